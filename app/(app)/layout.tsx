@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { requirePageUser, signOut } from "@/lib/auth";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  async function signOutAction() {
+    "use server";
+    await signOut({ redirectTo: "/login" });
+  }
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 text-sm">
+          <Link href="/projects" className="text-base font-bold tracking-tight text-indigo-700">
+            Benchtop
+          </Link>
+          <Link href="/projects" className="text-slate-700 hover:text-slate-900">
+            Projects
+          </Link>
+          <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
+            Access tokens
+          </Link>
+          {user.role === "admin" && (
+            <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">
+              Users
+            </Link>
+          )}
+          <span className="ml-auto text-slate-500" title={user.email}>
+            {user.name} <span className="text-slate-400">@{user.handle}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="text-slate-700 hover:text-slate-900">
+              Sign out
+            </button>
+          </form>
+        </nav>
+      </header>
+      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

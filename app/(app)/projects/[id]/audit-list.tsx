@@ -1,0 +1,55 @@
+import type { AuditEventView } from "@/lib/audit/list-events";
+
+function describe(event: AuditEventView): string {
+  const d = event.detail as Record<string, unknown>;
+  switch (event.action) {
+    case "git.push": {
+      const refs = (d.refs as { ref: string; after: string | null }[] | undefined) ?? [];
+      return refs.map((r) => `${r.ref.replace(/^refs\/heads\//, "")} ${r.after ? `→ ${r.after.slice(0, 7)}` : "deleted"}`).join(", ");
+    }
+    case "collaborator.added":
+      return `${String(d.email)} as ${String(d.role)}`;
+    case "collaborator.role_changed":
+      return `${String(d.email)}: ${String(d.from)} → ${String(d.to)}`;
+    case "collaborator.removed":
+      return String(d.email ?? "");
+    case "project.renamed":
+      return `${String(d.from)} → ${String(d.to)}`;
+    default:
+      return "";
+  }
+}
+
+export function AuditList({ events, csvHref }: { events: AuditEventView[]; csvHref: string }) {
+  return (
+    <div>
+      {events.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-1 pr-4 font-medium">When (UTC)</th>
+              <th className="py-1 pr-4 font-medium">Who</th>
+              <th className="py-1 pr-4 font-medium">What</th>
+              <th className="py-1 font-medium">Detail</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td className="whitespace-nowrap py-1 pr-4 text-slate-600">{e.at.replace("T", " ").slice(0, 19)}</td>
+                <td className="py-1 pr-4">{e.actor?.email ?? "system"}</td>
+                <td className="py-1 pr-4 font-mono text-xs">{e.action}</td>
+                <td className="py-1 text-slate-600">{describe(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <a href={csvHref} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
+        Download as CSV
+      </a>
+    </div>
+  );
+}

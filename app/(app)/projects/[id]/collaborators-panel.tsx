@@ -1,0 +1,78 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/app/components/form-message";
+import { SubmitButton } from "@/app/components/submit-button";
+import type { ActionState } from "@/lib/http/action-state";
+import type { CollaboratorView } from "@/lib/projects/collaborators";
+import { addCollaboratorAction, changeCollaboratorRoleAction, removeCollaboratorAction } from "./actions";
+
+const idle: ActionState = { status: "idle" };
+
+function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: string; collaborator: CollaboratorView; canManage: boolean }) {
+  const [roleState, changeRole] = useActionState<ActionState, FormData>(changeCollaboratorRoleAction.bind(null, projectId, collaborator.userId), idle);
+  const [removeState, remove] = useActionState<ActionState, FormData>(removeCollaboratorAction.bind(null, projectId, collaborator.userId), idle);
+  const error = [roleState, removeState].find((s) => s.status === "error");
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-2 text-sm">
+      <span className="min-w-0 flex-1 truncate">
+        {collaborator.name} <span className="text-slate-500">{collaborator.email}</span>
+      </span>
+      {canManage ? (
+        <>
+          <form action={changeRole} className="flex items-center gap-2">
+            <select name="role" defaultValue={collaborator.role} aria-label={`Role of ${collaborator.email}`} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+              <option value="viewer">viewer</option>
+              <option value="editor">editor</option>
+            </select>
+            <SubmitButton variant="plain">Change role</SubmitButton>
+          </form>
+          <form action={remove}>
+            <button type="submit" aria-label={`Remove ${collaborator.email}`} className="text-sm text-red-700 hover:underline">
+              Remove
+            </button>
+          </form>
+        </>
+      ) : (
+        <span className="text-slate-600">{collaborator.role}</span>
+      )}
+      {error && <FormMessage state={error} />}
+    </li>
+  );
+}
+
+export function CollaboratorsPanel({ projectId, collaborators, canManage }: { projectId: string; collaborators: CollaboratorView[]; canManage: boolean }) {
+  const [state, add] = useActionState<ActionState, FormData>(addCollaboratorAction.bind(null, projectId), idle);
+  return (
+    <div className="space-y-4">
+      {collaborators.length === 0 ? (
+        <p className="text-sm text-slate-600">Only the owner works on this project.</p>
+      ) : (
+        <ul aria-label="Collaborators" className="divide-y divide-slate-200 rounded-md border border-slate-200">
+          {collaborators.map((c) => (
+            <CollaboratorRow key={c.userId} projectId={projectId} collaborator={c} canManage={canManage} />
+          ))}
+        </ul>
+      )}
+      {canManage && (
+        <form action={add} className="flex flex-wrap items-end gap-2">
+          <div className="w-full">
+            <FormMessage state={state} />
+          </div>
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">Collaborator email</span>
+            <input name="email" type="email" required className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={state.fieldErrors?.email ? true : undefined} />
+          </label>
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">Role</span>
+            <select name="role" defaultValue="viewer" className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+              <option value="viewer">viewer</option>
+              <option value="editor">editor</option>
+            </select>
+          </label>
+          <SubmitButton>Add collaborator</SubmitButton>
+        </form>
+      )}
+    </div>
+  );
+}

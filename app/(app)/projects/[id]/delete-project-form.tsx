@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field } from "@/app/components/field";
+import { FormMessage } from "@/app/components/form-message";
+import { SubmitButton } from "@/app/components/submit-button";
+import type { ActionState } from "@/lib/http/action-state";
+import { deleteProjectAction } from "./actions";
+
+export function DeleteProjectForm({ projectId, name }: { projectId: string; name: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(deleteProjectAction.bind(null, projectId), { status: "idle" });
+  const [typed, setTyped] = useState("");
+  return (
+    <form action={action} className="space-y-3" onChange={(e) => {
+        const input = e.target as unknown as HTMLInputElement;
+        if (input.name === "confirmName") setTyped(input.value);
+      }}>
+      <p className="text-sm text-slate-700">
+        Deleting removes the project and its repository with all history for everyone. The audit trail keeps a record. This cannot be undone.
+      </p>
+      <FormMessage state={state} />
+      <Field label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" error={state.fieldErrors?.confirmName} />
+      <SubmitButton variant="danger" disabled={typed !== name}>
+        Delete project
+      </SubmitButton>
+    </form>
+  );
+}

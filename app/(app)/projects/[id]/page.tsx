@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { listEvents } from "@/lib/audit";
+import { requirePageUser } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
+import { listBranches } from "@/lib/git-server";
+import { publicOrigin } from "@/lib/http";
+import { canManage, canWrite, cloneUrlOf, listCollaborators, loadProject, type ProjectAccess } from "@/lib/projects";
+import { AuditList } from "./audit-list";
+import { CloneUrl } from "./clone-url";
+import { CollaboratorsPanel } from "./collaborators-panel";
+import { DeleteProjectForm } from "./delete-project-form";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Project" };
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id={id} className="mb-4 text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  let access: ProjectAccess;
+  try {
+    access = loadProject({ id, user });
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+  const { project, owner, role } = access;
+  const origin = publicOrigin(await headers());
+  const [branches, collaborators, audit] = await Promise.all([
+    listBranches({ projectId: project.id }),
+    listCollaborators({ access }),
+    listEvents({ projectId: project.id, page: 1, perPage: 50 }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href="/projects" className="hover:underline">
+            Projects
+          </Link>{" "}
+          / {owner.handle}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">{project.name}</h1>
+        {project.description && <p className="mt-2 max-w-prose text-slate-700">{project.description}</p>}
+        <p className="mt-2 text-xs text-slate-500">
+          Your role: {role} · default branch {project.defaultBranch}
+          {project.lastPushAt && <> · last push {project.lastPushAt.toISOString().replace("T", " ").slice(0, 16)} UTC</>}
+        </p>
+      </div>
+
+      <Section title="Clone">
+        <CloneUrl url={cloneUrlOf({ origin, owner, project })} />
+        <p className="mt-2 text-xs text-slate-500">
+          The git command line asks for a user name and password: give any user name and a{" "}
+          <Link href="/settings/tokens" className="text-indigo-700 hover:underline">
+            personal access token
+          </Link>{" "}
+          as the password.
+        </p>
+      </Section>
+
+      {canWrite(role) && (
+        <Section title="Settings">
+          <SettingsForm projectId={project.id} name={project.name} description={project.description} defaultBranch={project.defaultBranch} branches={branches.map((b) => b.name)} />
+        </Section>
+      )}
+
+      <Section title="Collaborators">
+        <CollaboratorsPanel projectId={project.id} collaborators={collaborators} canManage={canManage(role)} />
+      </Section>
+
+      <Section title="Audit trail">
+        <AuditList events={audit.events} csvHref={`/api/v1/projects/${project.id}/audit?format=csv&perPage=100`} />
+      </Section>
+
+      {canManage(role) && (
+        <Section title="Delete project">
+          <DeleteProjectForm projectId={project.id} name={project.name} />
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireActionUser } from "@/lib/auth";
+import { actionFailed, validationFailed, type ActionState } from "@/lib/http";
+import { createProject, createProjectSchema } from "@/lib/projects";
+
+export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = createProjectSchema.safeParse({ name: formData.get("name"), description: formData.get("description") ?? "" });
+  if (!parsed.success) return validationFailed(parsed.error);
+  let id: string;
+  try {
+    const owner = await requireActionUser();
+    id = (await createProject({ input: parsed.data, owner })).id;
+  } catch (error) {
+    return actionFailed(error);
+  }
+  redirect(`/projects/${id}`);
+}

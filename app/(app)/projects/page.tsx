@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth";
+import { listProjects } from "@/lib/projects";
+import { NewProjectForm } from "./new-project-form";
+
+export const metadata: Metadata = { title: "Projects" };
+
+const filters = [
+  { value: "all", label: "All" },
+  { value: "mine", label: "Mine" },
+  { value: "shared", label: "Shared with me" },
+] as const;
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<{ q?: string; filter?: string; sort?: string }> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const filter = filters.find((f) => f.value === params.filter)?.value ?? "all";
+  const sort = params.sort === "activity" ? "activity" : "name";
+  const q = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
+  const { projects } = listProjects({ user, q, filter, sort, perPage: 100 });
+
+  return (
+    <div className="grid gap-8 md:grid-cols-[1fr_18rem]">
+      <section aria-labelledby="projects-heading">
+        <h1 id="projects-heading" className="text-2xl font-semibold">
+          Projects
+        </h1>
+        <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
+          <label className="text-sm">
+            <span className="sr-only">Search projects</span>
+            <input name="q" defaultValue={q} placeholder="Search by name" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          </label>
+          <select name="filter" defaultValue={filter} aria-label="Show" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            {filters.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+          <select name="sort" defaultValue={sort} aria-label="Sort by" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="name">Name</option>
+            <option value="activity">Recent activity</option>
+          </select>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            Apply
+          </button>
+        </form>
+        {projects.length === 0 ? (
+          <p className="mt-6 rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-600">
+            {q ? `No project matches "${q}".` : "No projects yet. Create one with the form beside this list."}
+          </p>
+        ) : (
+          <ul aria-label="Projects" className="mt-6 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
+            {projects.map(({ project, owner, role }) => (
+              <li key={project.id} className="px-4 py-3">
+                <Link href={`/projects/${project.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {project.name}
+                </Link>
+                <span className="ml-2 text-xs text-slate-500">
+                  {owner.handle} · {role}
+                </span>
+                {project.description && <p className="mt-1 line-clamp-2 text-sm text-slate-600">{project.description}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4">
+        <NewProjectForm />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { auditQuerySchema, auditResponse, listEvents } from "@/lib/audit";
+import { requireAdmin, requireApiCaller } from "@/lib/auth";
+import { apiRoute, readQuery } from "@/lib/http";
+
+/** Every event, including those of deleted projects and those that belong to no project (admin). */
+export const GET = apiRoute(async (request) => {
+  const caller = await requireApiCaller(request);
+  requireAdmin(caller);
+  const { format, ...query } = readQuery(request, auditQuerySchema);
+  const page = listEvents(query);
+  return auditResponse({ ...page, format, filename: "audit" });
+});

@@ -1,0 +1,43 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getAuthSecret } from "../config/instance-secrets";
+import { isAppError } from "../errors";
+import { authConfig } from "./auth.config";
+import { clientAddress } from "./client-address";
+import { verifyCredentials } from "./verify-credentials";
+
+/** A refused sign-in; `code` reaches the sign-in page (it names no account detail). */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: "credentials" | "rate_limited" | "disabled") {
+    super();
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+// The configuration is built per request so that the secret is read from DATA_DIR
+// at run time, never during `next build`.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: getAuthSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("credentials");
+        try {
+          const user = await verifyCredentials({ ...parsed.data, address: clientAddress(request.headers) });
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          if (error.code === "rate_limited") throw new SignInRefused("rate_limited");
+          if (error.code === "forbidden") throw new SignInRefused("disabled");
+          throw new SignInRefused("credentials");
+        }
+      },
+    }),
+  ],
+}));

@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import type { User } from "../db";
+import { AppError } from "../errors";
+import { getSessionUser } from "./authenticate";
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requirePageUser(): Promise<User> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages only admins may see. */
+export async function requirePageAdmin(): Promise<User> {
+  const user = await requirePageUser();
+  if (user.role !== "admin") redirect("/projects");
+  return user;
+}
+
+/** For server actions: the signed-in user, or an error the form shows. */
+export async function requireActionUser(): Promise<User> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again, then repeat what you were doing.");
+  return user;
+}

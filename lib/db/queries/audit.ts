@@ -1,0 +1,42 @@
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import { newId } from "../ids";
+import { auditEvents, type AuditEvent } from "../schema";
+
+export function insertAuditEvent(values: Omit<AuditEvent, "id" | "at"> & { at?: Date }): AuditEvent {
+  return getDb()
+    .insert(auditEvents)
+    .values({ id: newId(), at: new Date(), ...values })
+    .returning()
+    .get();
+}
+
+export function listAuditEvents({
+  projectId,
+  action,
+  actor,
+  limit,
+  offset,
+}: {
+  /** A project's events; `null` for events that belong to no project; undefined for all. */
+  projectId?: string | null;
+  action?: string;
+  /** Actor id or email. */
+  actor?: string;
+  limit: number;
+  offset: number;
+}): AuditEvent[] {
+  const conditions: (SQL | undefined)[] = [
+    projectId === null ? isNull(auditEvents.projectId) : projectId ? eq(auditEvents.projectId, projectId) : undefined,
+    action ? eq(auditEvents.action, action) : undefined,
+    actor ? (actor.includes("@") ? eq(auditEvents.actorEmail, actor.toLowerCase()) : eq(auditEvents.actorId, actor)) : undefined,
+  ];
+  return getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}

@@ -1,0 +1,43 @@
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { collaborators, users, type Collaborator, type User } from "../schema";
+
+export function getCollaborator({ projectId, userId }: { projectId: string; userId: string }): Collaborator | undefined {
+  return getDb()
+    .select()
+    .from(collaborators)
+    .where(and(eq(collaborators.projectId, projectId), eq(collaborators.userId, userId)))
+    .get();
+}
+
+export function listCollaboratorsWithUsers({ projectId }: { projectId: string }): { collaborator: Collaborator; user: User }[] {
+  return getDb()
+    .select({ collaborator: collaborators, user: users })
+    .from(collaborators)
+    .innerJoin(users, eq(users.id, collaborators.userId))
+    .where(eq(collaborators.projectId, projectId))
+    .orderBy(asc(users.email))
+    .all();
+}
+
+export function insertCollaborator(values: { projectId: string; userId: string; role: Collaborator["role"] }): Collaborator {
+  return getDb().insert(collaborators).values(values).returning().get();
+}
+
+export function updateCollaboratorRole({ projectId, userId, role }: { projectId: string; userId: string; role: Collaborator["role"] }): Collaborator | undefined {
+  return getDb()
+    .update(collaborators)
+    .set({ role })
+    .where(and(eq(collaborators.projectId, projectId), eq(collaborators.userId, userId)))
+    .returning()
+    .get();
+}
+
+export function deleteCollaborator({ projectId, userId }: { projectId: string; userId: string }): boolean {
+  return (
+    getDb()
+      .delete(collaborators)
+      .where(and(eq(collaborators.projectId, projectId), eq(collaborators.userId, userId)))
+      .run().changes > 0
+  );
+}

@@ -1,0 +1,106 @@
+import { and, asc, desc, eq, exists, like, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { newId } from "../ids";
+import { collaborators, projects, users, type Project, type User } from "../schema";
+
+export type ProjectWithOwner = { project: Project; owner: User };
+
+export function insertProject(values: { ownerId: string; name: string; description: string; defaultBranch: string }): Project {
+  return getDb()
+    .insert(projects)
+    .values({ id: newId(), nameKey: values.name.toLowerCase(), ...values })
+    .returning()
+    .get();
+}
+
+export function getProjectWithOwnerById({ id }: { id: string }): ProjectWithOwner | undefined {
+  return getDb()
+    .select({ project: projects, owner: users })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .where(eq(projects.id, id))
+    .get();
+}
+
+export function getProjectWithOwnerByPath({ handle, name }: { handle: string; name: string }): ProjectWithOwner | undefined {
+  return getDb()
+    .select({ project: projects, owner: users })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .where(and(eq(users.handle, handle.toLowerCase()), eq(projects.nameKey, name.toLowerCase())))
+    .get();
+}
+
+export function projectNameTaken({ ownerId, name, exceptId }: { ownerId: string; name: string; exceptId?: string }): boolean {
+  const row = getDb()
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.ownerId, ownerId), eq(projects.nameKey, name.toLowerCase())))
+    .get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+export function updateProjectRow({ id, changes }: { id: string; changes: Partial<Omit<Project, "id" | "createdAt">> }): Project | undefined {
+  const withKey = changes.name ? { ...changes, nameKey: changes.name.toLowerCase() } : changes;
+  return getDb()
+    .update(projects)
+    .set({ ...withKey, updatedAt: new Date() })
+    .where(eq(projects.id, id))
+    .returning()
+    .get();
+}
+
+export function deleteProjectRow({ id }: { id: string }): void {
+  getDb().delete(projects).where(eq(projects.id, id)).run();
+}
+
+export type ProjectListFilter = "all" | "mine" | "shared";
+
+/** Projects a user may see: owned, shared with them, or every project for an admin with filter "all". */
+export function listVisibleProjects({
+  userId,
+  isAdmin,
+  q,
+  filter,
+  sort,
+  limit,
+  offset,
+}: {
+  userId: string;
+  isAdmin: boolean;
+  q?: string;
+  filter: ProjectListFilter;
+  sort: "name" | "activity";
+  limit: number;
+  offset: number;
+}): ProjectWithOwner[] {
+  const db = getDb();
+  const isShared = exists(
+    db
+      .select({ one: sql`1` })
+      .from(collaborators)
+      .where(and(eq(collaborators.projectId, projects.id), eq(collaborators.userId, userId))),
+  );
+  const visibility =
+    filter === "mine"
+      ? eq(projects.ownerId, userId)
+      : filter === "shared"
+        ? isShared
+        : isAdmin
+          ? undefined
+          : or(eq(projects.ownerId, userId), isShared);
+  const search = q ? like(projects.nameKey, `%${q.toLowerCase().replace(/[%_]/g, "")}%`) : undefined;
+  const order =
+    sort === "activity"
+      ? [desc(sql`coalesce(${projects.lastPushAt}, ${projects.updatedAt}, ${projects.createdAt})`), asc(projects.nameKey)]
+      : [asc(projects.nameKey), asc(users.handle)];
+  return db
+    .select({ project: projects, owner: users })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .where(and(visibility, search))
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .all();
+}

@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Times are stored as milliseconds since the epoch (timestamp_ms) and surface as Date.
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  handle: text("handle").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["admin", "user"] }).notNull().default("user"),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // SHA-256 of the token, hex; the token itself is never stored.
+    digest: text("digest").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    // Lower-cased name: project names are unique per owner regardless of case.
+    nameKey: text("name_key").notNull(),
+    description: text("description").notNull().default(""),
+    backend: text("backend", { enum: ["internal", "external", "remote"] })
+      .notNull()
+      .default("internal"),
+    defaultBranch: text("default_branch").notNull().default("main"),
+    lastPushAt: integer("last_push_at", { mode: "timestamp_ms" }),
+    failedOperation: text("failed_operation"),
+    failedMessage: text("failed_message"),
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("projects_owner_name_idx").on(t.ownerId, t.nameKey)],
+);
+
+export const collaborators = sqliteTable(
+  "collaborators",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["viewer", "editor"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("collaborators_user_idx").on(t.userId)],
+);
+
+// Audit events outlive their project (the admin audit keeps deleted projects' events),
+// so project and actor are copied in rather than referenced.
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id"),
+    projectName: text("project_name"),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("audit_project_at_idx").on(t.projectId, t.at), index("audit_at_idx").on(t.at)],
+);
+
+// Failed sign-ins, kept in the database so that every app instance sees the same counts.
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_address_idx").on(t.address, t.at)],
+);
+
+export type User = typeof users.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type Collaborator = typeof collaborators.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ProjectRole = "owner" | "editor" | "viewer" | "admin";

@@ -1,0 +1,1 @@
+export { serveGitRequest } from "./serve-git-request";

@@ -1,0 +1,7 @@
+export { parseCgiHead } from "./cgi-response";
+export { runHttpBackend, type HttpBackendInput } from "./http-backend";
+export { initialReadme, initRepository, removeRepository } from "./init-repository";
+export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
+export { diffRefs, listBranches, readRefs, setDefaultBranch, type RefChange } from "./refs";
+export { repoDirName, repoPath } from "./repo-path";
+export { GitCommandError, gitEnvironment, runGit } from "./run-git";

@@ -1,0 +1,25 @@
+import type { z } from "zod";
+import { isAppError } from "../errors";
+import { fieldErrors } from "./validation";
+
+/** What a server action returns to its form. */
+export type ActionState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** Anything the form shows once, such as a new token. */
+  data?: Record<string, string>;
+};
+
+export const idleState: ActionState = { status: "idle" };
+
+export function validationFailed(error: z.ZodError): ActionState {
+  return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrors(error) };
+}
+
+/** Turns a thrown error into a form state; unknown errors are logged and not shown in detail. */
+export function actionFailed(error: unknown): ActionState {
+  if (isAppError(error)) return { status: "error", message: error.message, fieldErrors: error.fields };
+  console.error("Unexpected error in a server action:", error);
+  return { status: "error", message: "Something went wrong on the server. Try again; if it keeps happening, tell an administrator." };
+}

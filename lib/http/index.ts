@@ -1,0 +1,5 @@
+export { isSameOrigin, publicOrigin, requestOrigin } from "./origin";
+export { paginationSchema } from "./pagination";
+export { apiRoute, errorResponse, json, noContent } from "./responses";
+export { fieldErrors, invalidInput, parseWith, readJson, readQuery } from "./validation";
+export { actionFailed, idleState, validationFailed, type ActionState } from "./action-state";

@@ -1,0 +1,40 @@
+import { getCollaborator, getProjectWithOwnerById, getProjectWithOwnerByPath, type Project, type ProjectRole, type User } from "../db";
+import { AppError, notFound } from "../errors";
+
+export type ProjectAccess = { project: Project; owner: User; role: ProjectRole };
+
+/** The role a user has on a project, or undefined when they may not know it exists. */
+export function roleOf({ project, user }: { project: Project; user: User }): ProjectRole | undefined {
+  if (project.ownerId === user.id) return "owner";
+  if (user.role === "admin") return "admin";
+  return getCollaborator({ projectId: project.id, userId: user.id })?.role;
+}
+
+export const canRead = (role: ProjectRole) => ["owner", "admin", "editor", "viewer"].includes(role);
+export const canWrite = (role: ProjectRole) => ["owner", "admin", "editor"].includes(role);
+export const canManage = (role: ProjectRole) => role === "owner" || role === "admin";
+
+/**
+ * Loads a project for a user. A project the user may not see answers exactly
+ * like one that does not exist, so its existence does not leak.
+ */
+export function loadProject({ id, user }: { id: string; user: User }): ProjectAccess {
+  const found = getProjectWithOwnerById({ id });
+  const role = found && roleOf({ project: found.project, user });
+  if (!found || !role) throw notFound("That project");
+  return { ...found, role };
+}
+
+export function loadProjectByPath({ handle, name, user }: { handle: string; name: string; user: User }): ProjectAccess | undefined {
+  const found = getProjectWithOwnerByPath({ handle, name });
+  const role = found && roleOf({ project: found.project, user });
+  return found && role ? { ...found, role } : undefined;
+}
+
+export function assertCanWrite(access: ProjectAccess): void {
+  if (!canWrite(access.role)) throw new AppError("forbidden", "You can view this project but not change it. Ask its owner for the editor role.");
+}
+
+export function assertCanManage(access: ProjectAccess): void {
+  if (!canManage(access.role)) throw new AppError("forbidden", "Only the project's owner or an administrator can do this.");
+}

@@ -1,0 +1,38 @@
+import { projectNameTaken, updateProjectRow, type Project, type User } from "../db";
+import { recordEvent } from "../audit";
+import { AppError } from "../errors";
+import { listBranches, setDefaultBranch } from "../git-server";
+import { assertCanWrite, type ProjectAccess } from "./access";
+import type { UpdateProjectInput } from "./schema";
+
+/** Renames a project or changes its description or default branch (editor, owner or admin). */
+export async function updateProject({ access, input, actor }: { access: ProjectAccess; input: UpdateProjectInput; actor: User }): Promise<Project> {
+  assertCanWrite(access);
+  const { project } = access;
+  const renamed = input.name !== undefined && input.name !== project.name;
+  if (renamed && projectNameTaken({ ownerId: project.ownerId, name: input.name!, exceptId: project.id })) {
+    throw new AppError("conflict", `The owner already has a project named "${input.name}". Choose another name.`, {
+      fields: { name: "The owner already has a project with this name." },
+    });
+  }
+  if (input.defaultBranch !== undefined && input.defaultBranch !== project.defaultBranch) {
+    const branches = await listBranches({ projectId: project.id });
+    if (!branches.some((b) => b.name === input.defaultBranch)) {
+      throw new AppError("invalid_input", `There is no branch "${input.defaultBranch}". Push it first, then make it the default.`, {
+        fields: { defaultBranch: "No such branch in the repository." },
+      });
+    }
+    await setDefaultBranch({ projectId: project.id, branch: input.defaultBranch });
+  }
+  const updated = updateProjectRow({ id: project.id, changes: input });
+  if (!updated) throw new AppError("not_found", "That project no longer exists.");
+  if (renamed) {
+    recordEvent({ action: "project.renamed", actor, project: updated, detail: { from: project.name, to: updated.name } });
+  }
+  const { name: _name, ...others } = input;
+  const changed = Object.fromEntries(Object.entries(others).filter(([key, value]) => project[key as keyof typeof others] !== value));
+  if (Object.keys(changed).length > 0) {
+    recordEvent({ action: "project.updated", actor, project: updated, detail: { changes: changed } });
+  }
+  return updated;
+}

@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import { getDataDir, getEnv, getReposDir } from "./config/env";
+import { ensureInstanceSecrets } from "./config/instance-secrets";
+import { migrateDatabase } from "./db";
+import { bootstrapAdminFromEnv } from "./users";
+
+/**
+ * What the server does once at start: make DATA_DIR, generate missing secrets,
+ * bring the database schema up to date, and create the first administrator from
+ * the environment when asked to.
+ */
+export async function startServer(): Promise<void> {
+  fs.mkdirSync(getReposDir(), { recursive: true });
+  ensureInstanceSecrets();
+  migrateDatabase();
+  const env = getEnv();
+  const admin = await bootstrapAdminFromEnv({ email: env.BENCHTOP_ADMIN_EMAIL, password: env.BENCHTOP_ADMIN_PASSWORD });
+  if (admin) console.log(`Benchtop: created the first administrator, ${admin.email}.`);
+  console.log(`Benchtop: data in ${getDataDir()}`);
+}
