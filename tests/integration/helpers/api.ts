@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+export type ApiResult<T = any> = { status: number; body: T; headers: Headers; text: string };
+
+/** Calls the API. `token` sends a bearer token; `cookie` a browser session (with a same-origin Origin). */
+export async function api<T = any>(
+  path: string,
+  { method = "GET", token, cookie, body, headers = {}, rawBody }: { method?: string; token?: string; cookie?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Uint8Array } = {},
+): Promise<ApiResult<T>> {
+  const all: Record<string, string> = { ...headers };
+  if (token) all.authorization = `Bearer ${token}`;
+  if (cookie) {
+    all.cookie = cookie;
+    all.origin ??= baseUrl();
+  }
+  if (body !== undefined) all["content-type"] ??= "application/json";
+  const response = await fetch(baseUrl() + path, {
+    method,
+    headers: all,
+    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    redirect: "manual",
+  });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers, text };
+}
+
+export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString("hex")}`;
+
+let adminTokenPromise: Promise<string> | undefined;
+
+/** A token of the first administrator (created from BENCHTOP_ADMIN_* at start). */
+export function adminToken(): Promise<string> {
+  adminTokenPromise ??= (async () => {
+    const { email, password } = inject("admin");
+    const res = await api("/api/v1/tokens", { method: "POST", body: { email, password, name: unique("admin-") } });
+    if (res.status !== 201) throw new Error(`admin token: ${res.status} ${res.text}`);
+    return res.body.token as string;
+  })();
+  return adminTokenPromise;
+}
+
+export type TestUser = { id: string; email: string; handle: string; password: string; token: string };
+
+/** Creates a user through the admin API and gives them a token. */
+export async function createUser({ role = "user", name = "Test User" }: { role?: "user" | "admin"; name?: string } = {}): Promise<TestUser> {
+  const email = `${unique("user")}@example.test`;
+  const password = `pw-${randomBytes(6).toString("hex")}`;
+  const created = await api("/api/v1/users", { method: "POST", token: await adminToken(), body: { email, name, password, role } });
+  if (created.status !== 201) throw new Error(`create user: ${created.status} ${created.text}`);
+  const token = await api("/api/v1/tokens", { method: "POST", body: { email, password, name: "test" } });
+  if (token.status !== 201) throw new Error(`token: ${token.status} ${token.text}`);
+  return { id: created.body.id, email, handle: created.body.handle, password, token: token.body.token };
+}
+
+export async function createProject(owner: { token: string }, { name = unique("proj-"), description = "" } = {}) {
+  const res = await api("/api/v1/projects", { method: "POST", token: owner.token, body: { name, description } });
+  if (res.status !== 201) throw new Error(`create project: ${res.status} ${res.text}`);
+  return res.body as { id: string; name: string; cloneUrl: string; owner: { handle: string } };
+}
+
+export async function share(project: { id: string }, owner: { token: string }, user: { email: string }, role: "viewer" | "editor") {
+  const res = await api(`/api/v1/projects/${project.id}/collaborators`, { method: "POST", token: owner.token, body: { email: user.email, role } });
+  if (res.status !== 201) throw new Error(`share: ${res.status} ${res.text}`);
+}
+
+/**
+ * Signs in the way a browser does (next-auth's CSRF token, then the credentials
+ * callback) and returns the session cookie header.
+ */
+export async function signInBrowser({ email, password }: { email: string; password: string }): Promise<string> {
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+  };
+  keep(csrf);
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl()}/projects` }),
+    redirect: "manual",
+  });
+  keep(response);
+  const session = [...jar.keys()].find((k) => k.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed: ${response.status} ${response.headers.get("location")}`);
+  return cookieHeader();
+}
