@@ -8,7 +8,7 @@ export type ApiResult<T = any> = { status: number; body: T; headers: Headers; te
 /** Calls the API. `token` sends a bearer token; `cookie` a browser session (with a same-origin Origin). */
 export async function api<T = any>(
   path: string,
-  { method = "GET", token, cookie, body, headers = {}, rawBody }: { method?: string; token?: string; cookie?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Uint8Array } = {},
+  { method = "GET", token, cookie, body, headers = {}, rawBody }: { method?: string; token?: string; cookie?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Buffer } = {},
 ): Promise<ApiResult<T>> {
   const all: Record<string, string> = { ...headers };
   if (token) all.authorization = `Bearer ${token}`;
@@ -20,7 +20,7 @@ export async function api<T = any>(
   const response = await fetch(baseUrl() + path, {
     method,
     headers: all,
-    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    body: (rawBody ?? (body === undefined ? undefined : JSON.stringify(body))) as BodyInit | undefined,
     redirect: "manual",
   });
   const text = await response.text();

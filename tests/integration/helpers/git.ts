@@ -13,7 +13,7 @@ export function git(args: string[], { cwd, auth = {}, input }: { cwd?: string; a
   const result = spawnSync("git", [...config, ...args], {
     cwd,
     input,
-    env: { PATH: process.env.PATH, HOME: os.tmpdir(), GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "", GIT_CONFIG_NOSYSTEM: "1", LANG: "C" },
+    env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: os.tmpdir(), GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "", GIT_CONFIG_NOSYSTEM: "1", LANG: "C" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
