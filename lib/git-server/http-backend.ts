@@ -36,6 +36,9 @@ export function runHttpBackend(input: HttpBackendInput): Promise<Response> {
     ["http.uploadpack", "true"],
     ["http.receivepack", input.allowPush ? "true" : "false"],
     ["receive.fsckObjects", "true"],
+    // Keep every received pack as a pack: exploding a large pack into loose objects costs
+    // time and, for big blobs, memory in git itself. `gc --auto` after pushes consolidates.
+    ["receive.unpackLimit", "1"],
     ["uploadpack.allowFilter", "true"],
   ];
   const env = gitEnvironment({

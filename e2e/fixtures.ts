@@ -1,0 +1,110 @@
+// Test fixtures: seeding over the API (as the administrator the server was started
+// with) and signing a browser in without going through the sign-in page.
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { ADMIN, APP_URL } from "./servers";
+
+export type SeededUser = { id: string; email: string; name: string; handle: string; password: string; role: "admin" | "user" };
+export type SeededProject = { id: string; name: string; cloneUrl: string };
+
+let counter = 0;
+/** A suffix that keeps names unique within a run (each run has fresh data). */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}${counter}`;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function ok<T>(response: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<T> {
+  if (!response.ok()) throw new Error(`${what} failed: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Benchtop's API, called with personal access tokens (never the browser's cookies). */
+export class Api {
+  constructor(
+    readonly request: APIRequestContext,
+    private readonly adminToken: string,
+  ) {}
+
+  /** Exchanges an email and password for a personal access token. */
+  async createToken({ email, password, name = unique("e2e") }: { email: string; password: string; name?: string }): Promise<string> {
+    const body = await ok<{ token: string }>(await this.request.post("/api/v1/tokens", { data: { email, password, name } }), "POST /api/v1/tokens");
+    return body.token;
+  }
+
+  async createUser({ role = "user", name }: { role?: "admin" | "user"; name?: string } = {}): Promise<SeededUser> {
+    const local = unique(role === "admin" ? "admin" : "user");
+    const input = { email: `${local}@e2e.test`, name: name ?? `Test ${local}`, password: `pw-${local}`, role };
+    const created = await ok<Omit<SeededUser, "password">>(
+      await this.request.post("/api/v1/users", { headers: bearer(this.adminToken), data: input }),
+      "POST /api/v1/users",
+    );
+    return { ...created, password: input.password };
+  }
+
+  async updateUser(id: string, patch: { disabled?: boolean; role?: "admin" | "user" }): Promise<SeededUser> {
+    return ok(await this.request.patch(`/api/v1/users/${id}`, { headers: bearer(this.adminToken), data: patch }), "PATCH /api/v1/users/:id");
+  }
+
+  async getUser(id: string): Promise<Omit<SeededUser, "password">> {
+    return ok(await this.request.get(`/api/v1/users/${id}`, { headers: bearer(this.adminToken) }), "GET /api/v1/users/:id");
+  }
+
+  async createProject(token: string, input: { name: string; description?: string }): Promise<SeededProject> {
+    return ok(await this.request.post("/api/v1/projects", { headers: bearer(token), data: input }), "POST /api/v1/projects");
+  }
+
+  async listProjectNames(token: string): Promise<string[]> {
+    const body = await ok<{ projects: { name: string }[] }>(await this.request.get("/api/v1/projects?perPage=100", { headers: bearer(token) }), "GET /api/v1/projects");
+    return body.projects.map((p) => p.name);
+  }
+
+  /** The status of GET /api/v1/me with this token. */
+  async meStatus(token: string): Promise<number> {
+    return (await this.request.get("/api/v1/me", { headers: bearer(token) })).status();
+  }
+}
+
+/**
+ * Signs the page's browser context in over next-auth's own endpoints (CSRF token,
+ * then the credentials callback): the cookies land in the context, as after the form.
+ */
+export async function signInOverApi(page: Page, user: { email: string; password: string }): Promise<void> {
+  const request = page.context().request;
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, callbackUrl: "/projects" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "the credentials callback redirects").toBe(302);
+  expect(response.headers().location ?? "", "sign-in succeeded").not.toContain("error");
+  const cookies = await page.context().cookies();
+  expect(cookies.map((c) => c.name), "a session cookie was set").toContain("authjs.session-token");
+}
+
+type WorkerFixtures = { adminToken: string };
+type TestFixtures = { api: Api };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  adminToken: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
+    async ({}, use) => {
+      const request = await playwrightRequest.newContext({ baseURL: APP_URL });
+      const body = await ok<{ token: string }>(
+        await request.post("/api/v1/tokens", { data: { email: ADMIN.email, password: ADMIN.password, name: unique("e2e-admin") } }),
+        "POST /api/v1/tokens (admin)",
+      );
+      await request.dispose();
+      await use(body.token);
+    },
+    { scope: "worker" },
+  ],
+  api: async ({ adminToken, baseURL }, use) => {
+    const request = await playwrightRequest.newContext({ baseURL });
+    await use(new Api(request, adminToken));
+    await request.dispose();
+  },
+});
+
+export { expect };

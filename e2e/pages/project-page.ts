@@ -1,0 +1,46 @@
+import type { Page } from "@playwright/test";
+
+/** /projects/{id}: clone URL, settings, collaborators, audit trail, delete. */
+export class ProjectPage {
+  readonly cloneUrl;
+  readonly collaborators;
+  readonly collaboratorEmail;
+  readonly collaboratorRole;
+  readonly addCollaboratorButton;
+  readonly collaboratorsSection;
+  readonly deleteSection;
+  readonly deleteButton;
+
+  constructor(readonly page: Page) {
+    this.cloneUrl = page.getByRole("textbox", { name: "Clone URL" });
+    this.collaboratorsSection = page.getByRole("region", { name: "Collaborators" });
+    this.collaborators = this.collaboratorsSection.getByRole("list", { name: "Collaborators" });
+    this.collaboratorEmail = this.collaboratorsSection.getByLabel("Collaborator email", { exact: true });
+    this.collaboratorRole = this.collaboratorsSection.getByLabel("Role", { exact: true });
+    this.addCollaboratorButton = this.collaboratorsSection.getByRole("button", { name: "Add collaborator" });
+    this.deleteSection = page.getByRole("region", { name: "Delete project" });
+    this.deleteButton = this.deleteSection.getByRole("button", { name: "Delete project" });
+  }
+
+  async goto(id: string) {
+    await this.page.goto(`/projects/${id}`);
+  }
+
+  heading(name: string) {
+    return this.page.getByRole("heading", { name, level: 1 });
+  }
+
+  collaboratorRoleOf(email: string) {
+    return this.collaborators.getByLabel(`Role of ${email}`, { exact: true });
+  }
+
+  async addCollaborator({ email, role }: { email: string; role: "viewer" | "editor" }) {
+    await this.collaboratorEmail.fill(email);
+    await this.collaboratorRole.selectOption(role);
+    await this.addCollaboratorButton.click();
+  }
+
+  deleteConfirmation(name: string) {
+    return this.deleteSection.getByLabel(`Type ${name} to confirm`, { exact: true });
+  }
+}

@@ -1,0 +1,49 @@
+import { expect, signInOverApi, test, unique } from "./fixtures";
+import { ProjectPage } from "./pages/project-page";
+import { ProjectsPage } from "./pages/projects-page";
+
+test.describe("project page", () => {
+  test("the owner adds a collaborator as viewer", async ({ page, api }) => {
+    const owner = await api.createUser();
+    const colleague = await api.createUser({ name: "Colleague Viewer" });
+    const token = await api.createToken(owner);
+    const created = await api.createProject(token, { name: unique("shared") });
+    await signInOverApi(page, owner);
+    const project = new ProjectPage(page);
+    await project.goto(created.id);
+    await expect(project.collaboratorsSection.getByText("Only the owner works on this project.")).toBeVisible();
+
+    await project.addCollaborator({ email: colleague.email, role: "viewer" });
+
+    await expect(project.collaboratorsSection.getByRole("status")).toContainText(`${colleague.email} can now view this project.`);
+    await expect(project.collaborators.getByRole("listitem").filter({ hasText: colleague.email })).toContainText("Colleague Viewer");
+    await expect(project.collaboratorRoleOf(colleague.email)).toHaveValue("viewer");
+    await page.reload();
+    await expect(project.collaboratorRoleOf(colleague.email)).toHaveValue("viewer");
+  });
+
+  test("deleting needs the project's name typed, then the project is gone", async ({ page, api }) => {
+    const owner = await api.createUser();
+    const token = await api.createToken(owner);
+    const name = unique("doomed");
+    const created = await api.createProject(token, { name });
+    await signInOverApi(page, owner);
+    const project = new ProjectPage(page);
+    await project.goto(created.id);
+
+    await expect(project.deleteButton).toBeDisabled();
+    await project.deleteConfirmation(name).fill(name.slice(0, -1));
+    await expect(project.deleteButton).toBeDisabled();
+    await project.deleteConfirmation(name).fill(name);
+    await expect(project.deleteButton).toBeEnabled();
+    await project.deleteButton.click();
+
+    await expect(page).toHaveURL(/\/projects$/);
+    const projects = new ProjectsPage(page);
+    await expect(projects.heading).toBeVisible();
+    await expect(projects.projectLink(name)).toHaveCount(0);
+    expect(await api.listProjectNames(token)).toEqual([]);
+    const response = await page.goto(`/projects/${created.id}`);
+    expect(response?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,60 @@
+import { expect, signInOverApi, test, unique } from "./fixtures";
+import { ProjectPage } from "./pages/project-page";
+import { ProjectsPage } from "./pages/projects-page";
+
+test.describe("creating a project", () => {
+  test("opens the new project with its clone URL and lists it", async ({ page, api }) => {
+    const user = await api.createUser();
+    await signInOverApi(page, user);
+    const name = unique("widget");
+    const projects = new ProjectsPage(page);
+    await projects.goto();
+
+    await projects.createProject({ name, description: "Parts for the widget machine." });
+
+    await expect(page).toHaveURL(/\/projects\/[^/]+$/);
+    const project = new ProjectPage(page);
+    await expect(project.heading(name)).toBeVisible();
+    await expect(page.getByText("Parts for the widget machine.")).toBeVisible();
+    const cloneUrl = await project.cloneUrl.inputValue();
+    expect(cloneUrl.endsWith(`/git/${user.handle}/${name}.git`), `clone URL ${cloneUrl}`).toBe(true);
+    expect(new URL(cloneUrl).origin).toBe(new URL(page.url()).origin);
+
+    await projects.goto();
+    await expect(projects.list.getByRole("link", { name, exact: true })).toBeVisible();
+  });
+
+  test("an invalid name shows why and creates nothing", async ({ page, api }) => {
+    const user = await api.createUser();
+    const token = await api.createToken(user);
+    await signInOverApi(page, user);
+    const projects = new ProjectsPage(page);
+    await projects.goto();
+
+    await projects.createProject({ name: ".hidden" });
+
+    await expect(projects.newProjectForm.getByText("The name cannot start with '.'.")).toBeVisible();
+    await expect(projects.formError).toContainText("Check the highlighted fields");
+    await expect(projects.name).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(/\/projects$/);
+    expect(await api.listProjectNames(token)).toEqual([]);
+    await page.reload();
+    await expect(page.getByText("No projects yet.")).toBeVisible();
+  });
+
+  test("a name the user already has shows the conflict", async ({ page, api }) => {
+    const user = await api.createUser();
+    const token = await api.createToken(user);
+    const name = unique("twice");
+    await api.createProject(token, { name });
+    await signInOverApi(page, user);
+    const projects = new ProjectsPage(page);
+    await projects.goto();
+
+    await projects.createProject({ name });
+
+    await expect(projects.formError).toContainText(`You already have a project named "${name}"`);
+    await expect(page).toHaveURL(/\/projects$/);
+    expect(await api.listProjectNames(token)).toEqual([name]);
+  });
+});
