@@ -3,7 +3,9 @@
 import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN, APP_URL } from "./servers";
 
-export type SeededUser = { id: string; email: string; name: string; handle: string; password: string; role: "admin" | "user" };
+/** A user as the API shows them. */
+export type UserView = { id: string; email: string; name: string; handle: string; role: "admin" | "user"; disabled: boolean };
+export type SeededUser = UserView & { password: string };
 export type SeededProject = { id: string; name: string; cloneUrl: string };
 
 let counter = 0;
@@ -36,19 +38,29 @@ export class Api {
   async createUser({ role = "user", name }: { role?: "admin" | "user"; name?: string } = {}): Promise<SeededUser> {
     const local = unique(role === "admin" ? "admin" : "user");
     const input = { email: `${local}@e2e.test`, name: name ?? `Test ${local}`, password: `pw-${local}`, role };
-    const created = await ok<Omit<SeededUser, "password">>(
+    const created = await ok<UserView>(
       await this.request.post("/api/v1/users", { headers: bearer(this.adminToken), data: input }),
       "POST /api/v1/users",
     );
     return { ...created, password: input.password };
   }
 
-  async updateUser(id: string, patch: { disabled?: boolean; role?: "admin" | "user" }): Promise<SeededUser> {
+  async updateUser(id: string, patch: { disabled?: boolean; role?: "admin" | "user" }): Promise<UserView> {
     return ok(await this.request.patch(`/api/v1/users/${id}`, { headers: bearer(this.adminToken), data: patch }), "PATCH /api/v1/users/:id");
   }
 
-  async getUser(id: string): Promise<Omit<SeededUser, "password">> {
+  async getUser(id: string): Promise<UserView> {
     return ok(await this.request.get(`/api/v1/users/${id}`, { headers: bearer(this.adminToken) }), "GET /api/v1/users/:id");
+  }
+
+  async findUserByEmail(email: string): Promise<UserView> {
+    const body = await ok<{ users: UserView[] }>(
+      await this.request.get(`/api/v1/users?q=${encodeURIComponent(email)}`, { headers: bearer(this.adminToken) }),
+      "GET /api/v1/users",
+    );
+    const user = body.users.find((u) => u.email === email);
+    if (!user) throw new Error(`No user ${email}`);
+    return user;
   }
 
   async createProject(token: string, input: { name: string; description?: string }): Promise<SeededProject> {
@@ -88,21 +100,20 @@ type TestFixtures = { api: Api };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   adminToken: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
-    async ({}, use) => {
+    async ({}, provide) => {
       const request = await playwrightRequest.newContext({ baseURL: APP_URL });
       const body = await ok<{ token: string }>(
         await request.post("/api/v1/tokens", { data: { email: ADMIN.email, password: ADMIN.password, name: unique("e2e-admin") } }),
         "POST /api/v1/tokens (admin)",
       );
       await request.dispose();
-      await use(body.token);
+      await provide(body.token);
     },
     { scope: "worker" },
   ],
-  api: async ({ adminToken, baseURL }, use) => {
+  api: async ({ adminToken, baseURL }, provide) => {
     const request = await playwrightRequest.newContext({ baseURL });
-    await use(new Api(request, adminToken));
+    await provide(new Api(request, adminToken));
     await request.dispose();
   },
 });

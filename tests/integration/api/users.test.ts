@@ -198,7 +198,7 @@ describe("users (admin)", () => {
     expectError(await call(`/api/v1/users/${user.id}`, { method: "PATCH", token: admin, body: { name: "" } }), 400, "invalid_input", ["name"]);
     // The email and password are not changed through this endpoint.
     const sneaky = await call(`/api/v1/users/${user.id}`, { method: "PATCH", token: admin, body: { email: "new@example.test", password: "new-password-1" } });
-    expect(sneaky.status).toBe(400);
+    expectError(sneaky, 400, "invalid_input");
     expect((await call(`/api/v1/users/${user.id}`, { token: admin })).body.email).toBe(user.email);
     expectError(await call("/api/v1/users/doesnotexist0000", { method: "PATCH", token: admin, body: { name: "x" } }), 404, "not_found");
   });
