@@ -16,7 +16,8 @@ export class ProjectPage {
     this.collaboratorsSection = page.getByRole("region", { name: "Collaborators" });
     this.collaborators = this.collaboratorsSection.getByRole("list", { name: "Collaborators" });
     this.collaboratorEmail = this.collaboratorsSection.getByLabel("Collaborator email", { exact: true });
-    this.collaboratorRole = this.collaboratorsSection.getByLabel("Role", { exact: true });
+    // The label wraps the select, so its name also holds the chosen option ("Role viewer").
+    this.collaboratorRole = this.collaboratorsSection.getByRole("combobox", { name: /^Role(?! of)/ });
     this.addCollaboratorButton = this.collaboratorsSection.getByRole("button", { name: "Add collaborator" });
     this.deleteSection = page.getByRole("region", { name: "Delete project" });
     this.deleteButton = this.deleteSection.getByRole("button", { name: "Delete project" });

@@ -12,7 +12,7 @@ export class TokensPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Personal access tokens" });
     this.name = page.getByLabel("Token name", { exact: true });
-    this.expires = page.getByLabel("Expires", { exact: true });
+    this.expires = page.getByRole("combobox", { name: /^Expires/ });
     this.create = page.getByRole("button", { name: "Create token" });
     this.newToken = page.getByRole("textbox", { name: "New token" });
     this.table = page.getByRole("table", { name: "Tokens" });

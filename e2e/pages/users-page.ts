@@ -17,7 +17,8 @@ export class UsersPage {
     this.fullName = this.newUserForm.getByLabel("Full name", { exact: true });
     this.email = this.newUserForm.getByLabel("User email", { exact: true });
     this.password = this.newUserForm.getByLabel("Initial password", { exact: true });
-    this.role = this.newUserForm.getByLabel("Role", { exact: true });
+    // The label wraps the select, so its name also holds the chosen option ("Role user").
+    this.role = this.newUserForm.getByRole("combobox", { name: /^Role/ });
     this.create = this.newUserForm.getByRole("button", { name: "Create user" });
     this.table = page.getByRole("table", { name: "Users" });
   }

@@ -187,6 +187,8 @@ describe("listing projects", () => {
     expect(names(exact)).toEqual([`under_score_${t}`]);
     const dash = await call(`/api/v1/projects?q=under-score-${t}`, { token: owner.token });
     expect(names(dash)).toEqual([`under-score-${t}`]);
+    // '%' is in no project name, so it matches nothing (it is not a wildcard).
+    expect(names(await call(`/api/v1/projects?q=%25`, { token: owner.token }))).toEqual([]);
   });
 
   it("pages with ?page=&perPage= and nextPage", async () => {
@@ -299,7 +301,7 @@ describe("one project", () => {
 
   it("refuses unknown fields and 404s a PATCH of an unknown project", async () => {
     const project = await createProject(owner);
-    expectError(await call(`/api/v1/projects/${project.id}`, { method: "PATCH", token: owner.token, body: { owner: stranger.id } }), 400, "invalid_input");
+    expectError(await call(`/api/v1/projects/${project.id}`, { method: "PATCH", token: owner.token, body: { owner: stranger.id } }), 400, "invalid_input", ["body"]);
     expectError(await call(`/api/v1/projects/${project.id}`, { method: "PATCH", token: owner.token, body: { description: 5 } }), 400, "invalid_input", ["description"]);
     expectError(await call("/api/v1/projects/doesnotexist0000", { method: "PATCH", token: owner.token, body: { description: "x" } }), 404, "not_found");
     expectError(await call(`/api/v1/projects/${project.id}`, { method: "PATCH", body: { description: "x" } }), 401, "unauthorized");

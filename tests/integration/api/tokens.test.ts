@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminToken, createProject, createUser, unique, type TestUser } from "../helpers/api";
 import { git } from "../helpers/git";
-import { call, expectError, expectIsoTime, expectNoSecretKeys, expectUserView, requestToken } from "./helpers";
+import { call, expectError, expectIsoTime, expectNoSecretKeys, expectUserView, requestToken, sleep } from "./helpers";
 
 describe("personal access tokens", () => {
   let user: TestUser;
@@ -82,6 +82,15 @@ describe("personal access tokens", () => {
     expectError(garbled, 400, "invalid_input", ["expiresAt"]);
   });
 
+  it("stops accepting a token once it expires", async () => {
+    const expiresAt = new Date(Date.now() + 2_000).toISOString();
+    const created = await requestToken({ email: user.email, password: user.password, expiresAt });
+    expect(created.status, created.text).toBe(201);
+    expect((await call("/api/v1/me", { token: created.body.token })).status).toBe(200);
+    await sleep(new Date(expiresAt).getTime() - Date.now() + 500);
+    expectError(await call("/api/v1/me", { token: created.body.token }), 401, "unauthorized");
+  });
+
   it("revokes a token at once, for the API and for git", async () => {
     const project = await createProject(user);
     const created = await requestToken({ email: user.email, password: user.password, name: "to-revoke" });
@@ -98,6 +107,10 @@ describe("personal access tokens", () => {
     expect(git(["ls-remote", project.cloneUrl], { auth: { token } }).status).not.toBe(0);
     const list = await call("/api/v1/tokens", { token: user.token });
     expect(list.body.tokens.map((t: any) => t.id)).not.toContain(created.body.id);
+
+    const events = await call(`/api/v1/admin/audit?actor=${encodeURIComponent(user.email)}&action=token.revoked`, { token: await adminToken() });
+    expect(events.body.events.some((e: any) => JSON.stringify(e.detail).includes(created.body.id))).toBe(true);
+    expect(events.text).not.toContain(token);
 
     // Revoking it again: it is gone.
     expectError(await call(`/api/v1/tokens/${created.body.id}`, { method: "DELETE", token: user.token }), 404, "not_found");
