@@ -59,10 +59,6 @@ test.describe("creating a project", () => {
   });
 
   test("a refused name keeps what was typed in the form", async ({ page, api }) => {
-    // App bug: React 19 resets a form after its action returns, so the name and
-    // description are cleared along with the error (app/(app)/projects/new-project-form.tsx).
-    // Remove this line once the form keeps the values.
-    test.fail(true, "the new-project form is cleared after a refused submission");
     const user = await api.createUser();
     await signInOverApi(page, user);
     const projects = new ProjectsPage(page);

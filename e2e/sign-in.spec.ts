@@ -41,10 +41,6 @@ test.describe("sign-in page", () => {
   });
 
   test("a failed sign-in keeps the email that was typed", async ({ page, api }) => {
-    // App bug: React 19 resets the form after the action returns, so the email is
-    // cleared along with the password (app/(auth)/login/login-form.tsx). Remove this
-    // line once the form keeps it.
-    test.fail(true, "the sign-in form clears the email after a refused sign-in");
     const user = await api.createUser();
     const login = new LoginPage(page);
     await login.goto();

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "lib", "public", "drizzle", "proxy.ts", "instrumentation.ts", "next.config.mjs", "tsconfig.json", "postcss.config.mjs", "package.json", "package-lock.json"];
+const INPUTS = ["app", "lib", "public", "drizzle", "proxy.ts", "instrumentation.ts", "next.config.mjs", "tsconfig.json", "tsconfig.build.json", "postcss.config.mjs", "package.json", "package-lock.json"];
 const SKIP = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$/;
 
 function walk(entry, files) {

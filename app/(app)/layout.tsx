@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 text-sm">
+        <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 whitespace-nowrap px-4 py-3 text-sm">
           <Link href="/projects" className="text-base font-bold tracking-tight text-indigo-700">
             Benchtop
           </Link>
@@ -28,7 +28,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
           )}
           <span className="ml-auto text-slate-500" title={user.email}>
-            {user.name} <span className="text-slate-400">@{user.handle}</span>
+            <span className="hidden sm:inline">{user.name} </span>
+            <span className="text-slate-400">@{user.handle}</span>
           </span>
           <form action={signOutAction}>
             <button type="submit" className="text-slate-700 hover:text-slate-900">

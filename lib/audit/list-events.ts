@@ -38,6 +38,9 @@ export function listEvents({
   return { events: rows.slice(0, perPage).map(toAuditEventView), nextPage: rows.length > perPage ? page + 1 : null };
 }
 
+/** The most events one CSV export holds. */
+export const CSV_EXPORT_LIMIT = 10_000;
+
 /** Events as CSV (RFC 4180), for `?format=csv`. */
 export function eventsToCsv(events: AuditEventView[]): string {
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

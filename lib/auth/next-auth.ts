@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getAuthSecret } from "../config/instance-secrets";
+import { recordEvent } from "../audit";
 import { isAppError } from "../errors";
 import { authConfig } from "./auth.config";
 import { clientAddress } from "./client-address";
@@ -22,6 +23,14 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), p
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getAuthSecret(),
+  logger: {
+    // A refused sign-in is an expected outcome (already counted and shown to the
+    // person); next-auth would otherwise log each one with a stack trace.
+    error(error: Error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
@@ -30,6 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new SignInRefused("credentials");
         try {
           const user = await verifyCredentials({ ...parsed.data, address: clientAddress(request.headers) });
+          recordEvent({ action: "user.signed_in", actor: user, detail: { method: "password" } });
           return { id: user.id, email: user.email, name: user.name };
         } catch (error) {
           if (!isAppError(error)) throw error;

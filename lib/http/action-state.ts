@@ -9,7 +9,19 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
   /** Anything the form shows once, such as a new token. */
   data?: Record<string, string>;
+  /** What was submitted, so that a refused form shows it again (never passwords). */
+  values?: Record<string, string>;
 };
+
+/** The named text fields of a submission, to hand back with a refusal. */
+export function submittedValues(formData: FormData, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
+}
+
+/** Adds the submitted values to a refusal; success states are left as they are. */
+export function keepValues(state: ActionState, formData: FormData, names: string[]): ActionState {
+  return state.status === "error" ? { ...state, values: submittedValues(formData, names) } : state;
+}
 
 export const idleState: ActionState = { status: "idle" };
 

@@ -2,4 +2,4 @@ export { isSameOrigin, publicOrigin, requestOrigin } from "./origin";
 export { paginationSchema } from "./pagination";
 export { apiRoute, errorResponse, json, noContent } from "./responses";
 export { fieldErrors, invalidInput, parseWith, readJson, readQuery } from "./validation";
-export { actionFailed, idleState, validationFailed, type ActionState } from "./action-state";
+export { actionFailed, idleState, keepValues, submittedValues, validationFailed, type ActionState } from "./action-state";

@@ -43,23 +43,24 @@ export async function startAppServer({ port, env = {}, dataDir, logFile } = {}) 
     detached: true,
   });
   const baseUrl = `http://localhost:${chosenPort}`;
-  await waitForHttp(`${baseUrl}/login`, child, 60_000);
-  return {
-    baseUrl,
-    dataDir: dir,
-    pid: child.pid,
-    async stop() {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 200));
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    },
+  const stop = async () => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
   };
+  try {
+    await waitForHttp(`${baseUrl}/login`, child, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, dataDir: dir, pid: child.pid, stop };
 }

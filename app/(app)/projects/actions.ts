@@ -2,10 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
-import { actionFailed, validationFailed, type ActionState } from "@/lib/http";
+import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { createProject, createProjectSchema } from "@/lib/projects";
 
 export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return keepValues(await create(formData), formData, ["name", "description"]);
+}
+
+async function create(formData: FormData): Promise<ActionState> {
   const parsed = createProjectSchema.safeParse({ name: formData.get("name"), description: formData.get("description") ?? "" });
   if (!parsed.success) return validationFailed(parsed.error);
   let id: string;

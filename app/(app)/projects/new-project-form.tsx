@@ -15,8 +15,8 @@ export function NewProjectForm() {
         New project
       </h2>
       <FormMessage state={state} />
-      <Field label="Project name" name="name" required error={state.fieldErrors?.name} hint="Letters, digits, '.', '-' and '_'; up to 100 characters." />
-      <Field label="Description" name="description" multiline error={state.fieldErrors?.description} />
+      <Field label="Project name" name="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Letters, digits, '.', '-' and '_'; up to 100 characters." />
+      <Field label="Description" name="description" multiline defaultValue={state.values?.description} error={state.fieldErrors?.description} />
       <SubmitButton>Create project</SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
-import { validationFailed, type ActionState } from "@/lib/http";
+import { keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { safeCallbackUrl, signInSchema } from "./schema";
 
 const messages: Record<string, string> = {
@@ -12,6 +12,10 @@ const messages: Record<string, string> = {
 };
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return keepValues(await attemptSignIn(formData), formData, ["email"]);
+}
+
+async function attemptSignIn(formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationFailed(parsed.error);
   const { email, password, callbackUrl } = parsed.data;

@@ -12,7 +12,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form action={action} className="space-y-4">
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required error={state.fieldErrors?.email} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <SubmitButton>Sign in</SubmitButton>

@@ -1,10 +1,14 @@
 "use server";
 
 import { signIn } from "@/lib/auth";
-import { actionFailed, validationFailed, type ActionState } from "@/lib/http";
+import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { createFirstAdmin, createUserSchema } from "@/lib/users";
 
 export async function createFirstAdminAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return keepValues(await createAndSignIn(formData), formData, ["name", "email"]);
+}
+
+async function createAndSignIn(formData: FormData): Promise<ActionState> {
   const parsed = createUserSchema.omit({ role: true }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationFailed(parsed.error);
   if (formData.get("password") !== formData.get("confirmPassword")) {

@@ -12,8 +12,8 @@ export function SetupForm() {
   return (
     <form action={action} className="space-y-4">
       <FormMessage state={state} />
-      <Field label="Name" name="name" autoComplete="name" required error={state.fieldErrors?.name} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required error={state.fieldErrors?.email} />
+      <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={state.fieldErrors?.password} />
       <Field label="Confirm password" name="confirmPassword" type="password" autoComplete="new-password" required error={state.fieldErrors?.confirmPassword} />
       <SubmitButton>Create administrator</SubmitButton>

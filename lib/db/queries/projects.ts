@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
 import { collaborators, projects, users, type Project, type User } from "../schema";
@@ -89,7 +89,8 @@ export function listVisibleProjects({
         : isAdmin
           ? undefined
           : or(eq(projects.ownerId, userId), isShared);
-  const search = q ? like(projects.nameKey, `%${q.toLowerCase().replace(/[%_]/g, "")}%`) : undefined;
+  const pattern = q ? `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  const search = pattern ? sql`${projects.nameKey} like ${pattern} escape '\\'` : undefined;
   const order =
     sort === "activity"
       ? [desc(sql`coalesce(${projects.lastPushAt}, ${projects.updatedAt}, ${projects.createdAt})`), asc(projects.nameKey)]

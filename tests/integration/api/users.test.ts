@@ -178,9 +178,8 @@ describe("users (admin)", () => {
     expect(mine[0].actor.email).toBe(inject("admin").email);
   });
 
-  // API.md lists sign-ins among the admin audit's events; docs/api.md says they
-  // are "not recorded yet" (planned). Enable this once sign-in events exist.
-  it.skip("records a browser sign-in in the admin audit", async () => {
+  // API.md lists sign-ins among the admin audit's events.
+  it("records a browser sign-in in the admin audit", async () => {
     const user = await createUser();
     const url = `/api/v1/admin/audit?actor=${encodeURIComponent(user.email)}`;
     const before = (await call(url, { token: admin })).body.events as any[];
@@ -189,6 +188,7 @@ describe("users (admin)", () => {
     const known = new Set(before.map((e) => e.id));
     const added = after.filter((e) => !known.has(e.id));
     expect(added.length, "API.md: sign-ins are among the events in GET /api/v1/admin/audit").toBeGreaterThanOrEqual(1);
+    expect(added.map((e) => e.action)).toContain("user.signed_in");
   });
 
   it("renames a user and disables and enables an account", async () => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import { actionFailed, validationFailed, type ActionState } from "@/lib/http";
+import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { createUser, createUserSchema, updateUser, updateUserSchema } from "@/lib/users";
 
 async function requireActionAdmin() {
@@ -13,6 +13,10 @@ async function requireActionAdmin() {
 }
 
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return keepValues(await create(formData), formData, ["name", "email", "role"]);
+}
+
+async function create(formData: FormData): Promise<ActionState> {
   const parsed = createUserSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationFailed(parsed.error);
   try {

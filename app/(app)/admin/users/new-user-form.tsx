@@ -17,16 +17,18 @@ export function NewUserForm() {
       <div className="sm:col-span-2">
         <FormMessage state={state} />
       </div>
-      <Field label="Full name" name="name" required error={state.fieldErrors?.name} />
-      <Field label="User email" name="email" type="email" required error={state.fieldErrors?.email} />
+      <Field label="Full name" name="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <Field label="User email" name="email" type="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field label="Initial password" name="password" type="password" autoComplete="new-password" required error={state.fieldErrors?.password} hint="At least 8 characters." />
-      <label className="text-sm">
-        <span className="block font-medium text-slate-700">Role</span>
-        <select name="role" defaultValue="user" className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm">
+      <div className="text-sm">
+        <label htmlFor="new-user-role" className="block font-medium text-slate-700">
+          Role
+        </label>
+        <select id="new-user-role" name="role" defaultValue={state.values?.role ?? "user"} className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm">
           <option value="user">user</option>
           <option value="admin">admin</option>
         </select>
-      </label>
+      </div>
       <div className="sm:col-span-2">
         <SubmitButton>Create user</SubmitButton>
       </div>

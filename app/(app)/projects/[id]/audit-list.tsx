@@ -26,26 +26,28 @@ export function AuditList({ events, csvHref }: { events: AuditEventView[]; csvHr
       {events.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing has happened yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1 pr-4 font-medium">When (UTC)</th>
-              <th className="py-1 pr-4 font-medium">Who</th>
-              <th className="py-1 pr-4 font-medium">What</th>
-              <th className="py-1 font-medium">Detail</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td className="whitespace-nowrap py-1 pr-4 text-slate-600">{e.at.replace("T", " ").slice(0, 19)}</td>
-                <td className="py-1 pr-4">{e.actor?.email ?? "system"}</td>
-                <td className="py-1 pr-4 font-mono text-xs">{e.action}</td>
-                <td className="py-1 text-slate-600">{describe(e)}</td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-1 pr-4 font-medium">When (UTC)</th>
+                <th className="py-1 pr-4 font-medium">Who</th>
+                <th className="py-1 pr-4 font-medium">What</th>
+                <th className="py-1 font-medium">Detail</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap py-1 pr-4 text-slate-600">{e.at.replace("T", " ").slice(0, 19)}</td>
+                  <td className="break-all py-1 pr-4">{e.actor?.email ?? "system"}</td>
+                  <td className="py-1 pr-4 font-mono text-xs">{e.action}</td>
+                  <td className="break-words py-1 text-slate-600">{describe(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <a href={csvHref} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
         Download as CSV

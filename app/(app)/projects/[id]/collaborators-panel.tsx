@@ -15,7 +15,7 @@ function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: st
   const error = [roleState, removeState].find((s) => s.status === "error");
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-2 text-sm">
-      <span className="min-w-0 flex-1 truncate">
+      <span className="min-w-48 flex-1 break-words">
         {collaborator.name} <span className="text-slate-500">{collaborator.email}</span>
       </span>
       {canManage ? (
@@ -59,17 +59,21 @@ export function CollaboratorsPanel({ projectId, collaborators, canManage }: { pr
           <div className="w-full">
             <FormMessage state={state} />
           </div>
-          <label className="text-sm">
-            <span className="block font-medium text-slate-700">Collaborator email</span>
-            <input name="email" type="email" required className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={state.fieldErrors?.email ? true : undefined} />
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium text-slate-700">Role</span>
-            <select name="role" defaultValue="viewer" className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+          <div className="text-sm">
+            <label htmlFor="collaborator-email" className="block font-medium text-slate-700">
+              Collaborator email
+            </label>
+            <input id="collaborator-email" name="email" type="email" required className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={state.fieldErrors?.email ? true : undefined} />
+          </div>
+          <div className="text-sm">
+            <label htmlFor="collaborator-role" className="block font-medium text-slate-700">
+              Role
+            </label>
+            <select id="collaborator-role" name="role" defaultValue="viewer" className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
               <option value="viewer">viewer</option>
               <option value="editor">editor</option>
             </select>
-          </label>
+          </div>
           <SubmitButton>Add collaborator</SubmitButton>
         </form>
       )}

@@ -85,7 +85,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </Section>
 
       <Section title="Audit trail">
-        <AuditList events={audit.events} csvHref={`/api/v1/projects/${project.id}/audit?format=csv&perPage=100`} />
+        <AuditList events={audit.events} csvHref={`/api/v1/projects/${project.id}/audit?format=csv`} />
       </Section>
 
       {canManage(role) && (

@@ -24,16 +24,18 @@ export function NewTokenForm() {
         <div className="min-w-64 flex-1">
           <Field label="Token name" name="name" required error={state.fieldErrors?.name} placeholder="laptop" />
         </div>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Expires</span>
-          <select name="expiresInDays" defaultValue="90" className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm">
+        <div className="text-sm">
+          <label htmlFor="token-expires" className="block font-medium text-slate-700">
+            Expires
+          </label>
+          <select id="token-expires" name="expiresInDays" defaultValue="90" className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm">
             <option value="7">in 7 days</option>
             <option value="30">in 30 days</option>
             <option value="90">in 90 days</option>
             <option value="365">in a year</option>
             <option value="">never</option>
           </select>
-        </label>
+        </div>
         <SubmitButton>Create token</SubmitButton>
       </form>
     </div>

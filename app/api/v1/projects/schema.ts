@@ -10,5 +10,5 @@ export const createProjectBodySchema = createProjectSchema.extend({
 export const listProjectsQuerySchema = paginationSchema.extend({
   q: z.string().trim().max(100).optional(),
   sort: z.enum(["name", "activity"], { error: "sort is 'name' or 'activity'." }).default("name"),
-  filter: z.enum(["mine", "shared", "all"], { error: "filter is 'mine' or 'shared'." }).default("all"),
+  filter: z.enum(["mine", "shared", "all"], { error: "filter is 'all', 'mine' or 'shared'." }).default("all"),
 });

@@ -1,4 +1,4 @@
-import { auditQuerySchema, auditResponse, listEvents } from "@/lib/audit";
+import { auditQuerySchema, auditResponse } from "@/lib/audit";
 import { requireAdmin, requireApiCaller } from "@/lib/auth";
 import { apiRoute, readQuery } from "@/lib/http";
 
@@ -6,7 +6,5 @@ import { apiRoute, readQuery } from "@/lib/http";
 export const GET = apiRoute(async (request) => {
   const caller = await requireApiCaller(request);
   requireAdmin(caller);
-  const { format, ...query } = readQuery(request, auditQuerySchema);
-  const page = listEvents(query);
-  return auditResponse({ ...page, format, filename: "audit" });
+  return auditResponse({ query: readQuery(request, auditQuerySchema), filename: "audit" });
 });

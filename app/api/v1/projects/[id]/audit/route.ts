@@ -1,4 +1,4 @@
-import { auditQuerySchema, auditResponse, listEvents } from "@/lib/audit";
+import { auditQuerySchema, auditResponse } from "@/lib/audit";
 import { requireApiCaller } from "@/lib/auth";
 import { apiRoute, readQuery } from "@/lib/http";
 import { loadProject } from "@/lib/projects";
@@ -9,7 +9,5 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = apiRoute(async (request, { params }: Context) => {
   const { user } = await requireApiCaller(request);
   const { project } = loadProject({ id: (await params).id, user });
-  const { format, ...query } = readQuery(request, auditQuerySchema);
-  const page = listEvents({ projectId: project.id, ...query });
-  return auditResponse({ ...page, format, filename: `audit-${project.name}` });
+  return auditResponse({ projectId: project.id, query: readQuery(request, auditQuerySchema), filename: `audit-${project.name}` });
 });
