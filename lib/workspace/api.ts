@@ -1,0 +1,52 @@
+import type { BranchInfo, Change, CommitInfo, FileContent, FileDiff, FileEntry, Progress, PullResult, WorkspaceState } from "./types";
+
+export type ProgressCallback = (progress: Progress) => void;
+
+/**
+ * What a session's screen can ask of its git worker. Each method is one
+ * workspace operation (lib/workspace/*.ts) run against the project's volume.
+ * Failures reject with a WorkspaceError (code + message that says what to do).
+ */
+export interface WorkspaceApi {
+  /** Opens the local copy, cloning it first (shallow) when there is none. */
+  open(options: { onProgress?: ProgressCallback }): Promise<WorkspaceState>;
+  getState(): Promise<WorkspaceState>;
+  /** Fetches the remote branch; `behind` in the answer says whether it moved. */
+  fetchRemote(options: { onProgress?: ProgressCallback }): Promise<WorkspaceState>;
+  /** Fetches the full history of a shallow copy. */
+  deepenHistory(options: { onProgress?: ProgressCallback }): Promise<WorkspaceState>;
+
+  listDirectory(options: { path: string }): Promise<FileEntry[]>;
+  readFile(options: { path: string }): Promise<FileContent>;
+  /** The raw bytes of a file as it is in the working tree (for downloads). */
+  readFileBytes(options: { path: string }): Promise<Uint8Array>;
+  /** Saves a file; with `expectedVersion`, refuses (`conflict`) if it changed since (another tab). */
+  writeFile(options: { path: string; content: Uint8Array; expectedVersion?: number }): Promise<{ version: number }>;
+  createFolder(options: { path: string }): Promise<void>;
+  deletePath(options: { path: string }): Promise<void>;
+  movePath(options: { from: string; to: string }): Promise<void>;
+
+  getStatus(): Promise<Change[]>;
+  diffFile(options: { path: string }): Promise<FileDiff>;
+  discardChanges(options: { paths: string[] }): Promise<void>;
+  /** Commits the given paths, or every change when `paths` is absent or empty. */
+  commit(options: { message: string; paths?: string[] }): Promise<CommitInfo>;
+  listCommits(options: { limit: number }): Promise<CommitInfo[]>;
+  listCommitChanges(options: { oid: string }): Promise<Change[]>;
+  diffCommitFile(options: { oid: string; path: string }): Promise<FileDiff>;
+
+  push(options: { onProgress?: ProgressCallback }): Promise<WorkspaceState>;
+  pull(options: { onProgress?: ProgressCallback }): Promise<PullResult>;
+  /** Settles one conflicting file: keep ours, take theirs, or keep the edited content as resolved. */
+  resolveConflict(options: { path: string; take: "ours" | "theirs" | "edited" }): Promise<void>;
+  abortMerge(): Promise<WorkspaceState>;
+
+  listBranches(): Promise<BranchInfo[]>;
+  createBranch(options: { name: string }): Promise<void>;
+  /** Switches branch. With uncommitted changes: refuses (`dirty`) unless `carryChanges`, and refuses (`conflict`) if they cannot be carried safely. */
+  switchBranch(options: { name: string; carryChanges?: boolean }): Promise<WorkspaceState>;
+  deleteBranch(options: { name: string }): Promise<void>;
+
+  /** Deletes the local copy. Refuses (`unpushed`/`dirty`) while work would be lost, unless `force`. */
+  resetLocalCopy(options: { force?: boolean }): Promise<void>;
+}

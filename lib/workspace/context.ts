@@ -1,0 +1,24 @@
+import type { HttpClient, PromiseFsClient } from "isomorphic-git";
+import type { OverlayStore } from "./overlay/overlay-store";
+import type { Author } from "./types";
+
+/**
+ * What every workspace operation works with. One context per project volume;
+ * `cache` is the one isomorphic-git cache shared by all calls, so pack indexes
+ * are read and parsed once.
+ */
+export type WorkspaceContext = {
+  fs: PromiseFsClient;
+  /** The working directory name isomorphic-git uses; files are never written there. */
+  dir: string;
+  gitdir: string;
+  /** isomorphic-git's object cache, shared by every call on this volume. */
+  cache: object;
+  overlay: OverlayStore;
+  http: HttpClient;
+  /** The remote's URL (absolute). */
+  url: string;
+  /** Extra headers for git HTTP requests (none for same-origin cookies). */
+  headers?: Record<string, string>;
+  author: Author;
+};

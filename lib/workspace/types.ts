@@ -1,0 +1,93 @@
+/**
+ * The contract between a session's screen and its git worker. Everything here
+ * crosses a postMessage boundary, so it is plain data (Uint8Array for bytes).
+ */
+
+/** A person as git records them. */
+export type Author = { name: string; email: string };
+
+/** How a path differs from the last commit (the base tree). */
+export type ChangeKind = "new" | "modified" | "deleted";
+
+export type Change = {
+  path: string;
+  kind: ChangeKind;
+  /** Set while a merge left conflict markers in this file and it is not resolved yet. */
+  conflict: boolean;
+};
+
+export type FileEntry = {
+  name: string;
+  path: string;
+  type: "file" | "dir";
+  /** For files: how it differs from the last commit. For folders: whether anything inside changed. */
+  change?: ChangeKind;
+  conflict?: boolean;
+};
+
+export type FileContent = {
+  path: string;
+  size: number;
+  /** True when the bytes are not UTF-8 text (a NUL byte in the first 8 KB, or invalid UTF-8). */
+  binary: boolean;
+  /** True when the file is larger than the editor takes (see MAX_EDITOR_BYTES). */
+  tooLarge: boolean;
+  /** The text, when neither binary nor too large. */
+  text?: string;
+  /** Increases with each save; writeFile can refuse a save based on an older version. */
+  version: number;
+};
+
+export type DiffLine = { kind: "context" | "add" | "remove"; text: string; oldLine?: number; newLine?: number };
+export type DiffHunk = { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: DiffLine[] };
+export type FileDiff = { path: string; kind: ChangeKind; binary: boolean; hunks: DiffHunk[] };
+
+export type CommitInfo = {
+  oid: string;
+  message: string;
+  author: Author & { timestamp: number };
+  parents: string[];
+};
+
+export type Progress = {
+  /** What is happening, in words a person understands ("Receiving objects", "Indexing"). */
+  phase: string;
+  loaded: number;
+  total?: number;
+  /** 0 to 100 when the total is known. */
+  percent?: number;
+};
+
+export type MergeState = {
+  /** The commit being merged in (the remote branch's head). */
+  theirs: string;
+  /** Paths that still hold conflict markers. */
+  conflicts: string[];
+};
+
+export type WorkspaceState = {
+  cloned: boolean;
+  branch: string;
+  /** The commit the working tree is based on. */
+  head: string | null;
+  /** The remote branch's commit as last fetched. */
+  remoteHead: string | null;
+  /** Local commits not on the remote branch. */
+  unpushed: number;
+  /** The remote has commits this copy does not have (known after a fetch). */
+  behind: boolean;
+  /** Only recent history is here (shallow clone); deepenHistory() fetches the rest. */
+  shallow: boolean;
+  merging: MergeState | null;
+  /** Number of uncommitted changes. */
+  changes: number;
+};
+
+export type PullResult =
+  | { kind: "up-to-date" | "fast-forward" | "merged"; state: WorkspaceState }
+  | { kind: "conflicts"; conflicts: string[]; state: WorkspaceState };
+
+export type BranchInfo = { name: string; current: boolean; commit: string; remote: boolean };
+
+/** Largest file the editor opens; larger ones get size and a download link. */
+export const MAX_EDITOR_BYTES = 2 * 1024 * 1024;
