@@ -21,7 +21,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const { projects } = listProjects({ user, q, filter, sort, perPage: 100 });
 
   return (
-    <div className="grid gap-8 md:grid-cols-[1fr_18rem]">
+    <div className="mx-auto max-w-5xl px-4 py-8 grid gap-8 md:grid-cols-[1fr_18rem]">
       <section aria-labelledby="projects-heading">
         <h1 id="projects-heading" className="text-2xl font-semibold">
           Projects

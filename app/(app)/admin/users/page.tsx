@@ -12,7 +12,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const query = typeof q === "string" ? q.slice(0, 200) : undefined;
   const { users } = listUsers({ q: query, page: 1, perPage: 100 });
   return (
-    <div className="space-y-6">
+    <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
       <h1 className="text-2xl font-semibold">Users</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <NewUserForm />

@@ -47,7 +47,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   ]);
 
   return (
-    <div className="space-y-6">
+    <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
       <div>
         <p className="text-sm text-slate-500">
           <Link href="/projects" className="hover:underline">
@@ -55,7 +55,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </Link>{" "}
           / {owner.handle}
         </p>
-        <h1 className="mt-1 text-2xl font-semibold">{project.name}</h1>
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <Link href={`/projects/${project.id}/session`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500">
+            Open session
+          </Link>
+        </div>
         {project.description && <p className="mt-2 max-w-prose text-slate-700">{project.description}</p>}
         <p className="mt-2 text-xs text-slate-500">
           Your role: {role} · default branch {project.defaultBranch}

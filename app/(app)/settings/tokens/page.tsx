@@ -11,7 +11,7 @@ export default async function TokensPage() {
   const user = await requirePageUser();
   const tokens = listApiTokens({ userId: user.id });
   return (
-    <div className="space-y-6">
+    <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Personal access tokens</h1>
         <p className="mt-2 max-w-prose text-sm text-slate-600">

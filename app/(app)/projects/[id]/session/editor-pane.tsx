@@ -1,0 +1,79 @@
+"use client";
+
+import { useEffect, useImperativeHandle } from "react";
+import { BinaryFile } from "./binary-file";
+import { CodeEditor } from "./code-editor";
+import { buttonClass } from "./confirm-dialog";
+import { useSession } from "./session-context";
+import { useOpenFile } from "./use-open-file";
+
+export type EditorHandle = { flush: () => Promise<boolean> };
+
+/** The open file: its editor (or download), the unsaved marker, saving and save conflicts. */
+export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle>; onDirtyChange: (dirty: boolean) => void }) {
+  const { api, openPath, revision, announce } = useSession();
+  const file = useOpenFile({ api, path: openPath, revision, announce });
+  const { save, dirty } = file;
+
+  useImperativeHandle(ref, () => ({ flush: () => save() }), [save]);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [save]);
+
+  if (!openPath) {
+    return <div className="flex h-full items-center justify-center p-6 text-sm text-slate-500">Choose a file in the tree to open it.</div>;
+  }
+  const content = file.content?.path === openPath ? file.content : null;
+  const editable = content && !content.binary && !content.tooLarge;
+
+  return (
+    <section aria-label="Open file" className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-1.5">
+        <h2 className="min-w-0 truncate font-mono text-sm text-slate-800" title={openPath}>
+          {openPath}
+        </h2>
+        {dirty && (
+          <span className="shrink-0 text-xs font-medium text-amber-700">
+            <span aria-hidden>● </span>Unsaved
+          </span>
+        )}
+        {file.saving && <span className="shrink-0 text-xs text-slate-500">Saving…</span>}
+        {editable && (
+          <button type="button" onClick={() => void save()} disabled={!dirty || file.saving} title="Ctrl+S / ⌘S" className={`ml-auto shrink-0 !py-0.5 ${buttonClass.plain}`}>
+            Save
+          </button>
+        )}
+      </div>
+      {file.conflict && (
+        <div role="alert" className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p className="min-w-0 flex-1">This file was saved in another tab since you opened it. Your text is kept.</p>
+          <button type="button" className={buttonClass.danger} onClick={() => void save({ force: true })}>
+            Overwrite
+          </button>
+          <button type="button" className={buttonClass.plain} onClick={() => void file.reload()}>
+            Reload
+          </button>
+        </div>
+      )}
+      <div className="min-h-0 flex-1 bg-white">
+        {file.error ? (
+          <p className="p-6 text-sm text-red-800">{file.error}</p>
+        ) : !content ? (
+          <p className="p-6 text-sm text-slate-500">Opening {openPath}…</p>
+        ) : editable ? (
+          <CodeEditor docKey={`${openPath}:${file.docKey}`} path={openPath} text={content.text ?? ""} onChange={file.onChange} />
+        ) : (
+          <BinaryFile file={content} />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Extension } from "@codemirror/state";
+
+type Loader = () => Promise<Extension>;
+
+const python: Loader = async () => (await import("@codemirror/lang-python")).python();
+const javascript = (options: { jsx?: boolean; typescript?: boolean }): Loader => async () => (await import("@codemirror/lang-javascript")).javascript(options);
+const json: Loader = async () => (await import("@codemirror/lang-json")).json();
+const yaml: Loader = async () => (await import("@codemirror/lang-yaml")).yaml();
+const markdown: Loader = async () => (await import("@codemirror/lang-markdown")).markdown();
+const sql: Loader = async () => (await import("@codemirror/lang-sql")).sql();
+const r: Loader = async () => {
+  const [{ StreamLanguage }, { r }] = await Promise.all([import("@codemirror/language"), import("@codemirror/legacy-modes/mode/r")]);
+  return StreamLanguage.define(r);
+};
+
+const byExtension: Record<string, Loader> = {
+  py: python,
+  pyi: python,
+  js: javascript({}),
+  mjs: javascript({}),
+  cjs: javascript({}),
+  jsx: javascript({ jsx: true }),
+  ts: javascript({ typescript: true }),
+  mts: javascript({ typescript: true }),
+  cts: javascript({ typescript: true }),
+  tsx: javascript({ typescript: true, jsx: true }),
+  json: json,
+  ipynb: json,
+  yaml: yaml,
+  yml: yaml,
+  md: markdown,
+  markdown: markdown,
+  sql: sql,
+  r: r,
+};
+
+/** The syntax highlighting for a file, picked by its extension; none for unknown kinds. */
+export async function loadLanguage(path: string): Promise<Extension> {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  const loader = byExtension[extension];
+  return loader ? loader() : [];
+}

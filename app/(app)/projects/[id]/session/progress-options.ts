@@ -1,0 +1,11 @@
+import { proxy } from "comlink";
+import type { Progress } from "@/lib/workspace/types";
+
+/**
+ * Options carrying an onProgress callback across to the worker. Comlink only
+ * proxies marked values at the top level of an argument, so the whole options
+ * object is proxied: the worker's `onProgress(...)` then calls back into this page.
+ */
+export function progressOptions(onProgress: (progress: Progress) => void) {
+  return proxy({ onProgress });
+}

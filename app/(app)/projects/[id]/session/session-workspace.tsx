@@ -1,0 +1,123 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Author } from "@/lib/workspace/types";
+import { BranchMenu } from "./branch-menu";
+import { EditorPane, type EditorHandle } from "./editor-pane";
+import { describeError } from "./error-text";
+import { FileTree } from "./file-tree";
+import { OpeningScreen } from "./opening-screen";
+import { ResetButton } from "./reset-button";
+import { SessionContext, type RunOptions, type Session, type SidePanel as Panel } from "./session-context";
+import { SessionHeader } from "./session-header";
+import { SidePanel } from "./side-panel";
+import { SyncButtons } from "./sync-buttons";
+import { useDialogs } from "./use-dialogs";
+import { useFullHeight } from "./use-full-height";
+import { useLeaveWarning } from "./use-leave-warning";
+import { useStatus } from "./use-status";
+import { useWorkspace } from "./use-workspace";
+
+type Props = {
+  projectId: string;
+  name: string;
+  role: string;
+  remoteUrl: string;
+  author: Author;
+  canPush: boolean;
+  projectHref: string;
+};
+
+/** A project's session: the repository in this browser, as files | editor | changes and history. */
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref }: Props) {
+  const { status, announce, reportProgress } = useStatus();
+  const workspace = useWorkspace({ projectId, remoteUrl, author, announce });
+  const { confirm, prompt, element: dialog } = useDialogs();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [openPath, setOpenPath] = useState<string | null>(null);
+  const [editorDirty, setEditorDirty] = useState(false);
+  const [sidePanel, setSidePanel] = useState<Panel>("changes");
+  const editorRef = useRef<EditorHandle>(null);
+  const { ref: frameRef, top: frameTop } = useFullHeight<HTMLDivElement>();
+  const { api, state, changes, revision, refresh, reopen } = workspace;
+
+  useLeaveWarning(editorDirty || (state?.unpushed ?? 0) > 0);
+
+  const flushEditor = useCallback(async () => (editorRef.current ? editorRef.current.flush() : true), []);
+  const openFile = useCallback(
+    async (path: string | null, { save = true }: { save?: boolean } = {}) => {
+      if (save && !(await flushEditor())) return false;
+      setOpenPath(path);
+      if (path === null) setEditorDirty(false);
+      return true;
+    },
+    [flushEditor],
+  );
+
+  const run = useCallback(
+    async <T,>(options: RunOptions, work: () => Promise<T>): Promise<T | undefined> => {
+      const progress = `${options.busy}…`;
+      setBusy(options.busy);
+      announce({ text: progress, tone: "progress" });
+      try {
+        return await work();
+      } catch (error) {
+        if (!(await options.onError?.(error))) announce({ text: `${options.failure}. ${describeError(error)}`, tone: "error" });
+        return undefined;
+      } finally {
+        setBusy(null);
+        // Work that ended without a word of its own (e.g. a save conflict already said so) leaves no stale "…".
+        announce((prev) => (prev?.tone === "progress" && prev.text === progress && !prev.progress ? null : prev));
+      }
+    },
+    [announce],
+  );
+
+  const session = useMemo<Session | null>(
+    () =>
+      api && state
+        ? { api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, setSidePanel }
+        : null,
+    [api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel],
+  );
+  const ready = workspace.phase.kind === "ready" && api !== null && state !== null;
+
+  return (
+    <div ref={frameRef}>
+      <div className="fixed inset-x-0 bottom-0 z-10 flex flex-col bg-slate-50" style={{ top: frameTop ?? 49 }}>
+        <SessionContext value={session}>
+          <SessionHeader
+            name={name}
+            projectHref={projectHref}
+            status={status}
+            left={ready && <BranchMenu />}
+            right={
+              ready && (
+                <>
+                  <SyncButtons />
+                  <ResetButton />
+                </>
+              )
+            }
+          />
+          {ready ? (
+            <div className="grid min-h-0 flex-1 grid-cols-[15rem_minmax(0,1fr)_24rem] xl:grid-cols-[17rem_minmax(0,1fr)_26rem]">
+              <div className="min-h-0 border-r border-slate-200 bg-white">
+                <FileTree />
+              </div>
+              <div className="min-h-0 min-w-0">
+                <EditorPane ref={editorRef} onDirtyChange={setEditorDirty} />
+              </div>
+              <div className="min-h-0 border-l border-slate-200 bg-white">
+                <SidePanel />
+              </div>
+            </div>
+          ) : (
+            <OpeningScreen name={name} phase={workspace.phase} projectHref={projectHref} onRetry={() => void (api ? reopen() : window.location.reload())} />
+          )}
+        </SessionContext>
+      </div>
+      {dialog}
+    </div>
+  );
+}

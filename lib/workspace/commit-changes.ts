@@ -1,0 +1,77 @@
+import git from "isomorphic-git";
+import { cleanCommitMessage } from "./commit-message";
+import type { WorkspaceContext } from "./context";
+import { WorkspaceError } from "./errors";
+import { guard } from "./local-errors";
+import { writeMerge } from "./merge-state";
+import type { OverlayEntry } from "./overlay/overlay-store";
+import { checkPath, isUnder } from "./paths";
+import { resolveOptional } from "./remote-branch";
+import { buildTree, type TreeChange } from "./tree-builder";
+import type { CommitInfo } from "./types";
+import { openWorkingTree } from "./working-tree";
+
+/**
+ * Commits uncommitted changes on the current branch: those at or under
+ * `paths`, or all of them when `paths` is absent or empty. Only the trees on
+ * the changed paths are rewritten, so a commit costs what changed. During a
+ * merge the commit gets both parents and ends the merge; it must then take
+ * every change.
+ *
+ * Refuses: `invalid` for an empty message or nothing to commit, `conflict`
+ * while a file still holds conflict markers, `merging` for a partial commit
+ * during a merge.
+ */
+export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceContext; message: string; paths?: string[] }): Promise<CommitInfo> {
+  const text = cleanCommitMessage(message);
+  const chosen = (paths ?? []).map(checkPath);
+  return guard("commit", async () => {
+    const tree = await openWorkingTree(ctx);
+    const { base } = tree;
+    const all = await ctx.overlay.list();
+    const selected = chosen.length === 0 ? all : all.filter((e) => chosen.some((path) => isUnder(e.path, path)));
+    // During a merge the merge itself is the change, even when no file needed editing.
+    if (selected.length === 0 && !(base.merge && chosen.length === 0)) {
+      throw new WorkspaceError("invalid", chosen.length ? "None of the chosen files has changes to commit. Pick changed files." : "There are no changes to commit. Edit a file first.");
+    }
+    const conflicted = (base.merge ? all : selected).filter((e) => e.conflict).map((e) => e.path);
+    if (conflicted.length) {
+      throw new WorkspaceError("conflict", `Resolve the conflicts in ${conflicted.join(", ")} before committing.`, { paths: conflicted });
+    }
+    if (base.merge && selected.length !== all.length) {
+      throw new WorkspaceError("merging", "A merge is in progress: commit all changes together to finish it.");
+    }
+
+    const changes = await writeBlobs(ctx, selected);
+    const treeOid = await buildTree({ ctx, reader: tree.reader, baseTree: base.tree, changes });
+    if (treeOid === base.tree && !base.merge) {
+      throw new WorkspaceError("invalid", "These changes are the same as the last commit. Discard them instead of committing.", { paths: selected.map((e) => e.path) });
+    }
+    const person = { ...ctx.author, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
+    const parents = base.merge ? [base.merge.ours, base.merge.theirs] : base.head ? [base.head] : [];
+    const { fs, dir, gitdir } = ctx;
+    const oid = await git.writeCommit({ fs, dir, gitdir, commit: { message: text, tree: treeOid, parent: parents, author: person, committer: person } });
+
+    if ((await resolveOptional({ ctx, ref: "HEAD" })) !== base.head) {
+      throw new WorkspaceError("conflict", "The branch moved while committing (another tab?). Nothing was committed; try again.");
+    }
+    await git.writeRef({ fs, dir, gitdir, ref: `refs/heads/${base.branch}`, value: oid, force: true });
+    if (base.merge) await writeMerge(ctx.overlay, undefined);
+    // An entry saved again meanwhile is newer than what was committed: keep it.
+    for (const entry of selected) {
+      const current = await ctx.overlay.get(entry.path);
+      if (current && current.version === entry.version) await ctx.overlay.delete(entry.path);
+    }
+    return { oid, message: text, author: { name: person.name, email: person.email, timestamp: person.timestamp }, parents };
+  });
+}
+
+async function writeBlobs(ctx: WorkspaceContext, entries: OverlayEntry[]): Promise<TreeChange[]> {
+  const { fs, dir, gitdir } = ctx;
+  const changes: TreeChange[] = [];
+  for (const entry of entries) {
+    const oid = entry.content ? await git.writeBlob({ fs, dir, gitdir, blob: entry.content }) : null;
+    changes.push({ path: entry.path, oid, mode: entry.mode });
+  }
+  return changes;
+}

@@ -1,0 +1,82 @@
+import { proxy } from "comlink";
+import type { WorkspaceApi } from "../api";
+import type { WorkspaceContext } from "../context";
+import * as ops from "../index";
+import type { Progress } from "../types";
+
+type LockMode = "shared" | "exclusive";
+
+/**
+ * Binds the workspace operations to one volume. Every call holds the project's
+ * Web Lock (reads shared, writes exclusive), so two tabs on one project never
+ * interleave a commit with a save; after a write the other tabs are told.
+ * Failures leave as plain `{ name, code, message, paths }` objects, because
+ * Comlink keeps only the message of a thrown Error.
+ */
+export function createWorkspaceApi({ ctx, lockName, channelName }: { ctx: WorkspaceContext; lockName: string; channelName: string }) {
+  const channel = new BroadcastChannel(channelName);
+
+  async function run<T>(mode: LockMode, action: string, work: () => Promise<T>, changed?: string[]): Promise<T> {
+    try {
+      const result = await navigator.locks.request(lockName, { mode }, work);
+      if (mode === "exclusive") channel.postMessage({ type: "changed", paths: changed });
+      return result as T;
+    } catch (error) {
+      const failure = ops.toWorkspaceError(error, { action });
+      // Unexpected failures keep their details in the console for whoever debugs them.
+      if (failure.code === "unknown") console.error(`Benchtop workspace: could not ${action}:`, error);
+      // Comlink sends a thrown non-Error value as it is: code and paths survive.
+      throw { name: "WorkspaceError", code: failure.code, message: failure.message, paths: failure.paths };
+    }
+  }
+
+  // Progress reports are fire-and-forget: awaiting each postMessage would slow the clone.
+  const report = (onProgress?: (p: Progress) => void) => (progress: Progress) => {
+    void onProgress?.(progress);
+  };
+
+  const api: WorkspaceApi = {
+    open: ({ onProgress }) =>
+      run("exclusive", "open the session", async () => {
+        if (!(await ops.isCloned({ ctx }))) await ops.cloneRepository({ ctx, onProgress: report(onProgress) });
+        return ops.getState({ ctx });
+      }),
+    getState: () => run("shared", "read the session state", () => ops.getState({ ctx })),
+    fetchRemote: ({ onProgress }) => run("exclusive", "fetch", () => ops.fetchRemote({ ctx, onProgress: report(onProgress) })),
+    deepenHistory: ({ onProgress }) => run("exclusive", "fetch the full history", () => ops.deepenHistory({ ctx, onProgress: report(onProgress) })),
+
+    listDirectory: ({ path }) => run("shared", "list the folder", () => ops.listDirectory({ ctx, path })),
+    readFile: ({ path }) => run("shared", "open the file", () => ops.readFile({ ctx, path })),
+    readFileBytes: ({ path }) => run("shared", "read the file", () => ops.readFileBytes({ ctx, path })),
+    writeFile: ({ path, content, expectedVersion }) => run("exclusive", "save the file", () => ops.writeFile({ ctx, path, content, expectedVersion }), [path]),
+    createFolder: ({ path }) => run("exclusive", "create the folder", () => ops.createFolder({ ctx, path }), [path]),
+    deletePath: ({ path }) => run("exclusive", "delete", () => ops.deletePath({ ctx, path }), [path]),
+    movePath: ({ from, to }) => run("exclusive", "move", () => ops.movePath({ ctx, from, to }), [from, to]),
+
+    getStatus: () => run("shared", "list changes", () => ops.getStatus({ ctx })),
+    diffFile: ({ path }) => run("shared", "compare the file", () => ops.diffFile({ ctx, path })),
+    discardChanges: ({ paths }) => run("exclusive", "discard changes", () => ops.discardChanges({ ctx, paths }), paths),
+    commit: ({ message, paths }) => run("exclusive", "commit", () => ops.commitChanges({ ctx, message, paths })),
+    listCommits: ({ limit }) => run("shared", "read the history", () => ops.listCommits({ ctx, limit })),
+    listCommitChanges: ({ oid }) => run("shared", "read the commit", () => ops.listCommitChanges({ ctx, oid })),
+    diffCommitFile: ({ oid, path }) => run("shared", "read the commit", () => ops.diffCommitFile({ ctx, oid, path })),
+
+    push: ({ onProgress }) => run("exclusive", "push", () => ops.pushBranch({ ctx, onProgress: report(onProgress) })),
+    pull: ({ onProgress }) => run("exclusive", "pull", () => ops.pullBranch({ ctx, onProgress: report(onProgress) })),
+    resolveConflict: ({ path, take }) => run("exclusive", "resolve the conflict", () => ops.resolveConflict({ ctx, path, take }), [path]),
+    abortMerge: () => run("exclusive", "abort the merge", () => ops.abortMerge({ ctx })),
+
+    listBranches: () => run("shared", "list branches", () => ops.listBranches({ ctx })),
+    createBranch: ({ name }) => run("exclusive", "create the branch", () => ops.createBranch({ ctx, name })),
+    switchBranch: ({ name, carryChanges }) => run("exclusive", "switch branch", () => ops.switchBranch({ ctx, name, carryChanges })),
+    deleteBranch: ({ name }) => run("exclusive", "delete the branch", () => ops.deleteBranch({ ctx, name })),
+
+    resetLocalCopy: ({ force }) =>
+      run("exclusive", "reset the local copy", async () => {
+        await ops.resetLocalCopy({ ctx, force });
+        // Objects of the removed copy must not be served from the cache.
+        ctx.cache = {};
+      }),
+  };
+  return proxy(api);
+}

@@ -1,0 +1,34 @@
+/// <reference lib="webworker" />
+// The git side of a session, in a Web Worker so that cloning, pack indexing and
+// tree building never block the page. One worker per open session tab.
+import LightningFS from "@isomorphic-git/lightning-fs";
+import { expose } from "comlink";
+import http from "isomorphic-git/http/web";
+import type { WorkspaceContext } from "../context";
+import { openIdbOverlay } from "../overlay/idb-overlay";
+import type { Author } from "../types";
+import { createWorkspaceApi } from "./workspace-api";
+
+export type WorkerInit = { projectId: string; remoteUrl: string; author: Author };
+
+const worker = {
+  /** Opens the project's volume (lightning-fs + overlay) and returns the API bound to it. */
+  async init({ projectId, remoteUrl, author }: WorkerInit) {
+    const volume = `benchtop-${projectId}`;
+    const ctx: WorkspaceContext = {
+      fs: new LightningFS(volume) as unknown as WorkspaceContext["fs"],
+      dir: "/repo",
+      gitdir: "/repo/.git",
+      cache: {},
+      overlay: await openIdbOverlay({ name: `${volume}-overlay` }),
+      http,
+      url: remoteUrl,
+      author,
+    };
+    return createWorkspaceApi({ ctx, lockName: `benchtop-workspace:${projectId}`, channelName: `benchtop-workspace:${projectId}` });
+  },
+};
+
+export type WorkspaceWorker = typeof worker;
+
+expose(worker);

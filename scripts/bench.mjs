@@ -1,0 +1,155 @@
+// `npm run bench`: what a browser session costs next to native git, on generated
+// repositories, all measured in one run against one fresh app server.
+//
+//   npm run bench [-- --only medium|large] [--reps 3] [--skip-browser]
+//
+// Steps: generate the repositories (git fast-import) -> ensure the build -> start the
+// app with a fresh DATA_DIR -> per repository: a user, a token and a project over the
+// API, push the history -> native git baselines -> the same operations in Chromium
+// through the session page -> a table per repository and test-results/bench.json.
+//
+// Slow numbers never fail the run (exit 0); only a broken step does (exit 1, with
+// the reason). Every step has a time limit, and the server, browsers and temp
+// folders are cleaned up at the end, on failure and on Ctrl-C.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureBuild } from "./ensure-build.mjs";
+import { startAppServer } from "../tests/setup/app-server.mjs";
+import { browserRuns } from "./bench/browser.mjs";
+import { cleanupAll, installSignalHandlers, onCleanup, tempDir } from "./bench/cleanup.mjs";
+import { generateRepository, REPO_SPECS } from "./bench/generate.mjs";
+import { nativeBaselines } from "./bench/native.mjs";
+import { printSummary, summarize, writeJson } from "./bench/report.mjs";
+import { authArgs, createToken, createUserAndProject, gitEnvironment, pushRepository } from "./bench/setup.mjs";
+import { BenchError, log, run } from "./bench/util.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const RESULTS_DIR = path.join(ROOT, "test-results");
+const RESULTS_FILE = path.join(RESULTS_DIR, "bench.json");
+const SERVER_LOG = path.join(RESULTS_DIR, "bench-server.log");
+// Two repositories, three repetitions each, a cold open of up to a few minutes: an
+// hour means something hangs.
+const RUN_LIMIT_MS = 60 * 60_000;
+
+function options() {
+  const { values } = parseArgs({
+    options: { only: { type: "string" }, reps: { type: "string", default: "3" }, "skip-browser": { type: "boolean", default: false } },
+  });
+  const reps = Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1) throw new BenchError("--reps takes a whole number of at least 1.");
+  const names = values.only ? values.only.split(",") : REPO_SPECS.map((s) => s.name);
+  const specs = REPO_SPECS.filter((s) => names.includes(s.name));
+  if (specs.length !== names.length) throw new BenchError(`--only takes ${REPO_SPECS.map((s) => s.name).join(", ")}.`);
+  return { reps, specs, skipBrowser: values["skip-browser"] };
+}
+
+/** The app with a fresh data folder and an administrator of its own; stopped by cleanup. */
+async function startServer() {
+  // Settings from the caller's shell would change clone URLs or where data goes.
+  for (const name of ["AUTH_URL", "BENCHTOP_URL", "DATA_DIR", "PORT", "HOSTNAME"]) delete process.env[name];
+  const admin = { email: "bench-admin@example.test", password: `bench-${randomBytes(12).toString("hex")}` };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(SERVER_LOG, "");
+  const server = await startAppServer({
+    dataDir: tempDir("data"),
+    logFile: SERVER_LOG,
+    env: { BENCHTOP_ADMIN_EMAIL: admin.email, BENCHTOP_ADMIN_PASSWORD: admin.password },
+  }).catch((error) => {
+    throw new BenchError(`The app did not start: ${error.message} (log: ${path.relative(ROOT, SERVER_LOG)})`);
+  });
+  // The server runs in its own process group (detached), so it is killed by group.
+  const killGroup = () => {
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  onCleanup("stop the app server", server.stop, killGroup);
+  log(`app at ${server.baseUrl} (log: ${path.relative(ROOT, SERVER_LOG)})`);
+  return { ...server, adminToken: await createToken(server.baseUrl, admin) };
+}
+
+function versions() {
+  const version = (cmd, args) => {
+    try {
+      return execFileSync(cmd, args, { encoding: "utf8", timeout: 10_000, stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return { node: process.version, git: version("git", ["--version"]), chromium: version(process.env.BENCHTOP_CHROMIUM || "/usr/bin/chromium", ["--version"]), cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) };
+}
+
+/** Seeds, pushes and measures one repository. Returns its summary (with `error` if a step broke). */
+async function benchRepository({ repo, server, env, scratch, reps, skipBrowser }) {
+  const { user, token, project } = await createUserAndProject(server.baseUrl, server.adminToken, repo.name);
+  const pushMs = await pushRepository(repo, project, token, env);
+  const repoScratch = fs.mkdtempSync(path.join(scratch, `${repo.name}-`));
+  const native = await nativeBaselines({ project, token, env, scratch: repoScratch, targets: repo.editTargets, reps });
+  let browser = null;
+  let error = null;
+  if (!skipBrowser) {
+    const remoteHead = async () => (await run("git", [...authArgs(token), "ls-remote", project.cloneUrl, "refs/heads/main"], { env, timeoutMs: 60_000 })).stdout.split(/\s/)[0];
+    try {
+      browser = await browserRuns({ baseUrl: server.baseUrl, user, project, scratch: repoScratch, targets: repo.editTargets, reps, resultsDir: RESULTS_DIR, remoteHead, repoName: repo.name });
+    } catch (e) {
+      if (!(e instanceof BenchError)) throw e;
+      error = e.message; // reported with the native numbers, then the run fails
+    }
+  }
+  fs.rmSync(repoScratch, { recursive: true, force: true });
+  return summarize({ repo, pushMs, native, browser, error });
+}
+
+async function main() {
+  installSignalHandlers();
+  const runLimit = setTimeout(() => {
+    console.error(`bench: the run took longer than ${RUN_LIMIT_MS / 60_000} minutes; stopping.`);
+    cleanupAll().finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
+  runLimit.unref();
+
+  const { reps, specs, skipBrowser } = options();
+  if (!skipBrowser && !fs.existsSync(process.env.BENCHTOP_CHROMIUM || "/usr/bin/chromium")) {
+    throw new BenchError("Chromium is not at /usr/bin/chromium (install the Debian package, or set BENCHTOP_CHROMIUM).");
+  }
+  process.chdir(ROOT); // ensureBuild and next start work in the project folder
+  ensureBuild(); // exits with next build's messages if the build fails
+
+  const scratch = tempDir("run");
+  const env = gitEnvironment(scratch);
+  const repos = [];
+  for (const spec of specs) repos.push(await generateRepository(spec, path.join(scratch, `${spec.name}.git`)));
+
+  const server = await startServer();
+  const report = { createdAt: new Date().toISOString(), machine: versions(), reps, repositories: [] };
+  let failed = null;
+  for (const repo of repos) {
+    const summary = await benchRepository({ repo, server, env, scratch, reps, skipBrowser });
+    report.repositories.push(summary);
+    printSummary(summary);
+    writeJson(RESULTS_FILE, report); // after each repository, so a later failure keeps these numbers
+    if (summary.error) {
+      failed = summary.error;
+      break; // the same session page would fail on the next repository too
+    }
+  }
+  console.log(`\nbench: results in ${path.relative(ROOT, RESULTS_FILE)}`);
+  if (failed) throw new BenchError(`The browser part broke:\n${failed}`);
+}
+
+main()
+  .then(async () => {
+    await cleanupAll();
+    process.exit(0);
+  })
+  .catch(async (error) => {
+    console.error(`\nbench: FAILED: ${error instanceof BenchError ? error.message : (error?.stack ?? error)}`);
+    await cleanupAll();
+    process.exit(1);
+  });
