@@ -11,13 +11,12 @@
 // Slow numbers never fail the run (exit 0); only a broken step does (exit 1, with
 // the reason). Every step has a time limit, and the server, browsers and temp
 // folders are cleaned up at the end, on failure and on Ctrl-C.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild } from "./ensure-build.mjs";
 import { startAppServer } from "../tests/setup/app-server.mjs";
 import { browserRuns } from "./bench/browser.mjs";
 import { cleanupAll, installSignalHandlers, onCleanup, tempDir } from "./bench/cleanup.mjs";
@@ -25,7 +24,7 @@ import { generateRepository, REPO_SPECS } from "./bench/generate.mjs";
 import { nativeBaselines } from "./bench/native.mjs";
 import { printSummary, summarize, writeJson } from "./bench/report.mjs";
 import { authArgs, createToken, createUserAndProject, gitEnvironment, pushRepository } from "./bench/setup.mjs";
-import { BenchError, log, run } from "./bench/util.mjs";
+import { BenchError, log, run, withTimeout } from "./bench/util.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_DIR = path.join(ROOT, "test-results");
@@ -34,6 +33,7 @@ const SERVER_LOG = path.join(RESULTS_DIR, "bench-server.log");
 // Two repositories, three repetitions each, a cold open of up to a few minutes: an
 // hour means something hangs.
 const RUN_LIMIT_MS = 60 * 60_000;
+const BUILD_LIMIT_MS = 15 * 60_000;
 
 function options() {
   const { values } = parseArgs({
@@ -45,6 +45,25 @@ function options() {
   const specs = REPO_SPECS.filter((s) => names.includes(s.name));
   if (specs.length !== names.length) throw new BenchError(`--only takes ${REPO_SPECS.map((s) => s.name).join(", ")}.`);
   return { reps, specs, skipBrowser: values["skip-browser"] };
+}
+
+/**
+ * ensureBuild (scripts/ensure-build.mjs), run as its own process: it exits the process
+ * when `next build` fails, and a synchronous build could not be bounded in time or
+ * stopped by Ctrl-C from here. Its process group is killed on timeout or Ctrl-C.
+ */
+async function ensureBuildBounded() {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "ensure-build.mjs")], { cwd: ROOT, stdio: "inherit", detached: true });
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  const stop = onCleanup("stop the build", async () => killGroup(), killGroup);
+  const code = await withTimeout(new Promise((resolve) => child.on("close", resolve)), BUILD_LIMIT_MS, "The build (next build)").finally(stop);
+  if (code !== 0) throw new BenchError("The build failed (see next build's messages above). If someone is in the middle of an edit, retry in a few minutes.");
 }
 
 /** The app with a fresh data folder and an administrator of its own; stopped by cleanup. */
@@ -118,13 +137,15 @@ async function main() {
   if (!skipBrowser && !fs.existsSync(process.env.BENCHTOP_CHROMIUM || "/usr/bin/chromium")) {
     throw new BenchError("Chromium is not at /usr/bin/chromium (install the Debian package, or set BENCHTOP_CHROMIUM).");
   }
-  process.chdir(ROOT); // ensureBuild and next start work in the project folder
-  ensureBuild(); // exits with next build's messages if the build fails
+  process.chdir(ROOT); // next start (app-server.mjs) serves the build in the project folder
+  await ensureBuildBounded();
 
   const scratch = tempDir("run");
   const env = gitEnvironment(scratch);
   const repos = [];
-  for (const spec of specs) repos.push(await generateRepository(spec, path.join(scratch, `${spec.name}.git`)));
+  for (const spec of specs) {
+    repos.push(await withTimeout(generateRepository(spec, path.join(scratch, `${spec.name}.git`)), 5 * 60_000, `Generating the ${spec.name} repository`));
+  }
 
   const server = await startServer();
   const report = { createdAt: new Date().toISOString(), machine: versions(), reps, repositories: [] };

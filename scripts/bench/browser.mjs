@@ -13,6 +13,8 @@ const CHROMIUM = process.env.BENCHTOP_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
 const OPEN_TIMEOUT_MS = 5 * 60_000;
 const OPERATION_TIMEOUT_MS = 3 * 60_000;
+/** Idle time after an open before navigating away (see browserRuns). */
+const SETTLE_MS = 2_000;
 /** What the session's opening screen says when opening failed (opening-screen.tsx). */
 const FAILED_TEXT = "Could not open the session";
 
@@ -45,7 +47,7 @@ async function openProfile({ baseUrl, dir, user }) {
     "Launching Chromium",
   );
   // Ctrl-C during a run closes Chromium too.
-  const close = onCleanup(`close Chromium (${dir})`, () => context.close().catch(() => {}));
+  const close = onCleanup(`close Chromium (${dir})`, () => withTimeout(context.close(), 30_000, "Closing Chromium").catch(() => {}));
   try {
     const shown = { resolve: () => {} };
     await context.exposeBinding("__benchTreeItemShown", () => shown.resolve(nowMs()));
@@ -266,6 +268,10 @@ export async function browserRuns({ baseUrl, user, project, scratch, targets, re
       const first = await timeOpen(profile, url, `${repoName}: opening the session (rep ${i + 1})`, resultsDir);
       open.push(first);
       log(`${repoName}: browser open ${i + 1}/${reps}: ${Math.round(first.ms)} ms`);
+      // Let the first open settle before leaving the page: lightning-fs saves its
+      // directory index 500 ms after the last write, and a page left sooner loses it
+      // (the reopened copy then has no files). A person stays longer than that.
+      await profile.page.waitForTimeout(SETTLE_MS);
       const again = await timeOpen(profile, url, `${repoName}: reopening the session (rep ${i + 1})`, resultsDir);
       reopen.push(again);
       log(`${repoName}: browser reopen ${i + 1}/${reps}: ${Math.round(again.ms)} ms`);

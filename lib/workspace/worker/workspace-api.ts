@@ -13,12 +13,28 @@ type LockMode = "shared" | "exclusive";
  * Failures leave as plain `{ name, code, message, paths }` objects, because
  * Comlink keeps only the message of a thrown Error.
  */
-export function createWorkspaceApi({ ctx, lockName, channelName }: { ctx: WorkspaceContext; lockName: string; channelName: string }) {
+export function createWorkspaceApi({
+  ctx,
+  lockName,
+  channelName,
+  flush,
+}: {
+  ctx: WorkspaceContext;
+  lockName: string;
+  channelName: string;
+  /** Persists what the file system still holds in memory (lightning-fs saves its index lazily). */
+  flush: () => Promise<void>;
+}) {
   const channel = new BroadcastChannel(channelName);
 
   async function run<T>(mode: LockMode, action: string, work: () => Promise<T>, changed?: string[]): Promise<T> {
     try {
-      const result = await navigator.locks.request(lockName, { mode }, work);
+      const result = await navigator.locks.request(lockName, { mode }, async () => {
+        const value = await work();
+        // Written before the lock is released: a reload or another tab must find it on disk.
+        if (mode === "exclusive") await flush();
+        return value;
+      });
       if (mode === "exclusive") channel.postMessage({ type: "changed", paths: changed });
       return result as T;
     } catch (error) {

@@ -15,8 +15,9 @@ const worker = {
   /** Opens the project's volume (lightning-fs + overlay) and returns the API bound to it. */
   async init({ projectId, remoteUrl, author }: WorkerInit) {
     const volume = `benchtop-${projectId}`;
+    const fs = new LightningFS(volume);
     const ctx: WorkspaceContext = {
-      fs: new LightningFS(volume) as unknown as WorkspaceContext["fs"],
+      fs: fs as unknown as WorkspaceContext["fs"],
       dir: "/repo",
       gitdir: "/repo/.git",
       cache: {},
@@ -25,7 +26,12 @@ const worker = {
       url: remoteUrl,
       author,
     };
-    return createWorkspaceApi({ ctx, lockName: `benchtop-workspace:${projectId}`, channelName: `benchtop-workspace:${projectId}` });
+    return createWorkspaceApi({
+      ctx,
+      lockName: `benchtop-workspace:${projectId}`,
+      channelName: `benchtop-workspace:${projectId}`,
+      flush: () => fs.promises.flush(),
+    });
   },
 };
 

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listEvents } from "@/lib/audit";
-import { requirePageUser } from "@/lib/auth";
-import { isAppError } from "@/lib/errors";
 import { listBranches } from "@/lib/git-server";
 import { publicOrigin } from "@/lib/http";
-import { canManage, canWrite, cloneUrlOf, listCollaborators, loadProject, type ProjectAccess } from "@/lib/projects";
+import { canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
 import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
 import { CollaboratorsPanel } from "./collaborators-panel";
 import { DeleteProjectForm } from "./delete-project-form";
+import { loadPageProject } from "./load-page-project";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Project" };
@@ -29,15 +27,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
-  const { id } = await params;
-  let access: ProjectAccess;
-  try {
-    access = loadProject({ id, user });
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  const { access } = await loadPageProject(params);
   const { project, owner, role } = access;
   const origin = publicOrigin(await headers());
   const [branches, collaborators, audit] = await Promise.all([

@@ -61,7 +61,7 @@ export function ChangesPanel() {
       <CommitForm selected={selectedPaths} onCommitted={() => setSelected(new Set())} />
       <div className="flex items-center justify-between px-3 pb-1 pt-2">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{rows.length === 0 ? "No changes" : `${rows.length} changed`}</h3>
-        {rows.length > 0 && <span className="text-xs text-slate-500">{selectedPaths.length > 0 ? `${selectedPaths.length} selected` : "Select files to commit only those"}</span>}
+        {rows.length > 0 && <span className="text-xs text-slate-500">{state.merging ? "The merge commits every change" : selectedPaths.length > 0 ? `${selectedPaths.length} selected` : "Select files to commit only those"}</span>}
       </div>
       <ul aria-label="Changed files" className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto">
         {rows.map((change) => (

@@ -71,8 +71,8 @@ export function FileTree() {
 
   return (
     <section aria-labelledby="files-heading" className="flex h-full min-h-0 flex-col">
-      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
-        <h2 id="files-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <div className="space-y-1 border-b border-slate-200 px-2 py-2">
+        <h2 id="files-heading" className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
           Files
         </h2>
         <TreeToolbar

@@ -42,3 +42,13 @@ export async function loadLanguage(path: string): Promise<Extension> {
   const loader = byExtension[extension];
   return loader ? loader() : [];
 }
+
+/**
+ * Fetches the editor and every language mode ahead of need. They are separate
+ * chunks; loading them once the session is open means a person who goes offline
+ * later can still open and edit any file.
+ */
+export async function preloadEditor(): Promise<void> {
+  const loaders = [...new Set(Object.values(byExtension))];
+  await Promise.allSettled([import("./editor-setup"), ...loaders.map((load) => load())]);
+}

@@ -27,7 +27,7 @@ export function OpeningScreen({ name, phase, projectHref, onRetry }: { name: str
             <p className="text-sm text-slate-700" aria-live="polite">
               {phase.kind === "cloning" ? `Downloading the repository into this browser: ${progressText(phase.progress)}` : "Opening the local copy…"}
             </p>
-            <ProgressBar label="Cloning the repository" progress={phase.kind === "cloning" ? phase.progress : undefined} />
+            <ProgressBar label={phase.kind === "cloning" ? "Cloning the repository" : "Opening the local copy"} progress={phase.kind === "cloning" ? phase.progress : undefined} />
             <p className="text-xs text-slate-500">The first visit downloads recent history only; later visits open at once.</p>
           </div>
         )}

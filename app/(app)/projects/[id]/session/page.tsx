@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { recordEvent } from "@/lib/audit";
-import { requirePageUser } from "@/lib/auth";
-import { isAppError } from "@/lib/errors";
-import { canWrite, loadProject, type ProjectAccess } from "@/lib/projects";
+import { canWrite } from "@/lib/projects";
+import { loadPageProject } from "../load-page-project";
 import { SessionWorkspace } from "./session-workspace";
 
 export const metadata: Metadata = { title: "Session" };
@@ -14,15 +12,7 @@ export const metadata: Metadata = { title: "Session" };
  * the repository is; git traffic then goes to /git with the session cookie.
  */
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
-  const { id } = await params;
-  let access: ProjectAccess;
-  try {
-    access = loadProject({ id, user });
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  const { user, access } = await loadPageProject(params);
   const { project, owner, role } = access;
   recordEvent({ action: "session.opened", actor: user, project, detail: { role } });
   return (

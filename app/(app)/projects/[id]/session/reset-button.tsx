@@ -1,11 +1,11 @@
 "use client";
 
-import { codeOf, describeError, plural } from "./error-text";
+import { codeOf, describeError } from "./error-text";
 import { useSession } from "./session-context";
 
 /** Deletes this browser's copy and downloads it again; asks before losing unpushed or uncommitted work. */
 export function ResetButton() {
-  const { api, state, busy, run, confirm, announce, openFile, reopen, flushEditor } = useSession();
+  const { api, busy, run, confirm, announce, openFile, reopen, flushEditor } = useSession();
 
   const reset = () =>
     run({ busy: "Resetting the local copy", failure: "Could not reset the local copy" }, async () => {
@@ -16,10 +16,9 @@ export function ResetButton() {
       } catch (error) {
         const code = codeOf(error);
         if (code !== "unpushed" && code !== "dirty") throw error;
-        const work = [state.unpushed > 0 && plural(state.unpushed, "unpushed commit"), state.changes > 0 && plural(state.changes, "uncommitted change")].filter(Boolean).join(" and ");
         const ok = await confirm({
           title: "Reset the local copy and lose your work?",
-          body: `${describeError(error)} Resetting deletes this browser's copy${work ? `, including your ${work}` : ""}, and downloads the repository again. This cannot be undone.`,
+          body: `${describeError(error)} Resetting deletes this browser's copy with that work and downloads the repository again. This cannot be undone.`,
           confirmLabel: "Reset and lose work",
           cancelLabel: "Keep my work",
           danger: true,

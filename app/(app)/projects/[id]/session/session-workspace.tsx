@@ -1,11 +1,12 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Author } from "@/lib/workspace/types";
 import { BranchMenu } from "./branch-menu";
 import { EditorPane, type EditorHandle } from "./editor-pane";
 import { describeError } from "./error-text";
 import { FileTree } from "./file-tree";
+import { preloadEditor } from "./languages";
 import { OpeningScreen } from "./opening-screen";
 import { ResetButton } from "./reset-button";
 import { SessionContext, type RunOptions, type Session, type SidePanel as Panel } from "./session-context";
@@ -42,6 +43,12 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   const { api, state, changes, revision, refresh, reopen } = workspace;
 
   useLeaveWarning(editorDirty || (state?.unpushed ?? 0) > 0);
+
+  // Once the copy is open, fetch the editor's code too, so files still open after the network goes.
+  const opened = state !== null;
+  useEffect(() => {
+    if (opened) void preloadEditor();
+  }, [opened]);
 
   const flushEditor = useCallback(async () => (editorRef.current ? editorRef.current.flush() : true), []);
   const openFile = useCallback(

@@ -21,7 +21,7 @@ export function StatusBar({ status }: { status: StatusMessage | null }) {
               !
             </span>
           )}
-          <p className={`min-w-0 line-clamp-2 ${tones[status.tone]}`} title={status.text}>
+          <p className={`min-w-0 line-clamp-2 leading-snug ${tones[status.tone]}`} title={status.text}>
             {status.text}
             {detail && <span className="text-slate-500"> {detail}</span>}
           </p>

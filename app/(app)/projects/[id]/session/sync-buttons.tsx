@@ -10,18 +10,20 @@ export function SyncButtons() {
   const { state, busy, canPush } = useSession();
   const { pull, push } = useSyncActions();
   const unpushed = state.unpushed;
+  // During a merge the remote's commits are already here, waiting for the merge commit.
+  const behind = state.behind && !state.merging;
   return (
     <div className="flex items-center gap-2">
       <button
         type="button"
         onClick={() => void pull()}
         disabled={busy !== null}
-        aria-describedby={state.behind ? "pull-description" : undefined}
+        aria-describedby={behind ? "pull-description" : undefined}
         className={`${button} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400`}
       >
         Pull
       </button>
-      {state.behind && (
+      {behind && (
         <span id="pull-description" className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800">
           remote has new commits
         </span>
@@ -29,15 +31,16 @@ export function SyncButtons() {
       <button
         type="button"
         onClick={() => void push()}
-        disabled={busy !== null || !canPush}
+        disabled={busy !== null}
         aria-describedby="push-description"
-        title={canPush ? undefined : "Viewers cannot push"}
+        title={canPush ? undefined : "You can view this project; the server will refuse pushes until the owner makes you an editor"}
         className={`${button} bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300`}
       >
         Push
       </button>
       <span id="push-description" className={`rounded-full px-2 py-0.5 text-xs font-medium ${unpushed > 0 ? "bg-indigo-100 text-indigo-800" : "text-slate-500"}`}>
-        {!canPush ? "viewers cannot push" : unpushed > 0 ? `${unpushed} unpushed` : "0 unpushed"}
+        {`${unpushed} unpushed`}
+        {!canPush && " · read-only"}
       </span>
     </div>
   );

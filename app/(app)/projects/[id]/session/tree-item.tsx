@@ -63,9 +63,7 @@ export function TreeItem({ entry, level, setSize, position, expanded, active, op
       <span aria-hidden className="w-3 shrink-0 text-xs text-slate-500">
         {isDir ? (expanded ? "▾" : "▸") : ""}
       </span>
-      <span aria-hidden className="shrink-0 text-xs">
-        {isDir ? "📁" : "📄"}
-      </span>
+      <EntryIcon dir={isDir} />
       <span className={`min-w-0 flex-1 truncate ${entry.change === "deleted" ? "text-slate-500 line-through" : ""}`}>{entry.name}</span>
       {marker && (
         <span id={markerId} className={`shrink-0 rounded px-1 text-[11px] ${marker.className}`} title={marker.text}>
@@ -74,5 +72,13 @@ export function TreeItem({ entry, level, setSize, position, expanded, active, op
         </span>
       )}
     </div>
+  );
+}
+
+function EntryIcon({ dir }: { dir: boolean }) {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className={`size-3.5 shrink-0 ${dir ? "fill-amber-400" : "fill-none stroke-slate-400"}`}>
+      {dir ? <path d="M1.5 3.5a1 1 0 0 1 1-1h3.6l1.5 1.5h5.9a1 1 0 0 1 1 1v7.5a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z" /> : <path d="M4 1.5h5.5l3 3v10H4z M9.5 1.5v3h3" strokeWidth="1.2" />}
+    </svg>
   );
 }

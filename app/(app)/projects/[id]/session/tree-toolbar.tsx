@@ -1,4 +1,4 @@
-const button = "rounded px-1.5 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-200 disabled:text-slate-400 disabled:hover:bg-transparent";
+const button = "rounded border border-slate-200 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-200 disabled:text-slate-400 disabled:hover:bg-transparent";
 
 type Props = {
   canChangeSelected: boolean;

@@ -16,7 +16,7 @@ function pullText(result: PullResult): string {
     case "merged":
       return `Pulled and merged the remote's commits into ${branch} as ${shortOid(head)}`;
     case "conflicts":
-      return `Pulled with ${plural(result.conflicts.length, "conflict")}: resolve them in Changes, then commit the merge`;
+      return `Pulled with ${plural(result.conflicts.length, "conflict")}: resolve ${result.conflicts.length === 1 ? "it" : "them"} in Changes, then commit the merge`;
   }
 }
 

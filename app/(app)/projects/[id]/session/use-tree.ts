@@ -32,8 +32,12 @@ export function useTree({ api, revision, changes, onError }: { api: Remote<Works
         if (Array.isArray(result)) next.set(path, result);
         else if (path === "") onError(result);
       }
-      setListings(next);
-      setExpanded((prev) => new Set([...prev].filter((path) => next.has(path))));
+      // A folder expanded while this was loading keeps its own (newer) listing.
+      setListings((prev) => {
+        for (const [path, list] of prev) if (!folders.includes(path) && !next.has(path)) next.set(path, list);
+        return next;
+      });
+      setExpanded((prev) => new Set([...prev].filter((path) => next.has(path) || !folders.includes(path))));
       setLoaded(true);
     });
     return () => {
