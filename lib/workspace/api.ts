@@ -45,7 +45,8 @@ export interface WorkspaceApi {
   createBranch(options: { name: string }): Promise<void>;
   /** Switches branch. With uncommitted changes: refuses (`dirty`) unless `carryChanges`, and refuses (`conflict`) if they cannot be carried safely. */
   switchBranch(options: { name: string; carryChanges?: boolean }): Promise<WorkspaceState>;
-  deleteBranch(options: { name: string }): Promise<void>;
+  /** Deletes a branch; refuses (`unpushed`) when it holds commits found nowhere else, unless `force`. */
+  deleteBranch(options: { name: string; force?: boolean }): Promise<void>;
 
   /** Deletes the local copy. Refuses (`unpushed`/`dirty`) while work would be lost, unless `force`. */
   resetLocalCopy(options: { force?: boolean }): Promise<void>;

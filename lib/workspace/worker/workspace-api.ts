@@ -85,7 +85,7 @@ export function createWorkspaceApi({
     listBranches: () => run("shared", "list branches", () => ops.listBranches({ ctx })),
     createBranch: ({ name }) => run("exclusive", "create the branch", () => ops.createBranch({ ctx, name })),
     switchBranch: ({ name, carryChanges }) => run("exclusive", "switch branch", () => ops.switchBranch({ ctx, name, carryChanges })),
-    deleteBranch: ({ name }) => run("exclusive", "delete the branch", () => ops.deleteBranch({ ctx, name })),
+    deleteBranch: ({ name, force }) => run("exclusive", "delete the branch", () => ops.deleteBranch({ ctx, name, force })),
 
     resetLocalCopy: ({ force }) =>
       run("exclusive", "reset the local copy", async () => {

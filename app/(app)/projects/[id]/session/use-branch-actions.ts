@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { codeOf, failureOf, plural } from "./error-text";
+import { codeOf, describeError, failureOf, plural } from "./error-text";
 import { useSession } from "./session-context";
 
 /** Create, switch and delete branches; uncommitted changes are never carried without asking. */
@@ -59,13 +59,25 @@ export function useBranchActions() {
     async (name: string) => {
       const ok = await confirm({
         title: `Delete branch ${name}?`,
-        body: "The branch is deleted from this copy. Commits that exist only on it and were never pushed are lost.",
+        body: "The branch is deleted from this copy.",
         confirmLabel: "Delete branch",
         danger: true,
       });
       if (!ok) return;
       await run({ busy: `Deleting branch ${name}`, failure: `Could not delete branch ${name}` }, async () => {
-        await api.deleteBranch({ name });
+        try {
+          await api.deleteBranch({ name });
+        } catch (error) {
+          if (codeOf(error) !== "unpushed") throw error;
+          const lose = await confirm({
+            title: `Lose the unpushed commits on ${name}?`,
+            body: `${describeError(error)} Deleting the branch anyway loses them.`,
+            confirmLabel: "Delete and lose commits",
+            danger: true,
+          });
+          if (!lose) return;
+          await api.deleteBranch({ name, force: true });
+        }
         await refresh();
         announce({ text: `Deleted branch ${name}`, tone: "success" });
       });
