@@ -35,6 +35,14 @@ const SERVER_LOG = path.join(RESULTS_DIR, "bench-server.log");
 const RUN_LIMIT_MS = 60 * 60_000;
 const BUILD_LIMIT_MS = 15 * 60_000;
 
+// How to read the numbers (printed under the tables and kept in bench.json).
+const NOTES = [
+  "Medians of the repetitions. Browser: open = navigation start to the first visible tree item, in a fresh profile (no local copy, cold HTTP cache); reopen = the same page again in that profile.",
+  "Browser operations are timed in the page (performance.now()) around one call to the session's worker; native ones are whole `git` processes (start-up included) in a `git clone --depth 1` of the same /git URL.",
+  "Memory: peaks of Runtime.getHeapUsage for the page and its worker (JS heap, plus ArrayBuffer storage where pack data lives), and the largest renderer's resident size.",
+  "The machine may be shared: compare ratios from the same run, not numbers across runs.",
+];
+
 function options() {
   const { values } = parseArgs({
     options: { only: { type: "string" }, reps: { type: "string", default: "3" }, "skip-browser": { type: "boolean", default: false } },
@@ -90,7 +98,25 @@ async function startServer() {
   };
   onCleanup("stop the app server", server.stop, killGroup);
   log(`app at ${server.baseUrl} (log: ${path.relative(ROOT, SERVER_LOG)})`);
-  return { ...server, adminToken: await createToken(server.baseUrl, admin) };
+  return { ...server, buildId: buildId(), adminToken: await createToken(server.baseUrl, admin) };
+}
+
+const buildId = () => {
+  try {
+    return fs.readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * `next start` reads .next while it runs: a `next build` started meanwhile (another
+ * engineer, the e2e runner) replaces it and the app starts failing (500s). Say so,
+ * rather than leave a puzzling failure.
+ */
+function explainBuildSwap(server, message) {
+  if (buildId() === server.buildId) return message;
+  return `${message}\n  Note: .next was rebuilt while the benchmark ran (BUILD_ID changed), which breaks the running server; run the benchmark again when no build is running.`;
 }
 
 function versions() {
@@ -148,18 +174,21 @@ async function main() {
   }
 
   const server = await startServer();
-  const report = { createdAt: new Date().toISOString(), machine: versions(), reps, repositories: [] };
+  const report = { createdAt: new Date().toISOString(), machine: versions(), reps, notes: NOTES, repositories: [] };
   let failed = null;
   for (const repo of repos) {
-    const summary = await benchRepository({ repo, server, env, scratch, reps, skipBrowser });
+    const summary = await benchRepository({ repo, server, env, scratch, reps, skipBrowser }).catch((error) => {
+      throw error instanceof BenchError ? new BenchError(explainBuildSwap(server, error.message)) : error;
+    });
     report.repositories.push(summary);
     printSummary(summary);
     writeJson(RESULTS_FILE, report); // after each repository, so a later failure keeps these numbers
     if (summary.error) {
-      failed = summary.error;
+      failed = explainBuildSwap(server, summary.error);
       break; // the same session page would fail on the next repository too
     }
   }
+  console.log(`\n${NOTES.map((note) => `- ${note}`).join("\n")}`);
   console.log(`\nbench: results in ${path.relative(ROOT, RESULTS_FILE)}`);
   if (failed) throw new BenchError(`The browser part broke:\n${failed}`);
 }

@@ -138,16 +138,22 @@ describe("commitChanges", () => {
     expect(await getStatus({ ctx })).toEqual([]);
   });
 
-  it("refuses a partial commit during a merge", async () => {
+  it("during a merge, requires every conflicted file and lets other work stay uncommitted", async () => {
     const dir = cloneRepo(seed);
     const ctx = contextFor(dir);
     const ours = nativeGit(dir, ["rev-parse", "HEAD"]);
     const theirs = nativeGit(dir, ["rev-parse", "origin/feature"]);
     const mergedTree = nativeGit(dir, ["merge-tree", "--write-tree", ours, theirs]).split("\n")[0]!;
-    await writeMerge(ctx.overlay, { ours, theirs, mergedTree, conflicts: [] });
-    await writeFile({ ctx, path: "README.md", content: encode("1\n") });
-    await writeFile({ ctx, path: "src/app.py", content: encode("2\n") });
-    await expect(commitChanges({ ctx, message: "Part", paths: ["README.md"] })).rejects.toMatchObject({ code: "merging" });
+    await writeMerge(ctx.overlay, { ours, theirs, mergedTree, conflicts: ["README.md"] });
+    await writeFile({ ctx, path: "README.md", content: encode("resolved\n") });
+    await writeFile({ ctx, path: "src/app.py", content: encode("an unrelated draft\n") });
+    await expect(commitChanges({ ctx, message: "Part", paths: ["src/app.py"] })).rejects.toMatchObject({ code: "merging", paths: ["README.md"] });
+
+    const info = await commitChanges({ ctx, message: "Merge", paths: ["README.md"] });
+    expect(info.parents).toEqual([ours, theirs]);
+    expect(nativeGit(dir, ["show", "HEAD:README.md"])).toBe("resolved");
+    expect((await getStatus({ ctx })).map((c) => c.path)).toEqual(["src/app.py"]);
+    expect(await ctx.overlay.getMeta("merge")).toBeUndefined();
   });
 
   it("makes the first commit of an empty repository", async () => {

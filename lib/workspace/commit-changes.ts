@@ -15,12 +15,13 @@ import { openWorkingTree } from "./working-tree";
  * Commits uncommitted changes on the current branch: those at or under
  * `paths`, or all of them when `paths` is absent or empty. Only the trees on
  * the changed paths are rewritten, so a commit costs what changed. During a
- * merge the commit gets both parents and ends the merge; it must then take
- * every change.
+ * merge the commit gets both parents and ends the merge; it must take every
+ * file the merge left in conflict, while other uncommitted work may stay out
+ * (pull refused any that touched incoming files, so it still applies).
  *
  * Refuses: `invalid` for an empty message or nothing to commit, `conflict`
- * while a file still holds conflict markers, `merging` for a partial commit
- * during a merge.
+ * while a file still holds conflict markers, `merging` for a commit during a
+ * merge that leaves out a file the merge conflicted on.
  */
 export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceContext; message: string; paths?: string[] }): Promise<CommitInfo> {
   const text = cleanCommitMessage(message);
@@ -38,8 +39,9 @@ export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceCon
     if (conflicted.length) {
       throw new WorkspaceError("conflict", `Resolve the conflicts in ${conflicted.join(", ")} before committing.`, { paths: conflicted });
     }
-    if (base.merge && selected.length !== all.length) {
-      throw new WorkspaceError("merging", "A merge is in progress: commit all changes together to finish it.");
+    const left = base.merge ? base.merge.conflicts.filter((path) => all.some((e) => e.path === path) && !selected.some((e) => e.path === path)) : [];
+    if (left.length) {
+      throw new WorkspaceError("merging", `A merge is in progress: include ${left.join(", ")} in the commit to finish it.`, { paths: left });
     }
 
     const changes = await writeBlobs(ctx, selected);

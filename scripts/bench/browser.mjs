@@ -138,7 +138,8 @@ async function timeOpen(profile, url, label, resultsDir) {
   const shownAt = new Promise((resolve) => (profile.shown.resolve = resolve));
   const started = nowMs();
   try {
-    await profile.page.goto(url, { waitUntil: "commit", timeout: OPEN_TIMEOUT_MS });
+    const response = await profile.page.goto(url, { waitUntil: "commit", timeout: OPEN_TIMEOUT_MS });
+    if (response && response.status() >= 400) throw new Error(`the page answered HTTP ${response.status()}`);
     // The tree, or the opening screen's failure message (no point waiting minutes for it).
     const treeItem = profile.page.locator('[role="treeitem"]');
     await treeItem.or(profile.page.getByText(FAILED_TEXT)).first().waitFor({ state: "visible", timeout: OPEN_TIMEOUT_MS });
@@ -268,9 +269,10 @@ export async function browserRuns({ baseUrl, user, project, scratch, targets, re
       const first = await timeOpen(profile, url, `${repoName}: opening the session (rep ${i + 1})`, resultsDir);
       open.push(first);
       log(`${repoName}: browser open ${i + 1}/${reps}: ${Math.round(first.ms)} ms`);
-      // Let the first open settle before leaving the page: lightning-fs saves its
-      // directory index 500 ms after the last write, and a page left sooner loses it
-      // (the reopened copy then has no files). A person stays longer than that.
+      // Let the first open settle before leaving, as a person would: background work
+      // must not overlap the reopen, and lightning-fs saves its directory index only
+      // 500 ms after the last write unless the session flushes it (a copy left sooner
+      // came back without files before workspace-api.ts flushed after each write).
       await profile.page.waitForTimeout(SETTLE_MS);
       const again = await timeOpen(profile, url, `${repoName}: reopening the session (rep ${i + 1})`, resultsDir);
       reopen.push(again);

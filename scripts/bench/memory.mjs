@@ -19,7 +19,11 @@ export async function watchWorkers(cdp) {
     pending.get(message.id)?.(message.result);
     pending.delete(message.id);
   });
-  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  // Non-flat sessions are the only way to reach a worker through Playwright's page
+  // session; should a Chromium refuse them, the worker simply goes unmeasured.
+  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false }).catch((error) => {
+    console.warn(`bench: cannot attach to workers (${error.message}); worker memory will read 0.`);
+  });
 
   /** Heap usage of every worker, or [] (a worker that just ended answers nothing). */
   const heapUsage = async () => {

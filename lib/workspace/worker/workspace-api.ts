@@ -4,7 +4,13 @@ import type { WorkspaceContext } from "../context";
 import * as ops from "../index";
 import type { Progress } from "../types";
 
-type LockMode = "shared" | "exclusive";
+/**
+ * `shared` reads and `exclusive` writes hold the project's lock. `fetch` (the
+ * background fetch) holds only the network lock: it adds packs and moves
+ * remote-tracking refs, which nothing else writes, so opening files and saving
+ * never wait for the network. `network` writes hold both locks, in that order.
+ */
+type LockMode = "shared" | "exclusive" | "fetch" | "network";
 
 /**
  * Binds the workspace operations to one volume. Every call holds the project's
@@ -27,16 +33,26 @@ export function createWorkspaceApi({
 }) {
   const channel = new BroadcastChannel(channelName);
 
+  const networkLock = `${lockName}:network`;
+  const locked = <T>(name: string, mode: "shared" | "exclusive", work: () => Promise<T>) => navigator.locks.request(name, { mode }, work) as Promise<T>;
+
   async function run<T>(mode: LockMode, action: string, work: () => Promise<T>, changed?: string[]): Promise<T> {
+    const writes = mode !== "shared";
+    const persisted = async () => {
+      const value = await work();
+      // Written before the lock is released: a reload or another tab must find it on disk.
+      if (writes) await flush();
+      return value;
+    };
     try {
-      const result = await navigator.locks.request(lockName, { mode }, async () => {
-        const value = await work();
-        // Written before the lock is released: a reload or another tab must find it on disk.
-        if (mode === "exclusive") await flush();
-        return value;
-      });
-      if (mode === "exclusive") channel.postMessage({ type: "changed", paths: changed });
-      return result as T;
+      const result =
+        mode === "shared" || mode === "exclusive"
+          ? await locked(lockName, mode, persisted)
+          : mode === "fetch"
+            ? await locked(networkLock, "exclusive", persisted)
+            : await locked(lockName, "exclusive", () => locked(networkLock, "exclusive", persisted));
+      if (writes) channel.postMessage({ type: "changed", paths: changed });
+      return result;
     } catch (error) {
       const failure = ops.toWorkspaceError(error, { action });
       // Unexpected failures keep their details in the console for whoever debugs them.
@@ -53,13 +69,13 @@ export function createWorkspaceApi({
 
   const api: WorkspaceApi = {
     open: ({ onProgress }) =>
-      run("exclusive", "open the session", async () => {
+      run("network", "open the session", async () => {
         if (!(await ops.isCloned({ ctx }))) await ops.cloneRepository({ ctx, onProgress: report(onProgress) });
         return ops.getState({ ctx });
       }),
     getState: () => run("shared", "read the session state", () => ops.getState({ ctx })),
-    fetchRemote: ({ onProgress }) => run("exclusive", "fetch", () => ops.fetchRemote({ ctx, onProgress: report(onProgress) })),
-    deepenHistory: ({ onProgress }) => run("exclusive", "fetch the full history", () => ops.deepenHistory({ ctx, onProgress: report(onProgress) })),
+    fetchRemote: ({ onProgress }) => run("fetch", "fetch", () => ops.fetchRemote({ ctx, onProgress: report(onProgress) })),
+    deepenHistory: ({ onProgress }) => run("network", "fetch the full history", () => ops.deepenHistory({ ctx, onProgress: report(onProgress) })),
 
     listDirectory: ({ path }) => run("shared", "list the folder", () => ops.listDirectory({ ctx, path })),
     readFile: ({ path }) => run("shared", "open the file", () => ops.readFile({ ctx, path })),
@@ -77,8 +93,8 @@ export function createWorkspaceApi({
     listCommitChanges: ({ oid }) => run("shared", "read the commit", () => ops.listCommitChanges({ ctx, oid })),
     diffCommitFile: ({ oid, path }) => run("shared", "read the commit", () => ops.diffCommitFile({ ctx, oid, path })),
 
-    push: ({ onProgress }) => run("exclusive", "push", () => ops.pushBranch({ ctx, onProgress: report(onProgress) })),
-    pull: ({ onProgress }) => run("exclusive", "pull", () => ops.pullBranch({ ctx, onProgress: report(onProgress) })),
+    push: ({ onProgress }) => run("network", "push", () => ops.pushBranch({ ctx, onProgress: report(onProgress) })),
+    pull: ({ onProgress }) => run("network", "pull", () => ops.pullBranch({ ctx, onProgress: report(onProgress) })),
     resolveConflict: ({ path, take }) => run("exclusive", "resolve the conflict", () => ops.resolveConflict({ ctx, path, take }), [path]),
     abortMerge: () => run("exclusive", "abort the merge", () => ops.abortMerge({ ctx })),
 
@@ -88,7 +104,7 @@ export function createWorkspaceApi({
     deleteBranch: ({ name, force }) => run("exclusive", "delete the branch", () => ops.deleteBranch({ ctx, name, force })),
 
     resetLocalCopy: ({ force }) =>
-      run("exclusive", "reset the local copy", async () => {
+      run("network", "reset the local copy", async () => {
         await ops.resetLocalCopy({ ctx, force });
         // Objects of the removed copy must not be served from the cache.
         ctx.cache = {};
