@@ -1,0 +1,56 @@
+import { AppError, type ErrorCode } from "../errors";
+
+/** Why a host refused or failed, so that the UI and tests can tell the cases apart. */
+export type HostFailure =
+  | "bad_credentials"
+  | "not_found"
+  | "no_permission"
+  | "missing_scopes"
+  | "rate_limited"
+  | "unreachable"
+  | "tls"
+  | "invalid_location"
+  | "not_allowed"
+  | "not_supported"
+  | "upstream";
+
+const codeOf: Record<HostFailure, ErrorCode> = {
+  bad_credentials: "upstream_error",
+  not_found: "upstream_error",
+  no_permission: "upstream_error",
+  missing_scopes: "upstream_error",
+  rate_limited: "rate_limited",
+  unreachable: "upstream_error",
+  tls: "upstream_error",
+  invalid_location: "invalid_input",
+  not_allowed: "invalid_input",
+  not_supported: "upstream_error",
+  upstream: "upstream_error",
+};
+
+/**
+ * A failure at a git host or bucket, in words that say what to fix. Its API
+ * code is `upstream_error` (502) for host answers, so that a bad GitHub token
+ * is never mistaken for a Benchtop sign-in problem; `rate_limited` (429) with
+ * the reset time; `invalid_input` for a location Benchtop will not contact.
+ */
+export class HostError extends AppError {
+  readonly reason: HostFailure;
+  readonly resetAt: string | null;
+
+  constructor(reason: HostFailure, message: string, options: { resetAt?: Date | null; cause?: unknown; field?: string } = {}) {
+    const resetAt = options.resetAt ? options.resetAt.toISOString() : null;
+    super(codeOf[reason], message, {
+      cause: options.cause,
+      fields: options.field ? { [options.field]: message } : undefined,
+      headers: reason === "rate_limited" && options.resetAt ? { "retry-after": String(Math.max(1, Math.ceil((options.resetAt.getTime() - Date.now()) / 1000))) } : undefined,
+    });
+    this.name = "HostError";
+    this.reason = reason;
+    this.resetAt = resetAt;
+  }
+}
+
+export function isHostError(error: unknown): error is HostError {
+  return error instanceof HostError;
+}

@@ -1,0 +1,82 @@
+/** The kinds of source a user can register (API.md "Providers"). */
+export const providers = ["github", "github-enterprise", "gitlab", "gitlab-self-managed", "bitbucket", "bitbucket-server", "s3"] as const;
+export type Provider = (typeof providers)[number];
+export type GitProvider = Exclude<Provider, "s3">;
+
+/** Where a git repository is, parsed from what the user typed (browser URL or clone URL). */
+export type RepoLocation = {
+  provider: GitProvider;
+  /** https://github.com, https://ghe.example.com, https://host:8443 ... */
+  origin: string;
+  /** REST root derived as API.md says, e.g. {origin}/api/v3. */
+  apiRoot: string;
+  /** Owner, group path (GitLab, may contain "/"), workspace (Bitbucket Cloud) or project key (Bitbucket Server). */
+  owner: string;
+  /** Repository name or slug. */
+  name: string;
+  /** owner/name as the provider shows it. */
+  fullName: string;
+  /** The repository's page. */
+  webUrl: string;
+  /** The https clone URL. */
+  gitUrl: string;
+};
+
+export type RepositoryInfo = {
+  fullName: string;
+  defaultBranch: string;
+  /** Whether the credential may push (false without a credential). */
+  canPush: boolean;
+  private: boolean;
+  webUrl: string;
+  gitUrl: string;
+};
+
+export type TokenInfo = {
+  /** Scopes the provider reports for the token; null when it reports none. */
+  scopes: string[] | null;
+  /** Scopes Benchtop needs that the token lacks. */
+  missingScopes: string[];
+  /** When the token expires, as the provider reports it (ISO 8601), else null. */
+  expiresAt: string | null;
+  /** The account the token belongs to, when the provider says. */
+  login: string | null;
+};
+
+export type ConnectionReport = { repository: RepositoryInfo; token: TokenInfo | null };
+
+export type RemoteBranch = { name: string; commit: string };
+
+export type RemoteFile = { path: string; type: "file" | "dir"; size: number | null };
+
+/**
+ * One git host (github, gitlab, bitbucket) for one repository and credential.
+ * Created per request with its credential; keeps no module state; throws only
+ * HostError (see errors.ts).
+ */
+export interface GitHostAdapter {
+  /** Checks the repository and the credential together; the report says what was found. */
+  testConnection(): Promise<ConnectionReport>;
+  getRepo(): Promise<RepositoryInfo>;
+  listBranches(): Promise<RemoteBranch[]>;
+  /** Entries of one folder ("" = root) at a ref (default branch when absent). */
+  listFiles(options: { ref?: string; path?: string }): Promise<RemoteFile[]>;
+  readFile(options: { ref?: string; path: string }): Promise<Uint8Array>;
+  /** The URL git clones from. */
+  gitRemoteUrl(): string;
+  /** The Authorization header git needs, in the provider's convention; null without a credential. */
+  gitAuthHeader(): string | null;
+}
+
+export type S3Location = { bucket: string; region: string | null; endpoint: string | null };
+export type S3Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string | null };
+
+export type BucketReport = { bucket: string; canList: boolean; canRead: boolean; objectCount: number; message: string };
+
+/** An S3 bucket (AWS or S3-compatible) as a file source. */
+export interface FileSourceAdapter {
+  testConnection(): Promise<BucketReport>;
+  /** Objects and "folders" directly under `prefix` ("" = top). */
+  listFiles(options: { prefix?: string }): Promise<RemoteFile[]>;
+  readFile(options: { path: string }): Promise<Uint8Array>;
+}
