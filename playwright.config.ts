@@ -32,7 +32,8 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts$/, use: { baseURL: FIRST_RUN_URL } },
-    { name: "app", testIgnore: /first-run\.spec\.ts$/, use: { baseURL: APP_URL } },
+    // Only *.spec.ts: e2e/hosts/ holds the emulators' own Vitest tests (*.test.ts).
+    { name: "app", testMatch: /\.spec\.ts$/, testIgnore: /first-run\.spec\.ts$/, use: { baseURL: APP_URL } },
   ],
   webServer: [
     {

@@ -11,7 +11,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts"],
+          // Emulators of git hosts are checked against the providers' own descriptions here too.
+          include: ["lib/**/*.test.ts", "e2e/hosts/**/*.test.ts"],
           setupFiles: ["tests/setup/unit-data-dir.ts"],
           environment: "node",
         },
