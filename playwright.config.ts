@@ -51,7 +51,12 @@ export default defineConfig({
       // Started after the first one is up, so the build is current.
       command: `node e2e/serve.mjs --port ${port(APP_URL)} --skip-build`,
       url: `${APP_URL}/login`,
-      env: { BENCHTOP_ADMIN_EMAIL: ADMIN.email, BENCHTOP_ADMIN_PASSWORD: ADMIN.password },
+      env: {
+        BENCHTOP_ADMIN_EMAIL: ADMIN.email,
+        BENCHTOP_ADMIN_PASSWORD: ADMIN.password,
+        // The host emulators that e2e/repositories.spec.ts starts on fixed ports, over plain http.
+        BENCHTOP_INSECURE_HOSTS: "localhost:3460,localhost:3461,127.0.0.1:3460,127.0.0.1:3461",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

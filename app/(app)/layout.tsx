@@ -19,6 +19,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/projects" className="text-slate-700 hover:text-slate-900">
             Projects
           </Link>
+          <Link href="/repositories" className="text-slate-700 hover:text-slate-900">
+            Repositories
+          </Link>
           <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
             Access tokens
           </Link>

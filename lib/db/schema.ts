@@ -110,3 +110,34 @@ export type Project = typeof projects.$inferSelect;
 export type Collaborator = typeof collaborators.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ProjectRole = "owner" | "editor" | "viewer" | "admin";
+
+// Repositories and buckets users registered elsewhere. Credentials are sealed
+// (lib/secrets) and never leave the server.
+export const repositories = sqliteTable(
+  "repositories",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: ["github", "github-enterprise", "gitlab", "gitlab-self-managed", "bitbucket", "bitbucket-server", "s3"] }).notNull(),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    /** The repository's web address, or s3://bucket for a bucket. */
+    location: text("location").notNull(),
+    description: text("description").notNull().default(""),
+    bucket: text("bucket"),
+    region: text("region"),
+    endpoint: text("endpoint"),
+    sealedCredentials: text("sealed_credentials"),
+    tokenExpiresAt: integer("token_expires_at", { mode: "timestamp_ms" }),
+    lastTestOk: integer("last_test_ok", { mode: "boolean" }),
+    lastTestAt: integer("last_test_at", { mode: "timestamp_ms" }),
+    lastTestMessage: text("last_test_message"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("repositories_owner_name_idx").on(t.ownerId, t.nameKey)],
+);
+
+export type Repository = typeof repositories.$inferSelect;

@@ -9,6 +9,22 @@ export function initialReadme({ name, description }: { name: string; description
   return description.trim() ? `# ${name}\n\n${description.trim()}\n` : `# ${name}\n`;
 }
 
+/** Creates an empty bare repository for a project, configured as the git server serves it. */
+export async function createBareRepository({ projectId, branch = "main" }: { projectId: string; branch?: string }): Promise<string> {
+  const dir = repoPath(projectId);
+  await fs.mkdir(dir, { recursive: true });
+  await runGit({ args: ["init", "--quiet", "--bare", `--initial-branch=${branch}`, dir] });
+  for (const [key, value] of [
+    ["receive.fsckObjects", "true"],
+    ["http.getanyfile", "false"],
+    ["uploadpack.allowFilter", "true"],
+    ["core.logAllRefUpdates", "true"],
+  ] as const) {
+    await runGit({ args: ["config", key, value], cwd: dir });
+  }
+  return dir;
+}
+
 /**
  * Creates the bare repository of a new project with one commit on `branch`
  * holding README.md. Built with plumbing, so no working tree is ever written.
@@ -26,17 +42,7 @@ export async function initRepository({
   author: Author;
   branch?: string;
 }): Promise<string> {
-  const dir = repoPath(projectId);
-  await fs.mkdir(dir, { recursive: true });
-  await runGit({ args: ["init", "--quiet", "--bare", `--initial-branch=${branch}`, dir] });
-  for (const [key, value] of [
-    ["receive.fsckObjects", "true"],
-    ["http.getanyfile", "false"],
-    ["uploadpack.allowFilter", "true"],
-    ["core.logAllRefUpdates", "true"],
-  ] as const) {
-    await runGit({ args: ["config", key, value], cwd: dir });
-  }
+  const dir = await createBareRepository({ projectId, branch });
   const blob = (await runGit({ args: ["hash-object", "-w", "--stdin"], cwd: dir, input: initialReadme({ name, description }) })).toString().trim();
   const tree = (await runGit({ args: ["mktree"], cwd: dir, input: `100644 blob ${blob}\tREADME.md\n` })).toString().trim();
   const identity = {

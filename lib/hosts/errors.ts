@@ -12,6 +12,7 @@ export type HostFailure =
   | "invalid_location"
   | "not_allowed"
   | "not_supported"
+  | "too_large"
   | "upstream";
 
 const codeOf: Record<HostFailure, ErrorCode> = {
@@ -25,6 +26,7 @@ const codeOf: Record<HostFailure, ErrorCode> = {
   invalid_location: "invalid_input",
   not_allowed: "invalid_input",
   not_supported: "upstream_error",
+  too_large: "too_large",
   upstream: "upstream_error",
 };
 

@@ -1,6 +1,6 @@
-import { deleteProjectRow, insertProject, projectNameTaken, type Project, type User } from "../db";
+import { deleteProjectRow, insertProject, projectNameTaken, updateProjectRow, type Project, type User } from "../db";
 import { recordEvent } from "../audit";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { initRepository, removeRepository } from "../git-server";
 import type { CreateProjectInput } from "./schema";
 
@@ -9,12 +9,22 @@ const nameTaken = (name: string) =>
     fields: { name: "You already have a project with this name." },
   });
 
+/** Fills a new project's repository; answers the default branch when it is not `main`. */
+export type RepositoryInitializer = (project: Project) => Promise<{ defaultBranch?: string; detail?: Record<string, unknown> } | void>;
+
+const readmeInitializer =
+  (owner: User): RepositoryInitializer =>
+  async (project) => {
+    await initRepository({ projectId: project.id, name: project.name, description: project.description, author: { name: owner.name, email: owner.email } });
+  };
+
 /**
  * Creates a project on the internal git server: its record, then its bare
- * repository with a first commit holding README.md. If the repository cannot
- * be made, the record is removed again so nothing half-made remains.
+ * repository, by default with a first commit holding README.md. If the
+ * repository cannot be made, the record and anything written are removed again
+ * so nothing half-made remains, and the initializer's error is passed on.
  */
-export async function createProject({ input, owner }: { input: CreateProjectInput; owner: User }): Promise<Project> {
+export async function createProject({ input, owner, initialize = readmeInitializer(owner) }: { input: CreateProjectInput; owner: User; initialize?: RepositoryInitializer }): Promise<Project> {
   if (projectNameTaken({ ownerId: owner.id, name: input.name })) throw nameTaken(input.name);
   let project: Project;
   try {
@@ -24,13 +34,19 @@ export async function createProject({ input, owner }: { input: CreateProjectInpu
     if (String(error).includes("UNIQUE")) throw nameTaken(input.name);
     throw error;
   }
+  let detail: Record<string, unknown> = {};
   try {
-    await initRepository({ projectId: project.id, name: project.name, description: project.description, author: { name: owner.name, email: owner.email } });
+    const result = await initialize(project);
+    if (result?.defaultBranch && result.defaultBranch !== project.defaultBranch) {
+      project = updateProjectRow({ id: project.id, changes: { defaultBranch: result.defaultBranch } }) ?? project;
+    }
+    detail = result?.detail ?? {};
   } catch (error) {
     deleteProjectRow({ id: project.id });
     await removeRepository({ projectId: project.id }).catch(() => {});
+    if (isAppError(error)) throw error;
     throw new AppError("internal", "The project's repository could not be created. Try again; if it keeps failing, ask an administrator to check the server's disk.", { cause: error });
   }
-  recordEvent({ action: "project.created", actor: owner, project, detail: { name: project.name, backend: project.backend } });
+  recordEvent({ action: "project.created", actor: owner, project, detail: { name: project.name, backend: project.backend, ...detail } });
   return project;
 }

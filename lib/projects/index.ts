@@ -1,6 +1,6 @@
 export { assertCanManage, assertCanWrite, canManage, canRead, canWrite, loadProject, loadProjectByPath, roleOf, type ProjectAccess } from "./access";
 export { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator, type CollaboratorView } from "./collaborators";
-export { createProject } from "./create-project";
+export { createProject, type RepositoryInitializer } from "./create-project";
 export { deleteProject } from "./delete-project";
 export { listProjects } from "./list-projects";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";

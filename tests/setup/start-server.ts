@@ -20,7 +20,9 @@ export default async function setup(project: TestProject) {
   ensureBuild();
   fs.mkdirSync(path.join(process.cwd(), "test-results"), { recursive: true });
   const server = await startAppServer({
-    env: { BENCHTOP_ADMIN_EMAIL: ADMIN.email, BENCHTOP_ADMIN_PASSWORD: ADMIN.password },
+    // Host emulators listen on loopback ports chosen at run time: the operator's
+    // allowlist (any port on loopback) lets the server reach them.
+    env: { BENCHTOP_ADMIN_EMAIL: ADMIN.email, BENCHTOP_ADMIN_PASSWORD: ADMIN.password, BENCHTOP_INSECURE_HOSTS: "localhost,127.0.0.1" },
     logFile: path.join(process.cwd(), "test-results", "integration-server.log"),
   });
   project.provide("baseUrl", server.baseUrl);

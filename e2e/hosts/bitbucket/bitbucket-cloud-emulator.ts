@@ -1,0 +1,191 @@
+// A Bitbucket Cloud emulator: the slice of REST 2.0 Benchtop calls, under /2.0,
+// and git smart HTTP at /{workspace}/{repo}.git taking access tokens as the
+// password of "x-token-auth", as bitbucket.org does.
+import fs from "node:fs";
+import type http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { components } from "@coderabbitai/bitbucket/cloud/openapi";
+import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
+import { cloudBranch, cloudCommit, cloudDirectoryEntry, cloudError, cloudFileEntry, cloudPage, cloudRepository, cloudRepositoryPermission, type CloudRepoRecord } from "./cloud-payloads";
+import { commitDetails, credentialsOf, listen, objectTypeAt, resolveCommit, sendBytes, sendJson } from "./emulator-support";
+
+type Schemas = components["schemas"];
+export type CloudPermission = "admin" | "write" | "read";
+
+/**
+ * A token the emulator knows. `access` grants a permission per workspace
+ * ("team", a workspace access token) or per repository ("team/models", a
+ * repository access token); public repositories are readable by any token.
+ */
+export type CloudTokenSeed = { token: string; user?: string; access?: Record<string, CloudPermission>; scopes?: string[]; rateLimited?: boolean };
+
+export type BitbucketCloudEmulator = {
+  /** The emulator's origin; git URLs are {url}/{workspace}/{repo}.git. */
+  url: string;
+  /** REST root: {url}/2.0 (what BENCHTOP_BITBUCKET_API_URL points at). */
+  apiRoot: string;
+  seedWorkspace(options: { slug: string }): void;
+  seedRepository(options: { workspace: string; slug: string; isPrivate?: boolean; files?: Record<string, string | Buffer>; branches?: string[] }): { bare: string };
+  seedToken(seed: CloudTokenSeed): void;
+  stop(): Promise<void>;
+};
+
+type RepoState = CloudRepoRecord & { bare: string };
+const rank: Record<CloudPermission, number> = { read: 1, write: 2, admin: 3 };
+
+/** Starts the emulator on 127.0.0.1 (a free port unless `port` is given). */
+export async function startBitbucketCloudEmulator({ port }: { port?: number } = {}): Promise<BitbucketCloudEmulator> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "bitbucket-cloud-"));
+  const workspaces = new Set<string>();
+  const repos = new Map<string, RepoState>();
+  const tokens = new Map<string, CloudTokenSeed>();
+  let origin = "";
+  const apiRoot = () => `${origin}/2.0`;
+  // The emulator's own origin stands for https://bitbucket.org in links.
+  const links = () => ({ apiRoot: apiRoot(), webRoot: origin, gitRoot: origin });
+
+  function permissionOf(token: CloudTokenSeed | null, repo: RepoState): CloudPermission | null {
+    const granted = token?.access?.[`${repo.workspace}/${repo.slug}`] ?? token?.access?.[repo.workspace] ?? null;
+    if (granted) return granted;
+    return repo.isPrivate ? null : "read";
+  }
+
+  const notFound = (res: http.ServerResponse) =>
+    sendJson(res, 404, cloudError("You may not have access to this repository or it no longer exists in this workspace. If you think this repository exists and you have access, make sure you are authenticated."));
+
+  /** Who is calling: a known token, anonymous (null), or an answer already sent. */
+  function authenticate(req: http.IncomingMessage, res: http.ServerResponse, password: (c: NonNullable<ReturnType<typeof credentialsOf>>) => string | null): CloudTokenSeed | null | "answered" {
+    const credentials = credentialsOf(req);
+    if (!credentials) return null;
+    const token = tokens.get(password(credentials) ?? "");
+    if (!token) {
+      sendJson(res, 401, cloudError("Token is invalid, expired, or not supported for this endpoint."), { "www-authenticate": 'Basic realm="Bitbucket.org HTTP"' });
+      return "answered";
+    }
+    if (token.rateLimited) {
+      // Bitbucket Cloud names the limit but sends no Retry-After on most 429s.
+      sendJson(res, 429, cloudError("Rate limit for this resource has been exceeded"), { "x-ratelimit-limit": "1000", "x-ratelimit-resource": "api", "x-ratelimit-nearlimit": "true" });
+      return "answered";
+    }
+    return token;
+  }
+
+  function handleGit(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/.exec(url.pathname);
+    const repo = match ? repos.get(`${match[1]}/${match[2]}`.toLowerCase()) : undefined;
+    const token = authenticate(req, res, (c) => (c.scheme === "basic" && c.user === "x-token-auth" ? c.password : null));
+    if (token === "answered") return;
+    const permission = repo ? permissionOf(token, repo) : null;
+    const push = isPush(url.pathname, url.searchParams);
+    if (!repo || !permission) {
+      if (!token) return void res.writeHead(401, { "www-authenticate": 'Basic realm="Bitbucket.org HTTP"' }).end();
+      return void res.writeHead(404, { "content-type": "text/plain" }).end("Repository not found\n");
+    }
+    if (push && rank[permission] < rank.write) {
+      if (!token) return void res.writeHead(401, { "www-authenticate": 'Basic realm="Bitbucket.org HTTP"' }).end();
+      return void res.writeHead(403, { "content-type": "text/plain" }).end("You don't have write access to this repository.\n");
+    }
+    serveGit({ req, res, root, repoPath: path.relative(root, repo.bare), suffix: match![3]!, user: token?.user ?? "anonymous" });
+  }
+
+  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    const token = authenticate(req, res, (c) => (c.scheme === "bearer" ? c.token : c.password));
+    if (token === "answered") return;
+    const headers: Record<string, string> = token?.scopes ? { "x-oauth-scopes": token.scopes.join(", ") } : {};
+    const rest = url.pathname.slice("/2.0".length);
+    const pagelen = Math.min(100, Math.max(1, Number(url.searchParams.get("pagelen") ?? 10) || 10));
+    const pageNo = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
+    const paginate = <T>(all: T[]) => {
+      const next = pageNo * pagelen < all.length ? `${apiRoot()}${rest}?pagelen=${pagelen}&page=${pageNo + 1}` : undefined;
+      return cloudPage({ values: all.slice((pageNo - 1) * pagelen, pageNo * pagelen), page: pageNo, pagelen, size: all.length, next });
+    };
+
+    if (rest === "/user/permissions/repositories") {
+      if (!token) return sendJson(res, 401, cloudError("This API is only accessible with the following authentication types: session, password, apppassword, api_token, access_token"));
+      const wanted = /repository\.full_name\s*=\s*"([^"]+)"/.exec(url.searchParams.get("q") ?? "")?.[1]?.toLowerCase();
+      const values: Schemas["repository_permission"][] = [];
+      for (const repo of repos.values()) {
+        const permission = token.access?.[`${repo.workspace}/${repo.slug}`] ?? token.access?.[repo.workspace];
+        if (!permission || (wanted && wanted !== `${repo.workspace}/${repo.slug}`.toLowerCase())) continue;
+        values.push(cloudRepositoryPermission({ permission, user: { nickname: token.user ?? "benchtop-bot", uuid: `{${token.token.length}-bot}` }, repository: cloudRepository({ ...links(), repo }) }));
+      }
+      const page: Schemas["paginated_repository_permissions"] = paginate(values);
+      return sendJson(res, 200, page, headers);
+    }
+
+    const match = /^\/repositories\/([^/]+)\/([^/]+)(\/.*)?$/.exec(rest);
+    const repo = match ? repos.get(`${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`.toLowerCase()) : undefined;
+    if (!match || !repo || !permissionOf(token, repo)) return notFound(res);
+    const sub = match[3] ?? "";
+
+    if (sub === "" || sub === "/") {
+      const body: Schemas["repository"] = cloudRepository({ ...links(), repo });
+      return sendJson(res, 200, body, headers);
+    }
+    if (sub === "/refs/branches") {
+      const branches = listBranchRefs({ bare: repo.bare }).map((b) =>
+        cloudBranch({ ...links(), repo, name: b.name, commit: { hash: b.commit, ...commitDetails({ bare: repo.bare, commit: b.commit }) } }),
+      );
+      const page: Schemas["paginated_branches"] = paginate(branches);
+      return sendJson(res, 200, page, headers);
+    }
+    const src = /^\/src\/([^/]+)(?:\/(.*))?$/.exec(sub);
+    if (src) {
+      const hash = resolveCommit({ bare: repo.bare, ref: decodeURIComponent(src[1]!) });
+      const filePath = decodeURIComponent(src[2] ?? "").replace(/\/+$/, "");
+      const type = hash ? objectTypeAt({ bare: repo.bare, commit: hash, path: filePath }) : null;
+      if (!hash || !type) return sendJson(res, 404, cloudError(hash ? "No such file or directory: " + filePath : "Commit not found"), headers);
+      if (type === "blob") return sendBytes(res, readBlob({ bare: repo.bare, ref: hash, file: filePath }), { ...headers, "content-type": "text/plain" });
+      const commit = cloudCommit({ ...links(), repo, commit: { hash, ...commitDetails({ bare: repo.bare, commit: hash }) } });
+      const entries = listTree({ bare: repo.bare, ref: hash, folder: filePath }).map((e) =>
+        e.type === "tree" ? cloudDirectoryEntry({ path: e.path, commit }) : cloudFileEntry({ path: e.path, size: e.size ?? 0, commit }),
+      );
+      const page: Schemas["paginated_treeentries"] = paginate(entries);
+      return sendJson(res, 200, page, headers);
+    }
+    return sendJson(res, 404, cloudError("Resource not found"), headers);
+  }
+
+  const server = await listen({
+    port,
+    handler(req, res, url) {
+      if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return handleGit(req, res, url);
+      if (req.method === "GET" && url.pathname.startsWith("/2.0/")) return handleApi(req, res, url);
+      sendJson(res, 404, cloudError("Resource not found"));
+    },
+  });
+  origin = server.url;
+
+  return {
+    url: origin,
+    apiRoot: apiRoot(),
+    seedWorkspace({ slug }) {
+      workspaces.add(slug);
+    },
+    seedRepository({ workspace, slug, isPrivate = true, files, branches }) {
+      workspaces.add(workspace);
+      const bare = seedBareRepo({ root, repoPath: `${workspace}/${slug}.git`, files, branches });
+      repos.set(`${workspace}/${slug}`.toLowerCase(), {
+        workspace,
+        slug,
+        name: slug,
+        isPrivate,
+        uuid: `{${workspace}-${slug}-0000}`,
+        createdOn: new Date().toISOString(),
+        mainBranch: "main",
+        description: "",
+        bare,
+      });
+      return { bare };
+    },
+    seedToken(seed) {
+      tokens.set(seed.token, seed);
+    },
+    async stop() {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The real git command line, run without blocking the event loop so that an
+// emulator in the same process can answer it.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function runGit(args: string[], cwd?: string): Promise<{ code: number; stderr: string }> {
+  const env = { PATH: process.env.PATH, HOME: os.tmpdir(), GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.test", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.test" };
+  return new Promise((resolve) => {
+    execFile("git", args, { cwd, env: env as unknown as NodeJS.ProcessEnv }, (error, _stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr: String(stderr) });
+    });
+  });
+}
+
+/** Clones with an Authorization header, commits one file and tries to push it; reports both steps. */
+export async function cloneAndPush({ url, authorization }: { url: string; authorization: string | null }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bb-git-"));
+  const header = authorization ? ["-c", `http.extraHeader=Authorization: ${authorization}`] : [];
+  const clone = await runGit([...header, "clone", "-q", url, "work"], dir);
+  let push = { code: -1, stderr: "not tried" };
+  if (clone.code === 0) {
+    const work = path.join(dir, "work");
+    fs.writeFileSync(path.join(work, `pushed-${Date.now()}.txt`), "pushed\n");
+    await runGit(["add", "-A"], work);
+    await runGit(["commit", "-q", "-m", "Push test"], work);
+    push = await runGit([...header, "push", "-q", "origin", "HEAD:main"], work);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { clone, push };
+}

@@ -1,0 +1,24 @@
+// Runs one Bitbucket emulator seeded for the contract in its own process
+// (`node --import tsx serve-contract-emulator.ts cloud|server`), printing
+// {"url","apiRoot"} on its first line and stopping when stdin closes. The
+// contract clones with a synchronous git, which would block an emulator
+// running in the test's own process.
+import { startBitbucketCloudEmulator } from "./bitbucket-cloud-emulator";
+import { startBitbucketServerEmulator } from "./bitbucket-server-emulator";
+import { seedCloudContract, seedServerContract } from "./contract-seed";
+
+async function main() {
+  const kind = process.argv[2];
+  const emulator =
+    kind === "cloud"
+      ? await startBitbucketCloudEmulator().then((e) => (seedCloudContract(e), e))
+      : await startBitbucketServerEmulator().then((e) => (seedServerContract(e), e));
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, apiRoot: emulator.apiRoot })}\n`);
+  const stop = () => void emulator.stop().then(() => process.exit(0));
+  process.stdin.on("end", stop);
+  process.stdin.on("close", stop);
+  process.on("SIGTERM", stop);
+  process.stdin.resume();
+}
+
+void main();

@@ -1,0 +1,29 @@
+// Starts a contract-seeded Bitbucket emulator in a child process (see serve-contract-emulator.ts).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+
+export async function startEmulatorProcess(kind: "cloud" | "server"): Promise<{ url: string; apiRoot: string; stop(): Promise<void> }> {
+  const script = path.join(__dirname, "serve-contract-emulator.ts");
+  // tsx ships with vite and drizzle-kit; resolved from the project root.
+  const child = spawn(process.execPath, ["--import", "tsx", script, kind], { cwd: path.resolve(__dirname, "../../.."), stdio: ["pipe", "pipe", "inherit"] });
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once("line", (line) => {
+      lines.close();
+      resolve(line);
+    });
+    child.once("exit", (code) => reject(new Error(`the ${kind} emulator exited (${code}) before it started`)));
+  });
+  const { url, apiRoot } = JSON.parse(first) as { url: string; apiRoot: string };
+  return {
+    url,
+    apiRoot,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.stdin.end();
+      }),
+  };
+}

@@ -1,0 +1,52 @@
+// The data the adapter contract expects (lib/hosts/test-support/contract.ts),
+// seeded into a GitHub emulator; also a ready-made world for other tests.
+import type { GitHubEmulator } from "./github-emulator";
+
+export type GitHubContractWorld = {
+  tokens: { admin: string; readOnly: string; bad: string; rateLimited: string; outsider: string; narrow: string; publicOnly: string };
+  repos: { seeded: string; private: string; missing: string; renamed: string; large: string };
+  /** The bytes of data/big.bin in `repos.large` (over GitHub's 1 MB inline limit). */
+  largeFileSize: number;
+  /** When the admin token expires, as the emulator reports it. */
+  adminExpiresAt: string;
+};
+
+/**
+ * Seeds organization `acme` (administered by `octocat`) with the public
+ * repository acme/models (README.md, src/app.py, branches main and feature) and
+ * the private acme/secret; `reader` may pull both; `stranger` sees neither
+ * private one. Tokens: admin (classic, "repo"), readOnly (fine-grained,
+ * Contents read), bad (unknown), rateLimited, outsider (stranger's), narrow
+ * (classic, "read:user" only) and publicOnly (classic, "public_repo"). Also
+ * octocat/datasets, whose data/big.bin is over the 1 MB GitHub inlines, and the
+ * redirect of the renamed acme/old-models.
+ */
+/** Deterministic bytes 0..255 repeated: binary, so that text decoding would corrupt them. */
+export const bigFile = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => i % 256));
+
+export function seedGitHubContractWorld({ seed }: Pick<GitHubEmulator, "seed">): GitHubContractWorld {
+  seed.addUser({ login: "octocat", name: "Mona Octocat" });
+  seed.addUser({ login: "reader", name: "Read Only" });
+  seed.addUser({ login: "stranger" });
+  seed.addOrg({ login: "acme", admins: ["octocat"] });
+  seed.addRepo({ owner: "acme", name: "models", description: "Seeded for the adapter contract", collaborators: { reader: "pull" } });
+  seed.addRepo({ owner: "acme", name: "secret", private: true, collaborators: { reader: "pull" } });
+  seed.addRedirect({ from: "acme/old-models", to: "acme/models" });
+  const largeFileSize = 1024 * 1024 + 512;
+  seed.addRepo({ owner: "octocat", name: "datasets", files: { "data/big.bin": bigFile(largeFileSize), "empty.txt": "" }, branches: [] });
+  const adminExpiresAt = "2030-12-01T10:00:00.000Z";
+  return {
+    tokens: {
+      admin: seed.addToken({ login: "octocat", scopes: ["repo", "read:org"], expiresAt: adminExpiresAt }),
+      readOnly: seed.addToken({ login: "reader", scopes: null, repositories: ["acme/models", "acme/secret"], contents: "read" }),
+      bad: "ghp_000000000000000000000000000000000000",
+      rateLimited: seed.addToken({ login: "octocat", scopes: ["repo"], rateLimited: true }),
+      outsider: seed.addToken({ login: "stranger", scopes: ["repo"] }),
+      narrow: seed.addToken({ login: "octocat", scopes: ["read:user"] }),
+      publicOnly: seed.addToken({ login: "octocat", scopes: ["public_repo"] }),
+    },
+    repos: { seeded: "acme/models", private: "acme/secret", missing: "acme/nope", renamed: "acme/old-models", large: "octocat/datasets" },
+    largeFileSize,
+    adminExpiresAt,
+  };
+}

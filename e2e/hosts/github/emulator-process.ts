@@ -1,0 +1,36 @@
+// Starts serve-emulator.ts in a child process (see there for why).
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import readline from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { GitHubContractWorld } from "./contract-seed";
+
+export type GitHubEmulatorProcess = { url: string; apiRoot: string; world: GitHubContractWorld; stop(): Promise<void> };
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** A GitHub emulator seeded with the contract world, in its own process (TypeScript run through tsx). */
+export async function startGitHubEmulatorProcess({ port = 0 }: { port?: number } = {}): Promise<GitHubEmulatorProcess> {
+  const child = spawn(process.execPath, ["--import", pathToFileURL(require.resolve("tsx")).href, path.join(here, "serve-emulator.ts")], {
+    env: { ...process.env, GITHUB_EMULATOR_PORT: String(port) },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`the GitHub emulator exited (${code}) before it started`)));
+  });
+  const { url, apiRoot, world } = JSON.parse(first) as Omit<GitHubEmulatorProcess, "stop">;
+  return {
+    url,
+    apiRoot,
+    world,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// What a GitHub emulator knows: accounts, repositories (bare git repositories
+// on disk), tokens and redirects, and GitHub's rules for who may see and push.
+import crypto from "node:crypto";
+import path from "node:path";
+import { seedBareRepo } from "../shared/seed-repo";
+
+export type Permission = "admin" | "maintain" | "push" | "triage" | "pull";
+
+export type Account = { id: number; login: string; type: "User" | "Organization"; name: string | null; admins: string[]; createdAt: string };
+
+export type SeededRepo = {
+  id: number;
+  owner: string;
+  name: string;
+  fullName: string;
+  private: boolean;
+  description: string | null;
+  defaultBranch: string;
+  bare: string;
+  /** Relative to the emulator's git root, e.g. "acme/models.git". */
+  repoPath: string;
+  collaborators: Record<string, Permission>;
+  createdAt: string;
+};
+
+export type SeededToken = {
+  value: string;
+  login: string;
+  /** Classic tokens' scopes (sent as X-OAuth-Scopes); null for fine-grained tokens, which report none. */
+  scopes: string[] | null;
+  expiresAt: Date | null;
+  rateLimited: boolean;
+  /** Fine-grained: the repositories selected (full names); null = all the account can reach. */
+  repositories: string[] | null;
+  /** Fine-grained: the "Contents" permission. */
+  contents: "read" | "write";
+};
+
+export type AddRepoOptions = {
+  owner: string;
+  name: string;
+  private?: boolean;
+  description?: string | null;
+  files?: Record<string, string | Buffer>;
+  branches?: string[];
+  collaborators?: Record<string, Permission>;
+};
+
+export type AddTokenOptions = {
+  login: string;
+  token?: string;
+  scopes?: string[] | null;
+  expiresAt?: string | Date | null;
+  rateLimited?: boolean;
+  repositories?: string[] | null;
+  contents?: "read" | "write";
+};
+
+const rank: Record<Permission, number> = { pull: 1, triage: 2, push: 3, maintain: 4, admin: 5 };
+const key = (name: string) => name.toLowerCase();
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** The emulator's world, one per emulator instance (nothing at module level). */
+export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
+  let nextId = 1;
+  const accounts = new Map<string, Account>();
+  const repos = new Map<string, SeededRepo>();
+  const tokens = new Map<string, SeededToken>();
+  const redirects = new Map<string, string>();
+
+  function addAccount(login: string, type: Account["type"], name: string | null, admins: string[]): Account {
+    const account: Account = { id: nextId++, login, type, name, admins, createdAt: now() };
+    accounts.set(key(login), account);
+    return account;
+  }
+
+  const seed = {
+    addUser({ login, name = null }: { login: string; name?: string | null }): Account {
+      return addAccount(login, "User", name, []);
+    },
+    /** An organization; its `admins` administer every repository it owns. */
+    addOrg({ login, admins = [] }: { login: string; admins?: string[] }): Account {
+      return addAccount(login, "Organization", null, admins);
+    },
+    /** A repository with real git content (default: the contract's README.md and src/app.py on main, and a "feature" branch). */
+    addRepo(options: AddRepoOptions): SeededRepo {
+      const owner = accounts.get(key(options.owner));
+      if (!owner) throw new Error(`seed the account ${options.owner} first`);
+      const repoPath = `${owner.login}/${options.name}.git`;
+      const bare = seedBareRepo({ root: gitRoot, repoPath, files: options.files, branches: options.branches });
+      const repo: SeededRepo = {
+        id: nextId++,
+        owner: owner.login,
+        name: options.name,
+        fullName: `${owner.login}/${options.name}`,
+        private: options.private ?? false,
+        description: options.description ?? null,
+        defaultBranch: "main",
+        bare: path.resolve(bare),
+        repoPath,
+        collaborators: options.collaborators ?? {},
+        createdAt: now(),
+      };
+      repos.set(key(repo.fullName), repo);
+      return repo;
+    },
+    /** A token; classic unless `scopes` is null (fine-grained). Returns its value. */
+    addToken(options: AddTokenOptions): string {
+      if (!accounts.get(key(options.login))) throw new Error(`seed the account ${options.login} first`);
+      const fineGrained = options.scopes === null;
+      const value = options.token ?? (fineGrained ? `github_pat_${crypto.randomBytes(30).toString("hex")}` : `ghp_${crypto.randomBytes(18).toString("hex")}`);
+      tokens.set(value, {
+        value,
+        login: options.login,
+        scopes: options.scopes === undefined ? ["repo", "read:user"] : options.scopes,
+        expiresAt: options.expiresAt ? new Date(options.expiresAt) : null,
+        rateLimited: options.rateLimited ?? false,
+        repositories: options.repositories ?? null,
+        contents: options.contents ?? "write",
+      });
+      return value;
+    },
+    /** A renamed repository: the old name answers 301 to the new one, as GitHub does. */
+    addRedirect({ from, to }: { from: string; to: string }): void {
+      redirects.set(key(from), to);
+    },
+  };
+
+  /** A token that GitHub would accept now, or undefined. */
+  function findToken(value: string): SeededToken | undefined {
+    const token = tokens.get(value);
+    if (!token || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return undefined;
+    return token;
+  }
+
+  /** The account's own role on the repository (owner, org admin, collaborator), ignoring the token. */
+  function roleOf(repo: SeededRepo, login: string): Permission | null {
+    if (key(repo.owner) === key(login)) return "admin";
+    const owner = accounts.get(key(repo.owner));
+    if (owner?.admins.some((admin) => key(admin) === key(login))) return "admin";
+    const entry = Object.entries(repo.collaborators).find(([name]) => key(name) === key(login));
+    return entry ? entry[1] : null;
+  }
+
+  /**
+   * What a request may do with a repository: null when GitHub would answer 404
+   * (private and out of reach, or a token that does not cover it), else the
+   * caller's permission (the role shown in `permissions`) and whether the token may write.
+   */
+  function accessTo(repo: SeededRepo, token: SeededToken | null): { permission: Permission | null; canWrite: boolean } | null {
+    if (!token) return repo.private ? null : { permission: null, canWrite: false };
+    const role = roleOf(repo, token.login);
+    const covered =
+      token.scopes === null
+        ? token.repositories === null || token.repositories.some((name) => key(name) === key(repo.fullName))
+        : !repo.private || token.scopes.includes("repo");
+    if (repo.private && (!role || !covered)) return null;
+    const permission = role ?? "pull";
+    const scopeWrites = token.scopes === null ? token.contents === "write" : token.scopes.includes("repo") || (!repo.private && token.scopes.includes("public_repo"));
+    return { permission, canWrite: covered && scopeWrites && rank[permission] >= rank.push };
+  }
+
+  return {
+    seed,
+    findToken,
+    accessTo,
+    findRepo: (fullName: string) => repos.get(key(fullName)),
+    findRepoById: (id: number) => [...repos.values()].find((repo) => repo.id === id),
+    findAccount: (login: string) => accounts.get(key(login)),
+    findRedirect: (fullName: string) => redirects.get(key(fullName)),
+  };
+}
+
+export type EmulatorState = ReturnType<typeof createEmulatorState>;
+export type EmulatorSeed = EmulatorState["seed"];

@@ -1,0 +1,15 @@
+// Runs a contract-seeded GitLab emulator in its own process (see start-emulator-process.ts):
+// prints one JSON line {url, apiRoot, seed} and stops when stdin closes.
+import { seedGitLabContract, startGitLabEmulator } from "./gitlab-emulator";
+
+async function main() {
+  const emulator = await startGitLabEmulator();
+  const seed = seedGitLabContract(emulator);
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, apiRoot: emulator.apiRoot, seed })}\n`);
+  process.stdin.resume();
+  process.stdin.on("end", () => {
+    void emulator.stop().then(() => process.exit(0));
+  });
+}
+
+void main();

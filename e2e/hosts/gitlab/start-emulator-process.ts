@@ -1,0 +1,34 @@
+// The contract clones with a blocking git (execFileSync), which would freeze an
+// emulator running on the test's own event loop; this one runs in a child process.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+import type { GitLabContractSeed } from "./gitlab-emulator";
+
+export type GitLabEmulatorProcess = { url: string; apiRoot: string; seed: GitLabContractSeed; stop(): Promise<void> };
+
+/** Starts serve-contract-emulator.ts under tsx (which ships with vite and drizzle-kit) and waits for its address. */
+export async function startGitLabEmulatorProcess(): Promise<GitLabEmulatorProcess> {
+  const script = path.join(__dirname, "serve-contract-emulator.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: path.resolve(__dirname, "../../.."), stdio: ["pipe", "pipe", "inherit"] });
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once("line", (line) => {
+      lines.close();
+      resolve(line);
+    });
+    child.once("exit", (code) => reject(new Error(`the GitLab emulator exited (${code}) before it started`)));
+  });
+  const { url, apiRoot, seed } = JSON.parse(first) as { url: string; apiRoot: string; seed: GitLabContractSeed };
+  return {
+    url,
+    apiRoot,
+    seed,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.stdin.end();
+      }),
+  };
+}

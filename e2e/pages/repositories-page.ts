@@ -1,0 +1,133 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** One provider's "Add … repository" (or Edit) dialog. */
+export class RepositoryDialog {
+  readonly name;
+  readonly location;
+  readonly token;
+  readonly description;
+  readonly bucket;
+  readonly accessKeyId;
+  readonly secretAccessKey;
+  readonly sessionToken;
+  readonly region;
+  readonly endpoint;
+  readonly testButton;
+  readonly addButton;
+  readonly saveButton;
+  /** The result of Test. */
+  readonly testResult;
+  readonly error;
+
+  constructor(readonly root: Locator) {
+    const field = (label: string) => root.getByLabel(label, { exact: true });
+    this.name = field("Name");
+    this.location = field("Repository location");
+    this.token = field("Personal access token");
+    this.description = field("Description");
+    this.bucket = field("Bucket name");
+    this.accessKeyId = field("Access key ID");
+    this.secretAccessKey = field("Secret access key");
+    this.sessionToken = field("Session token");
+    this.region = field("Region");
+    this.endpoint = field("Endpoint");
+    this.testButton = root.getByRole("button", { name: "Test", exact: true });
+    this.addButton = root.getByRole("button", { name: "Add repository" });
+    this.saveButton = root.getByRole("button", { name: "Save changes" });
+    this.testResult = root.getByRole("status", { name: "Test result" });
+    this.error = root.getByRole("alert");
+  }
+
+  /** The error shown under a field (its aria-describedby). */
+  fieldError(field: Locator) {
+    return field.locator("xpath=following-sibling::p[contains(@id, '-error')]");
+  }
+}
+
+/** /repositories: the caller's registered repositories and the add dialogs. */
+export class RepositoriesPage {
+  readonly heading;
+  readonly list;
+  readonly addRepository;
+  readonly providerChoice;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole("heading", { name: "Repositories", level: 1 });
+    this.list = page.getByRole("list", { name: "Repositories" });
+    // The page's own button, not the dialog's submit button of the same name.
+    this.addRepository = page.getByRole("button", { name: "Add repository", expanded: false }).or(page.getByRole("button", { name: "Add repository", expanded: true }));
+    this.providerChoice = page.getByRole("list", { name: "Choose a provider" });
+  }
+
+  async goto() {
+    await this.page.goto("/repositories");
+  }
+
+  /** Opens the provider choice, picks one, and returns its dialog. */
+  async openAddDialog(provider: string): Promise<RepositoryDialog> {
+    await this.addRepository.click();
+    await this.providerChoice.getByRole("button", { name: provider, exact: true }).click();
+    return new RepositoryDialog(this.page.getByRole("dialog", { name: `Add ${provider} repository` }));
+  }
+
+  row(name: string) {
+    return this.list.getByRole("listitem", { name, exact: true });
+  }
+
+  async openEditDialog(name: string): Promise<RepositoryDialog> {
+    await this.row(name).getByRole("button", { name: "Edit" }).click();
+    return new RepositoryDialog(this.page.getByRole("dialog", { name: new RegExp(`^Edit .* repository ${name}$`) }));
+  }
+
+  /** A confirmation dialog opened from a row. */
+  confirmDialog(title: string) {
+    return this.page.getByRole("dialog", { name: title });
+  }
+}
+
+/** /repositories/{id}: branches, folders, and the import and copy forms. */
+export class BrowseRepositoryPage {
+  readonly branch;
+  readonly breadcrumb;
+  readonly files;
+  readonly importForm;
+  readonly project;
+  readonly message;
+  readonly importButton;
+  readonly importResult;
+  readonly hostError;
+  readonly copyForm;
+
+  constructor(readonly page: Page) {
+    this.branch = page.getByRole("combobox", { name: "Branch" });
+    this.breadcrumb = page.getByRole("navigation", { name: "Folder" });
+    this.files = page.getByRole("table", { name: "Files" });
+    this.importForm = page.getByRole("form", { name: "Import into project" });
+    this.project = this.importForm.getByLabel("Project", { exact: true });
+    this.message = this.importForm.getByLabel("Commit message", { exact: true });
+    this.importButton = this.importForm.getByRole("button", { name: "Import into project" });
+    this.importResult = this.importForm.getByRole("status");
+    this.hostError = page.getByRole("main").getByRole("alert");
+    this.copyForm = page.getByRole("form", { name: "Create project" });
+  }
+
+  select(name: string) {
+    return this.files.getByRole("checkbox", { name: `Select ${name}`, exact: true });
+  }
+
+  folder(name: string) {
+    return this.files.getByRole("link", { name: `${name}/`, exact: true });
+  }
+
+  /** Imports what is checked; returns the short commit id the page reports. */
+  async importInto(projectLabel: string, message?: string): Promise<string> {
+    await this.project.selectOption({ label: projectLabel });
+    if (message) await this.message.fill(message);
+    await this.importButton.click();
+    await expect(this.importResult).toContainText("Imported", { timeout: 20_000 });
+    const text = (await this.importResult.textContent({ timeout: 20_000 })) ?? "";
+    const match = /as commit ([0-9a-f]{7})/.exec(text);
+    if (!match) throw new Error(`No commit in "${text}"`);
+    return match[1]!;
+  }
+}

@@ -1,0 +1,1 @@
+export { createBitbucketAdapter, type CreateBitbucketAdapterOptions } from "./create-bitbucket-adapter";

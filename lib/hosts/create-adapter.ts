@@ -1,0 +1,27 @@
+import { createBitbucketAdapter } from "./bitbucket";
+import { createGitHubAdapter } from "./github";
+import { createGitLabAdapter } from "./gitlab";
+import { parseRepoLocation } from "./location";
+import { createS3Adapter } from "./s3";
+import type { FileSourceAdapter, GitHostAdapter, GitProvider, S3Credentials, S3Location } from "./types";
+
+/** A git host adapter for one registered repository and its credential (or none). */
+export function createGitAdapter({ provider, location, token }: { provider: GitProvider; location: string; token: string | null }): GitHostAdapter {
+  const parsed = parseRepoLocation({ provider, location });
+  switch (provider) {
+    case "github":
+    case "github-enterprise":
+      return createGitHubAdapter({ location: parsed, token });
+    case "gitlab":
+    case "gitlab-self-managed":
+      return createGitLabAdapter({ location: parsed, token });
+    case "bitbucket":
+    case "bitbucket-server":
+      return createBitbucketAdapter({ location: parsed, token });
+  }
+}
+
+/** A bucket adapter (AWS S3 or an S3-compatible endpoint). */
+export function createBucketAdapter({ location, credentials }: { location: S3Location; credentials: S3Credentials | null }): FileSourceAdapter {
+  return createS3Adapter({ location, credentials });
+}

@@ -1,0 +1,4 @@
+export { createGitHubAdapter, type CreateGitHubAdapterOptions } from "./create-github-adapter";
+export { toHostError as toGitHubHostError } from "./errors";
+export { missingScopesFor, parseScopes, parseTokenExpiry, readTokenInfo } from "./token-info";
+export * from "./schemas";

@@ -1,0 +1,1 @@
+export { createGitLabAdapter, type CreateGitLabAdapterOptions } from "./create-gitlab-adapter";

@@ -1,0 +1,45 @@
+import type { Project, Repository, User } from "../db";
+import { AppError } from "../errors";
+import { createBareRepository, fetchIntoRepository, setDefaultBranch } from "../git-server";
+import { assertLocationAllowed, HostError, safeLookup } from "../hosts";
+import { createProject, type CreateProjectInput } from "../projects";
+import { adapterOf } from "./browse";
+
+/** Resolves the clone host the way outgoing requests do, so git is not sent to a private address. */
+function checkCloneHost(url: URL): Promise<void> {
+  assertLocationAllowed(url);
+  return new Promise((resolve, reject) =>
+    safeLookup(url.hostname.replace(/^\[|\]$/g, ""), {}, (error) =>
+      error ? reject(new HostError("not_allowed", `Benchtop cannot reach ${url.host}: ${error.message}`, { cause: error })) : resolve(),
+    ),
+  );
+}
+
+/**
+ * Creates a project on the internal git server holding a copy of a registered
+ * repository with its whole history (every branch and tag); the project's
+ * default branch is the remote's.
+ */
+export async function copyRepositoryToProject({ repository, input, user }: { repository: Repository; input: CreateProjectInput; user: User }): Promise<Project> {
+  const source = adapterOf(repository);
+  if (source.kind !== "git") {
+    throw new AppError("invalid_input", "A bucket has no history to copy. Create an empty project and use Import into project.", { fields: { repositoryId: "Choose a git repository." } });
+  }
+  const remote = await source.adapter.getRepo();
+  const url = new URL(source.adapter.gitRemoteUrl());
+  await checkCloneHost(url);
+  return createProject({
+    input,
+    owner: user,
+    initialize: async (project) => {
+      await createBareRepository({ projectId: project.id, branch: remote.defaultBranch });
+      try {
+        await fetchIntoRepository({ projectId: project.id, url: url.toString(), authHeader: source.adapter.gitAuthHeader() });
+      } catch (error) {
+        throw new HostError("upstream", `Copying ${remote.fullName} failed: ${(error as Error).message}. Check the token's read access and try again.`, { cause: error });
+      }
+      await setDefaultBranch({ projectId: project.id, branch: remote.defaultBranch });
+      return { defaultBranch: remote.defaultBranch, detail: { source: repository.location, repositoryId: repository.id } };
+    },
+  });
+}
