@@ -10,7 +10,13 @@ function checkCloneHost(url: URL): Promise<void> {
   assertLocationAllowed(url);
   return new Promise((resolve, reject) =>
     safeLookup(url.hostname.replace(/^\[|\]$/g, ""), {}, (error) =>
-      error ? reject(new HostError("not_allowed", `Benchtop cannot reach ${url.host}: ${error.message}`, { cause: error })) : resolve(),
+      error
+        ? reject(
+            (error as NodeJS.ErrnoException).code === "ENOTALLOWED"
+              ? new HostError("not_allowed", `${url.host} resolves to a private or local address, which Benchtop does not contact.`, { cause: error })
+              : new HostError("unreachable", `Benchtop cannot find ${url.host}. Check the repository's address, or try again later.`, { cause: error }),
+          )
+        : resolve(),
     ),
   );
 }
@@ -36,7 +42,9 @@ export async function copyRepositoryToProject({ repository, input, user }: { rep
       try {
         await fetchIntoRepository({ projectId: project.id, url: url.toString(), authHeader: source.adapter.gitAuthHeader() });
       } catch (error) {
-        throw new HostError("upstream", `Copying ${remote.fullName} failed: ${(error as Error).message}. Check the token's read access and try again.`, { cause: error });
+        // git's own words stay in the server log; the person gets what to do.
+        console.error(`Copying ${remote.fullName} into a project failed:`, (error as Error).message);
+        throw new HostError("upstream", `Copying ${remote.fullName} failed: the host refused or broke off the transfer. Check that the token can read the repository, then try again.`, { cause: error });
       }
       await setDefaultBranch({ projectId: project.id, branch: remote.defaultBranch });
       return { defaultBranch: remote.defaultBranch, detail: { source: repository.location, repositoryId: repository.id } };

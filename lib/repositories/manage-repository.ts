@@ -11,7 +11,8 @@ import {
 } from "../db";
 import { newId } from "../db/ids";
 import { AppError, notFound } from "../errors";
-import { parseRepoLocation } from "../hosts";
+import { assertLocationAllowed, HostError, parseRepoLocation } from "../hosts";
+import { parseWith } from "../http/validation";
 import { openCredentials, sealCredentials, type StoredCredentials } from "./credentials";
 import { repositoryInputSchema, type RepositoryInput, type RepositoryPatch } from "./schema";
 import { testConnection, type TestResult } from "./test-connection";
@@ -21,7 +22,17 @@ const nameTaken = () =>
 
 /** Where the input points, as stored: the web address for git hosts, s3://bucket for buckets. */
 function locationOf(input: RepositoryInput): string {
-  return input.provider === "s3" ? `s3://${input.bucket}` : parseRepoLocation({ provider: input.provider, location: input.location }).webUrl;
+  if (input.provider !== "s3") return parseRepoLocation({ provider: input.provider, location: input.location }).webUrl;
+  if (input.endpoint) {
+    let endpoint: URL;
+    try {
+      endpoint = new URL(input.endpoint);
+    } catch {
+      throw new HostError("invalid_location", "Give the endpoint as an address, like https://s3.example.com.", { field: "endpoint" });
+    }
+    assertLocationAllowed(endpoint, "endpoint");
+  }
+  return `s3://${input.bucket}`;
 }
 
 function credentialsOf(input: RepositoryInput): StoredCredentials | null {
@@ -98,9 +109,8 @@ export function inputOf(repository: Repository): RepositoryInput {
 export async function updateRepository({ repository, patch, user }: { repository: Repository; patch: RepositoryPatch; user: User }): Promise<Repository> {
   if (patch.name && repositoryNameTaken({ ownerId: user.id, name: patch.name, exceptId: repository.id })) throw nameTaken();
   const current = inputOf(repository);
-  const merged = repositoryInputSchema.parse(
-    Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, value]) => value !== undefined)),
-  );
+  // The merged result must still be a valid repository (e.g. a token stays required for GitHub Enterprise).
+  const merged = parseWith(repositoryInputSchema, Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, value]) => value !== undefined)));
   const credentials = credentialsOf(merged);
   const result = await testConnection(merged);
   const updated = updateRepositoryRow({

@@ -66,7 +66,10 @@ describe("remote repositories API", () => {
     expectError(await call(`/api/v1/repositories/${id}`, { method: "PATCH", token: user.token, body: { provider: "github" } }), 400, "invalid_input");
 
     expect((await call(`/api/v1/repositories/${id}/credentials`, { method: "DELETE", token: user.token })).status).toBe(204);
-    expect((await call(`/api/v1/repositories/${id}`, { token: user.token })).body.hasCredentials).toBe(false);
+    const cleared = await call(`/api/v1/repositories/${id}`, { token: user.token });
+    expect(cleared.body).toMatchObject({ hasCredentials: false, lastTest: null });
+    // What is stored plus the change must still be a valid repository.
+    expectError(await call(`/api/v1/repositories/${id}`, { method: "PATCH", token: user.token, body: { accessKeyId: "ONLYTHEID" } }), 400, "invalid_input", ["secretAccessKey"]);
     expect((await call(`/api/v1/repositories/${id}`, { method: "DELETE", token: user.token })).status).toBe(204);
     expectError(await call(`/api/v1/repositories/${id}`, { token: user.token }), 404, "not_found");
   });
@@ -110,6 +113,8 @@ describe("remote repositories API", () => {
     expectError(await post({ provider: "s3", name: "x", bucket: "Bad_Bucket" }), 400, "invalid_input", ["bucket"]);
     expectError(await post({ provider: "s3", name: "x", bucket: "ok-bucket", accessKeyId: "only-the-id" }), 400, "invalid_input", ["secretAccessKey"]);
     expectError(await post({ provider: "github", location: "https://github.com/a/b" }), 400, "invalid_input", ["name"]);
+    expectError(await post({ provider: "s3", name: "x", bucket: "ok-bucket", endpoint: "http://minio.example.com" }), 400, "invalid_input", ["endpoint"]);
+    expectError(await post({ provider: "s3", name: "x", bucket: "ok-bucket", endpoint: "not an address" }), 400, "invalid_input", ["endpoint"]);
     expectError(await call("/api/v1/repositories", { method: "POST", body: bucketBody() }), 401, "unauthorized");
   });
 
