@@ -7,6 +7,9 @@ const REJECTED_REASONS = /non-fast-forward|fetch first|stale info|not-fast-forwa
 
 const MESSAGES = {
   unauthorized: "Your sign-in has expired. Sign in again in another tab, then retry — your work is kept.",
+  // Through the git gateway (a registered repository), 401 means the host refused the stored credential.
+  tokenRefused: "The host refused the stored token. Update the repository's token on the Repositories page, then retry — your work is kept here.",
+  forbiddenProxied: "The host refused the push with the stored token. Your commits are kept here; give the token write access (update it on the Repositories page), then push again.",
   forbidden: "You can view this project but not push to it. Your commits are kept here; ask the owner for the editor role.",
   forbiddenRead: "You do not have access to this project's repository. Ask the owner to add you, then reload the page.",
   not_found: "The project's repository was not found on the server. Check that the project still exists, then reload the page.",
@@ -25,8 +28,9 @@ type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unkn
  *
  * @param error what was thrown
  * @param action what was being done, as a verb phrase ("push", "download the project"), for the fallback message
+ * @param proxied true when git traffic goes through the gateway (`ctx.corsProxy`): 401 and 403 then speak of the repository's stored token
  */
-export function toWorkspaceError(error: unknown, { action }: { action: string }): WorkspaceError {
+export function toWorkspaceError(error: unknown, { action, proxied = false }: { action: string; proxied?: boolean }): WorkspaceError {
   if (isWorkspaceError(error)) return error as WorkspaceError;
   const chain = causes(error);
   const make = (code: WorkspaceErrorCode, message: string) => new WorkspaceError(code, message, { cause: error });
@@ -36,7 +40,8 @@ export function toWorkspaceError(error: unknown, { action }: { action: string })
   for (const failure of chain) {
     if (failure.code === "HttpError") {
       const status = Number(failure.data?.statusCode);
-      if (status === 401) return make("unauthorized", MESSAGES.unauthorized);
+      if (status === 401) return make("unauthorized", proxied ? MESSAGES.tokenRefused : MESSAGES.unauthorized);
+      if (status === 403 && proxied && action === "push") return make("forbidden", MESSAGES.forbiddenProxied);
       if (status === 403) return make("forbidden", action === "push" ? MESSAGES.forbidden : MESSAGES.forbiddenRead);
       if (status === 404) return make("not_found", MESSAGES.not_found);
       if (status === 413) return make("upstream", `The server refused to ${action}: the upload is too large. Ask your administrator about the size limit.`);

@@ -45,6 +45,7 @@ export async function cloneRepository({
       cache,
       url: ctx.url,
       headers: ctx.headers,
+      corsProxy: ctx.corsProxy,
       remote: REMOTE,
       ref: undefined, // the remote's HEAD: its default branch
       singleBranch: true,
@@ -63,7 +64,7 @@ export async function cloneRepository({
   } catch (error) {
     // isomorphic-git's own cleanup relies on a recursive rmdir, which lightning-fs lacks.
     await removeDirectory({ fs, path: gitdir }).catch(() => undefined);
-    throw toWorkspaceError(error, { action: "download the project" });
+    throw toWorkspaceError(error, { action: "download the project", proxied: Boolean(ctx.corsProxy) });
   }
   return getState({ ctx });
 }

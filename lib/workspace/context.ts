@@ -20,5 +20,12 @@ export type WorkspaceContext = {
   url: string;
   /** Extra headers for git HTTP requests (none for same-origin cookies). */
   headers?: Record<string, string>;
+  /**
+   * A same-origin git gateway (e.g. `https://benchtop.example/proxy`) that
+   * forwards to the remote with the repository's stored credential. Every
+   * network call goes to `${corsProxy}/${url without the scheme}`; a 401 from
+   * it means the host refused that stored credential, not the sign-in.
+   */
+  corsProxy?: string;
   author: Author;
 };

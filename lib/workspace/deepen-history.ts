@@ -21,7 +21,7 @@ export async function deepenHistory({ ctx, onProgress }: { ctx: WorkspaceContext
     const base = fetched === null ? await remoteDefaultBranch({ ctx }) : null;
     if (base) await fetchBranch({ ctx, branch: base, depth: FULL_DEPTH, onProgress });
   } catch (error) {
-    throw toWorkspaceError(error, { action: "fetch the full history" });
+    throw toWorkspaceError(error, { action: "fetch the full history", proxied: Boolean(ctx.corsProxy) });
   }
   return getState({ ctx });
 }

@@ -20,7 +20,7 @@ export async function fetchRemote({ ctx, onProgress }: { ctx: WorkspaceContext; 
     if (!branch) throw new WorkspaceError("invalid", "This copy is not on a branch. Switch to a branch, then fetch.");
     await fetchBranch({ ctx, branch, onProgress });
   } catch (error) {
-    throw toWorkspaceError(error, { action: "fetch changes from the server" });
+    throw toWorkspaceError(error, { action: "fetch changes from the server", proxied: Boolean(ctx.corsProxy) });
   }
   return getState({ ctx });
 }

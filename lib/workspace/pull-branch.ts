@@ -61,7 +61,7 @@ export async function pullBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
     await recordConflicts({ ctx, ours: head, theirs, tree, conflicts });
     return { kind: "conflicts", conflicts: conflicts.map((conflict) => conflict.path), state: await getState({ ctx }) };
   } catch (error) {
-    throw toWorkspaceError(error, { action: "pull" });
+    throw toWorkspaceError(error, { action: "pull", proxied: Boolean(ctx.corsProxy) });
   }
 }
 

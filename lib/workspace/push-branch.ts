@@ -40,6 +40,7 @@ export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
         cache,
         url: ctx.url,
         headers: ctx.headers,
+      corsProxy: ctx.corsProxy,
         remote: REMOTE,
         ref: branch,
         remoteRef: `refs/heads/${branch}`,
@@ -48,7 +49,7 @@ export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
     }
     await setUpstream({ ctx, branch });
   } catch (error) {
-    throw toWorkspaceError(error, { action: "push" });
+    throw toWorkspaceError(error, { action: "push", proxied: Boolean(ctx.corsProxy) });
   }
   return getState({ ctx });
 }

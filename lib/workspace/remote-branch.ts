@@ -55,6 +55,7 @@ export async function fetchBranch({
       cache: ctx.cache,
       url: ctx.url,
       headers: ctx.headers,
+      corsProxy: ctx.corsProxy,
       remote: REMOTE,
       ref: tracked ? trackingRef(branch) : branch,
       remoteRef,

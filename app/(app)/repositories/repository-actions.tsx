@@ -60,6 +60,11 @@ export function RepositoryActions({ repository }: { repository: RepositoryView }
         <Link href={`/repositories/${repository.id}`} className={plain}>
           Browse
         </Link>
+        {repository.provider !== "s3" && (
+          <Link href={`/repositories/${repository.id}/session`} className={plain}>
+            Open session
+          </Link>
+        )}
         <form action={retestAction}>
           <RowSubmit>Test again</RowSubmit>
         </form>

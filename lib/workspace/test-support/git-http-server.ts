@@ -21,6 +21,13 @@ export type GitHttpServer = {
   setReadOnly(name: string, readOnly: boolean): void;
   /** A URL whose every request is answered with `status`. */
   statusUrl(status: number): string;
+  /**
+   * The gateway form: `{origin}/proxy`, usable as `corsProxy`. Requests to
+   * `/proxy/{this server's host:port}/...` are served as `/...`.
+   */
+  proxyBase: string;
+  /** Method and path (with query) of every request received, in order. */
+  requests: string[];
   close(): Promise<void>;
 };
 
@@ -40,9 +47,14 @@ function gitTestEnv(home: string, extra: Record<string, string> = {}): NodeJS.Pr
 export async function startGitHttpServer(): Promise<GitHttpServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-ws-repos-"));
   const readOnly = new Set<string>();
+  const requests: string[] = [];
+  let host = "";
 
   const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
     const url = new URL(req.url ?? "/", "http://localhost");
+    const proxyPrefix = `/proxy/${host}/`;
+    if (url.pathname.startsWith(proxyPrefix)) url.pathname = url.pathname.slice(proxyPrefix.length - 1);
     const status = /^\/status\/(\d{3})\//.exec(url.pathname);
     if (status) {
       res.writeHead(Number(status[1]), { "content-type": "text/plain" });
@@ -64,7 +76,8 @@ export async function startGitHttpServer(): Promise<GitHttpServer> {
     serveBackend({ root, pathInfo: `/${name}.git${rest}`, query: url.search.slice(1), req, res });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${host}`;
 
   return {
     origin,
@@ -76,6 +89,8 @@ export async function startGitHttpServer(): Promise<GitHttpServer> {
       else readOnly.delete(name);
     },
     statusUrl: (code) => `${origin}/status/${code}/repo.git`,
+    proxyBase: `${origin}/proxy`,
+    requests,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

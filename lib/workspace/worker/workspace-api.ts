@@ -54,7 +54,7 @@ export function createWorkspaceApi({
       if (writes) channel.postMessage({ type: "changed", paths: changed });
       return result;
     } catch (error) {
-      const failure = ops.toWorkspaceError(error, { action });
+      const failure = ops.toWorkspaceError(error, { action, proxied: Boolean(ctx.corsProxy) });
       // Unexpected failures keep their details in the console for whoever debugs them.
       if (failure.code === "unknown") console.error(`Benchtop workspace: could not ${action}:`, error);
       // Comlink sends a thrown non-Error value as it is: code and paths survive.

@@ -9,12 +9,20 @@ import { openIdbOverlay } from "../overlay/idb-overlay";
 import type { Author } from "../types";
 import { createWorkspaceApi } from "./workspace-api";
 
-export type WorkerInit = { projectId: string; remoteUrl: string; author: Author };
+export type WorkerInit = {
+  projectId: string;
+  remoteUrl: string;
+  author: Author;
+  /** The same-origin git gateway (absolute, e.g. `https://host/proxy`) for registered repositories. */
+  corsProxy?: string;
+  /** Names the browser storage (volume, overlay, locks); defaults to projectId. E.g. `repository-{id}`. */
+  volumeId?: string;
+};
 
 const worker = {
   /** Opens the project's volume (lightning-fs + overlay) and returns the API bound to it. */
-  async init({ projectId, remoteUrl, author }: WorkerInit) {
-    const volume = `benchtop-${projectId}`;
+  async init({ projectId, remoteUrl, author, corsProxy, volumeId = projectId }: WorkerInit) {
+    const volume = `benchtop-${volumeId}`;
     const fs = new LightningFS(volume);
     const ctx: WorkspaceContext = {
       fs: fs as unknown as WorkspaceContext["fs"],
@@ -24,12 +32,13 @@ const worker = {
       overlay: await openIdbOverlay({ name: `${volume}-overlay` }),
       http,
       url: remoteUrl,
+      corsProxy,
       author,
     };
     return createWorkspaceApi({
       ctx,
-      lockName: `benchtop-workspace:${projectId}`,
-      channelName: `benchtop-workspace:${projectId}`,
+      lockName: `benchtop-workspace:${volumeId}`,
+      channelName: `benchtop-workspace:${volumeId}`,
       flush: () => fs.promises.flush(),
     });
   },

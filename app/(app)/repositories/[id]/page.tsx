@@ -100,6 +100,14 @@ export default async function BrowseRepositoryPage({ params, searchParams }: Par
         <p className="mt-1 text-sm text-slate-600">
           {providerLabels[view.provider]} · <span className="break-all font-mono text-xs">{view.location}</span>
         </p>
+        {isGit && (
+          <Link
+            href={`/repositories/${view.id}/session`}
+            className="mt-3 inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+          >
+            Open session
+          </Link>
+        )}
       </div>
       {"error" in listing ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -27,12 +27,16 @@ type Props = {
   author: Author;
   canPush: boolean;
   projectHref: string;
+  /** The same-origin git gateway's path (e.g. "/proxy"), for registered repositories; made absolute in the browser. */
+  corsProxy?: string;
+  /** Names the browser storage; defaults to projectId (repositories use `repository-{id}`). */
+  volumeId?: string;
 };
 
 /** A project's session: the repository in this browser, as files | editor | changes and history. */
-export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref }: Props) {
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId }: Props) {
   const { status, announce, reportProgress } = useStatus();
-  const workspace = useWorkspace({ projectId, remoteUrl, author, announce });
+  const workspace = useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce });
   const { confirm, prompt, element: dialog } = useDialogs();
   const [busy, setBusy] = useState<string | null>(null);
   const [openPath, setOpenPath] = useState<string | null>(null);

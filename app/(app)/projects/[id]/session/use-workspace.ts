@@ -19,14 +19,22 @@ declare global {
 export const BEHIND_MESSAGE = "The remote has new commits — Pull to get them";
 const CHECKING_MESSAGE = "Checking the remote for new commits…";
 
-type Options = { projectId: string; remoteUrl: string; author: Author; announce: (message: StatusMessage | null | ((prev: StatusMessage | null) => StatusMessage | null)) => void };
+type Options = {
+  projectId: string;
+  remoteUrl: string;
+  author: Author;
+  /** The git gateway's path or URL ("/proxy"); resolved against this page's origin. */
+  corsProxy?: string;
+  volumeId?: string;
+  announce: (message: StatusMessage | null | ((prev: StatusMessage | null) => StatusMessage | null)) => void;
+};
 
 /**
  * Starts the session's git worker, opens (or clones) the local copy, then
  * fetches in the background. Keeps the state and changes current, also when
  * another tab changes the workspace.
  */
-export function useWorkspace({ projectId, remoteUrl, author, announce }: Options) {
+export function useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce }: Options) {
   const [api, setApi] = useState<Remote<WorkspaceApi> | null>(null);
   const [phase, setPhase] = useState<OpenPhase>({ kind: "starting" });
   const [state, setState] = useState<WorkspaceState | null>(null);
@@ -99,7 +107,15 @@ export function useWorkspace({ projectId, remoteUrl, author, announce }: Options
         const { createWorkspaceClient } = await import("@/lib/workspace/worker/create-workspace-client");
         // isomorphic-git only takes absolute URLs ("/git/..." fails to parse as a remote).
         const absoluteUrl = new URL(remoteUrl, window.location.origin).toString();
-        const client = await createWorkspaceClient({ projectId, remoteUrl: absoluteUrl, author: { name: author.name, email: author.email } });
+        // The gateway too: isomorphic-git builds `${corsProxy}/${url without the scheme}`.
+        const absoluteProxy = corsProxy ? new URL(corsProxy, window.location.origin).toString().replace(/\/+$/, "") : undefined;
+        const client = await createWorkspaceClient({
+          projectId,
+          remoteUrl: absoluteUrl,
+          author: { name: author.name, email: author.email },
+          corsProxy: absoluteProxy,
+          volumeId,
+        });
         if (disposed) return client.dispose();
         // Another tab (or this tab's worker) changed files, commits or branches: re-read, coalescing bursts.
         const off = client.onChange(() => {
@@ -124,7 +140,7 @@ export function useWorkspace({ projectId, remoteUrl, author, announce }: Options
       apiRef.current = null;
       if (window.__benchtopSession) delete window.__benchtopSession;
     };
-  }, [projectId, remoteUrl, author.name, author.email, openWith, refresh]);
+  }, [projectId, remoteUrl, corsProxy, volumeId, author.name, author.email, openWith, refresh]);
 
   const reopen = useCallback(async () => {
     if (apiRef.current) await openWith(apiRef.current);

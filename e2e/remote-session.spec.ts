@@ -1,0 +1,204 @@
+// Sessions on registered git repositories: a GitHub Enterprise repository
+// (the emulator on a fixed port, which the app server is told to reach over
+// plain http) opened at /repositories/{id}/session, edited, committed and
+// pushed through the same-origin git gateway (/proxy/{host}/{path}), then
+// checked with the real git command line talking to the emulator directly.
+// The browser never holds the provider token: not in the page, not in its
+// storage, not in a request it sends.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { signInOverApi } from "./fixtures";
+import type { GitHubContractWorld } from "./hosts/github/contract-seed";
+import { SessionPage } from "./pages/session-page";
+import { expect, NativeGit, test } from "./session-fixtures";
+
+// Fixed: the app server's BENCHTOP_INSECURE_HOSTS (playwright.config.ts) names it.
+const GITHUB_PORT = 3462;
+
+let github: { url: string; world: GitHubContractWorld; stop(): Promise<void> };
+
+/**
+ * The contract-seeded GitHub emulator in a tsx child process: its modules use
+ * import.meta.url, which Playwright's CommonJS transform cannot load.
+ */
+function startGitHubEmulatorProcess(port: number): Promise<{ url: string; world: GitHubContractWorld; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ghe-session-runner-"));
+  const script = path.join(dir, "run.mts");
+  const hosts = path.join(__dirname, "hosts", "github");
+  fs.writeFileSync(
+    script,
+    `import { startGitHubEmulator } from ${JSON.stringify(path.join(hosts, "github-emulator.ts"))};
+import { seedGitHubContractWorld } from ${JSON.stringify(path.join(hosts, "contract-seed.ts"))};
+const emulator = await startGitHubEmulator({ port: ${port} });
+const world = seedGitHubContractWorld({ seed: emulator.seed });
+console.log(JSON.stringify({ url: emulator.url, world }));
+process.stdin.resume();
+process.stdin.on("end", () => emulator.stop().then(() => process.exit(0)));
+`,
+  );
+  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [script], { stdio: ["pipe", "pipe", "pipe"] });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve({ ...(JSON.parse(line) as { url: string; world: GitHubContractWorld }), stop });
+    });
+    child.once("exit", (code) => reject(new Error(`The GitHub emulator exited with ${code}: ${err}`)));
+  });
+}
+
+test.beforeAll(async () => {
+  github = await startGitHubEmulatorProcess(GITHUB_PORT);
+});
+
+test.afterAll(async () => {
+  await github?.stop();
+});
+
+/**
+ * Everything this origin keeps in the browser, as text: cookies,
+ * localStorage, sessionStorage and every IndexedDB record (bytes decoded as
+ * latin1, so a token stored in a file would show).
+ */
+async function browserStorageDump(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    const text = (value: unknown): string => {
+      if (value instanceof ArrayBuffer) return new TextDecoder("latin1").decode(new Uint8Array(value));
+      if (ArrayBuffer.isView(value)) return new TextDecoder("latin1").decode(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      if (value instanceof Blob) return "[blob]";
+      if (Array.isArray(value)) return value.map(text).join("\n");
+      if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}=${text(v)}`).join("\n");
+      return String(value);
+    };
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      parts.push(`db ${name}: ${[...db.objectStoreNames].join(",")}`);
+      for (const store of db.objectStoreNames) {
+        const [keys, values] = await new Promise<[IDBValidKey[], unknown[]]>((resolve, reject) => {
+          const tx = db.transaction(store, "readonly");
+          const keysRequest = tx.objectStore(store).getAllKeys();
+          const valuesRequest = tx.objectStore(store).getAll();
+          tx.oncomplete = () => resolve([keysRequest.result, valuesRequest.result]);
+          tx.onerror = () => reject(tx.error);
+        });
+        parts.push(...keys.map((key) => String(key)), ...values.map(text));
+      }
+      db.close();
+    }
+    return parts.join("\n");
+  });
+}
+
+test("a GitHub Enterprise repository: open a session, edit, commit, push through the gateway", async ({ api, openBrowser }) => {
+  const user = await api.createUser({ name: "Remote Session Owner" });
+  const benchtopToken = await api.createToken(user);
+  const providerToken = github.world.tokens.admin;
+  const created = await api.request.post("/api/v1/repositories", {
+    headers: { authorization: `Bearer ${benchtopToken}` },
+    data: { provider: "github-enterprise", name: "acme-models", location: `${github.url}/acme/models`, token: providerToken },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id: repositoryId } = (await created.json()) as { id: string };
+
+  const context = await openBrowser(user);
+  const page = context.pages()[0]!;
+  const requests: { url: string; authorization?: string }[] = [];
+  context.on("request", (request) => requests.push({ url: request.url(), authorization: request.headers().authorization }));
+
+  // The way in: the list row and the repository's page both offer the session.
+  await page.goto("/repositories");
+  await expect(page.getByRole("listitem", { name: "acme-models" }).getByRole("link", { name: "Open session" })).toHaveAttribute("href", `/repositories/${repositoryId}/session`);
+  await page.goto(`/repositories/${repositoryId}`);
+  await page.getByRole("link", { name: "Open session" }).click();
+  await expect(page).toHaveURL(new RegExp(`/repositories/${repositoryId}/session$`));
+
+  const session = new SessionPage(page);
+  await expect(page.getByRole("treeitem").first()).toBeVisible({ timeout: 30_000 });
+  await expect(session.item("README.md")).toBeVisible();
+  await expect(session.item("src")).toBeVisible();
+  await session.openFile("README.md");
+  await session.expectEditorText("# Seeded\n");
+
+  const readme = "# Seeded\n\nEdited in a Benchtop session: Unicode ✓, tabs\tand trailing spaces   \nlast line without newline";
+  await session.replaceText(readme);
+  await expect(session.changeRow("README.md")).toBeVisible();
+  await session.commit("Edit README through the gateway");
+  await session.push();
+
+  // The real git command line, straight to the emulator with the token: the commit and its exact bytes.
+  const git = new NativeGit(`${github.url}/acme/models.git`, providerToken).clone();
+  expect(git.read("README.md").equals(Buffer.from(readme, "utf8"))).toBe(true);
+  expect(git.read("src/app.py").toString("utf8")).toBe("print('hello')\n");
+  expect(git.run(["log", "-1", "--format=%an <%ae>|%s"]).trim()).toBe(`${user.name} <${user.email}>|Edit README through the gateway`);
+  git.run(["fsck", "--full", "--strict"]);
+
+  // The provider token is nowhere the browser can see: page, storage, requests.
+  expect(await page.content()).not.toContain(providerToken);
+  const storage = await browserStorageDump(page);
+  expect(storage).toContain("benchtop-repository-"); // the dump did read the session's volume
+  expect(storage).not.toContain(providerToken);
+  expect(storage).not.toContain(Buffer.from(`x-access-token:${providerToken}`).toString("base64"));
+  const emulatorOrigin = new URL(github.url).origin;
+  // The worker's git traffic went to the gateway, in the form isomorphic-git's corsProxy builds.
+  expect(requests.some((r) => r.url.includes(`/proxy/${new URL(github.url).host}/acme/models.git/git-receive-pack`))).toBe(true);
+  expect(requests.filter((r) => r.url.startsWith(emulatorOrigin)).map((r) => r.url)).toEqual([]);
+  expect(requests.filter((r) => r.authorization?.includes(providerToken) || r.url.includes(providerToken))).toEqual([]);
+  await page.screenshot({ path: path.join(process.cwd(), "test-results", "screenshots", "remote-session.png"), fullPage: true });
+});
+
+test("an S3 bucket has no session: the page says why and links to browsing", async ({ api, page }) => {
+  const user = await api.createUser({ name: "Bucket Owner" });
+  const benchtopToken = await api.createToken(user);
+  const created = await api.request.post("/api/v1/repositories", {
+    headers: { authorization: `Bearer ${benchtopToken}` },
+    // Nothing answers as S3 there; registering keeps the failed test, which is all this needs.
+    data: { provider: "s3", name: "lab-bucket", bucket: "lab-bucket", endpoint: github.url, region: "us-east-1", accessKeyId: "AKIAEXAMPLEEXAMPLE00", secretAccessKey: "secret" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id: repositoryId } = (await created.json()) as { id: string };
+
+  await signInOverApi(page, user);
+  await page.goto("/repositories");
+  await expect(page.getByRole("listitem", { name: "lab-bucket" }).getByRole("link", { name: "Open session" })).toHaveCount(0);
+  await page.goto(`/repositories/${repositoryId}/session`);
+  await expect(page.getByRole("heading", { name: "No session for a bucket" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "buckets have no git history" })).toContainText("lab-bucket is an S3 bucket");
+  await expect(page.getByRole("link", { name: "Browse lab-bucket" })).toHaveAttribute("href", `/repositories/${repositoryId}`);
+});
+
+test("someone else's repository session is not found", async ({ api, page }) => {
+  const owner = await api.createUser({ name: "Owner" });
+  const ownerToken = await api.createToken(owner);
+  const created = await api.request.post("/api/v1/repositories", {
+    headers: { authorization: `Bearer ${ownerToken}` },
+    data: { provider: "github-enterprise", name: "acme-models", location: `${github.url}/acme/models`, token: github.world.tokens.admin },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id: repositoryId } = (await created.json()) as { id: string };
+  const other = await api.createUser({ name: "Other" });
+  await signInOverApi(page, other);
+  const response = await page.goto(`/repositories/${repositoryId}/session`);
+  expect(response?.status()).toBe(404);
+});
