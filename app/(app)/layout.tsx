@@ -25,9 +25,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
             Access tokens
           </Link>
+          <Link href="/settings/connections" className="text-slate-700 hover:text-slate-900">
+            Connections
+          </Link>
           {user.role === "admin" && (
             <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">
               Users
+            </Link>
+          )}
+          {user.role === "admin" && (
+            <Link href="/admin/oauth-apps" className="text-slate-700 hover:text-slate-900">
+              OAuth apps
             </Link>
           )}
           <span className="ml-auto text-slate-500" title={user.email}>

@@ -141,3 +141,50 @@ export const repositories = sqliteTable(
 );
 
 export type Repository = typeof repositories.$inferSelect;
+
+// OAuth applications an administrator registered at GitHub and GitLab, one per
+// (provider, host). The client secret is sealed (lib/secrets) and never leaves the server.
+export const oauthApps = sqliteTable(
+  "oauth_apps",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider", { enum: ["github", "github-enterprise", "gitlab", "gitlab-self-managed"] }).notNull(),
+    /** host[:port], lower-case; github.com or gitlab.com for the cloud providers. */
+    host: text("host").notNull(),
+    kind: text("kind", { enum: ["oauth-app", "github-app"] }).notNull().default("oauth-app"),
+    clientId: text("client_id").notNull(),
+    /** Sealed with the context `oauth-app:{id}:secret`. */
+    sealedClientSecret: text("sealed_client_secret").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("oauth_apps_provider_host_idx").on(t.provider, t.host)],
+);
+
+export type OAuthApp = typeof oauthApps.$inferSelect;
+
+// The user's own accounts at git hosts: the credential the git gateway uses for
+// a host when a repository has none of its own. Tokens are sealed (lib/secrets).
+export const connections = sqliteTable(
+  "connections",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: ["github", "github-enterprise", "gitlab", "gitlab-self-managed", "bitbucket", "bitbucket-server"] }).notNull(),
+    /** host[:port], lower case (no port when it is the scheme's default). */
+    host: text("host").notNull(),
+    login: text("login").notNull(),
+    method: text("method", { enum: ["oauth", "token"] }).notNull(),
+    sealedToken: text("sealed_token").notNull(),
+    sealedRefreshToken: text("sealed_refresh_token"),
+    scopes: text("scopes", { mode: "json" }).$type<string[]>(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("connections_user_provider_host_idx").on(t.userId, t.provider, t.host)],
+);
+
+export type Connection = typeof connections.$inferSelect;

@@ -117,7 +117,8 @@ export function forwardRequest(input: ForwardInput): Promise<UpstreamResponse> {
     let answered = false;
     const fail = (error: Error) => {
       if (!request.destroyed) request.destroy(error);
-      if (!answered) reject(error instanceof GatewayError ? error : new GatewayError(502, `The git host did not answer: ${error.message}`));
+      // Node's own words (with the pinned address) stay out of the answer.
+      if (!answered) reject(error instanceof GatewayError ? error : new GatewayError(502, "The git host could not be reached or broke off the connection. Try again; if it keeps failing, check the repository's address."));
     };
     const onAbort = () => fail(new GatewayError(499, "The client went away."));
     if (input.signal.aborted) return onAbort();

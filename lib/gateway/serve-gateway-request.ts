@@ -1,5 +1,6 @@
 import { recordEvent } from "../audit";
 import { getSessionUser } from "../auth/authenticate";
+import { connectionHostOfLocation, credentialForHost } from "../connections";
 import type { Repository, User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin } from "../http/origin";
@@ -35,6 +36,22 @@ function gitUrlOf(repository: Repository): string | null {
 }
 
 /**
+ * The credential injected for a repository: its own, else the caller's own
+ * connection to that host (never another user's).
+ */
+function authorizationFor({ user, repository }: { user: User; repository: Repository }): { authorization: string | null; from: CredentialSource } {
+  const source = adapterOf(repository);
+  if (source.kind !== "git" || repository.provider === "s3") return { authorization: null, from: null };
+  const own = source.adapter.gitAuthHeader();
+  if (own) return { authorization: own, from: "repository" };
+  const host = connectionHostOfLocation({ provider: repository.provider, location: repository.location });
+  const connection = host ? credentialForHost({ user, provider: repository.provider, host }) : null;
+  return connection ? { authorization: connection.authorization, from: "connection" } : { authorization: null, from: null };
+}
+
+type CredentialSource = "repository" | "connection" | null;
+
+/**
  * The git gateway: `/proxy/{host}[:{port}]/{repository}/{git endpoint}`, the
  * same-origin route through which the browser's isomorphic-git reaches the git
  * URL of one of the caller's registered repositories. Order matters: the path,
@@ -59,8 +76,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
 
   try {
     const upstream = await resolveUpstream(gitUrl);
-    const source = adapterOf(repository);
-    const authorization = source.kind === "git" ? source.adapter.gitAuthHeader() : null;
+    const { authorization, from } = authorizationFor({ user, repository });
     const pushing = gitRequest.endpoint === "rpc" && gitRequest.service === "git-receive-pack";
     const encoded = (request.headers.get("content-encoding") ?? "identity").toLowerCase() !== "identity";
     let commands: PushCommand[] = [];
@@ -80,7 +96,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
         if (complete && commands.length) recordPush({ user, repository, gitUrl, commands });
       });
     }
-    return toClientResponse(response, { host: gitUrl.host, hasCredential: authorization !== null });
+    return toClientResponse(response, { host: gitUrl.host, from });
   } catch (error) {
     if (error instanceof GatewayError) return text(error.status, error.message);
     console.error("git gateway:", error instanceof Error ? error.message : error);
@@ -89,7 +105,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
 }
 
 /** What the browser gets back: the status, a few safe headers and the streamed body; redirects and challenges are not passed on. */
-function toClientResponse(upstream: UpstreamResponse, { host, hasCredential }: { host: string; hasCredential: boolean }): Response {
+function toClientResponse(upstream: UpstreamResponse, { host, from }: { host: string; from: CredentialSource }): Response {
   if (upstream.status >= 300 && upstream.status < 400) {
     upstream.discard();
     return text(502, `${host} answered with a redirect (${upstream.status}), which the git gateway does not follow. Check the repository's address.`);
@@ -98,9 +114,11 @@ function toClientResponse(upstream: UpstreamResponse, { host, hasCredential }: {
     upstream.discard();
     return text(
       401,
-      hasCredential
+      from === "repository"
         ? `${host} refused the credential stored for this repository. Update the repository's token in Benchtop.`
-        : `${host} asks for a credential. Add a token to the repository in Benchtop.`,
+        : from === "connection"
+          ? `${host} refused the token of your connection to it. Connect again with a new token in Benchtop (Settings, Connections).`
+          : `${host} asks for a credential. Add a token to the repository, or connect your account at ${host}, in Benchtop.`,
     );
   }
   const headers = new Headers({ "x-content-type-options": "nosniff" });

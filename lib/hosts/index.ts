@@ -3,3 +3,4 @@ export { parseRepoLocation } from "./location";
 export { assertLocationAllowed, insecureHosts, isInsecureHostAllowed, isPublicAddress, safeLookup } from "./network-policy";
 export { createSafeFetch } from "./safe-fetch";
 export * from "./types";
+export { getViewer, type GetViewerOptions, type Viewer } from "./get-viewer";

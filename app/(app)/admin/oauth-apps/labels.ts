@@ -1,0 +1,16 @@
+import type { OAuthAppKind, OAuthAppProvider } from "@/lib/oauth-apps/providers";
+
+export const providerLabels: Record<OAuthAppProvider, string> = {
+  github: "GitHub",
+  "github-enterprise": "GitHub Enterprise",
+  gitlab: "GitLab",
+  "gitlab-self-managed": "GitLab self-managed",
+};
+
+export const kindLabels: Record<OAuthAppKind, string> = {
+  "oauth-app": "OAuth App",
+  "github-app": "GitHub App (user tokens expire)",
+};
+
+/** Where the provider sends the admin's users back after consent. */
+export const callbackUrl = (origin: string, provider: OAuthAppProvider) => `${origin}/api/auth/connections/callback/${provider}`;

@@ -1,0 +1,97 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field } from "@/app/components/field";
+import { FormMessage } from "@/app/components/form-message";
+import { SubmitButton } from "@/app/components/submit-button";
+import type { ActionState } from "@/lib/http/action-state";
+import { connectWithTokenAction } from "./actions";
+
+const PROVIDERS = [
+  { value: "github", label: "GitHub (github.com)", host: "github.com" },
+  { value: "github-enterprise", label: "GitHub Enterprise Server", host: "" },
+  { value: "gitlab", label: "GitLab (gitlab.com)", host: "gitlab.com" },
+  { value: "gitlab-self-managed", label: "GitLab self-managed", host: "" },
+  { value: "bitbucket", label: "Bitbucket Cloud (bitbucket.org)", host: "bitbucket.org" },
+  { value: "bitbucket-server", label: "Bitbucket Server / Data Center", host: "" },
+] as const;
+
+const defaultHost = (provider: string) => PROVIDERS.find((p) => p.value === provider)?.host ?? "";
+
+export function ConnectForm() {
+  const [state, action] = useActionState<ActionState, FormData>(connectWithTokenAction, { status: "idle" });
+  const [provider, setProvider] = useState<string>(state.values?.provider || "github");
+  const [host, setHost] = useState<string>(state.values?.host ?? defaultHost("github"));
+  const providerError = state.fieldErrors?.provider;
+  return (
+    <div className="space-y-4">
+      <h2 className="text-lg font-semibold">Connect with a personal access token</h2>
+      <FormMessage state={state} />
+      <form action={action} className="grid gap-4 sm:grid-cols-2">
+        <div className="text-sm">
+          <label htmlFor="field-provider" className="block font-medium text-slate-700">
+            Provider
+          </label>
+          <select
+            id="field-provider"
+            name="provider"
+            value={provider}
+            aria-invalid={providerError ? true : undefined}
+            onChange={(e) => {
+              // The host follows the provider unless the user typed one of their own.
+              if (host === defaultHost(provider)) setHost(defaultHost(e.target.value));
+              setProvider(e.target.value);
+            }}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            {PROVIDERS.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {providerError && <p className="mt-1 text-xs text-red-700">{providerError}</p>}
+        </div>
+        <div className="text-sm">
+          <label htmlFor="field-host" className="block font-medium text-slate-700">
+            Host
+          </label>
+          <input
+            id="field-host"
+            name="host"
+            required
+            value={host}
+            onChange={(e) => setHost(e.target.value)}
+            placeholder="git.example.com"
+            aria-invalid={state.fieldErrors?.host ? true : undefined}
+            aria-describedby={state.fieldErrors?.host ? "field-host-error" : "field-host-hint"}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500"
+          />
+          {state.fieldErrors?.host ? (
+            <p id="field-host-error" className="mt-1 text-xs text-red-700">
+              {state.fieldErrors.host}
+            </p>
+          ) : (
+            <p id="field-host-hint" className="mt-1 text-xs text-slate-500">
+              host or host:port, as in the repositories&apos; addresses.
+            </p>
+          )}
+        </div>
+        <div className="sm:col-span-2">
+          <Field
+            label="Personal access token"
+            name="token"
+            type="password"
+            required
+            autoComplete="off"
+            error={state.fieldErrors?.token}
+            hint="Checked against the host before it is stored; stored encrypted and never shown again."
+          />
+        </div>
+        <div>
+          <SubmitButton>Connect</SubmitButton>
+        </div>
+      </form>
+    </div>
+  );
+}

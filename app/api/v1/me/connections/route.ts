@@ -1,0 +1,15 @@
+import { requireApiCaller } from "@/lib/auth";
+import { createTokenConnection, listConnections, toConnectionView, tokenConnectionInputSchema } from "@/lib/connections";
+import { apiRoute, json, readJson } from "@/lib/http";
+
+export const GET = apiRoute(async (request) => {
+  const { user } = await requireApiCaller(request);
+  return json({ connections: listConnections({ user }).map(toConnectionView) });
+});
+
+/** Connects the caller's account at a host with a personal access token (checked against the host first). */
+export const POST = apiRoute(async (request) => {
+  const { user } = await requireApiCaller(request);
+  const input = await readJson(request, tokenConnectionInputSchema, { maxBytes: 16 * 1024 });
+  return json(toConnectionView(await createTokenConnection({ user, ...input })), 201);
+});

@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDatabaseFile, getDb, listConnectionsOfUser, type User } from "../db";
+import { HostError } from "../hosts/errors";
+import { createUser } from "../users/create-user";
+import { toConnectionView, expiresSoon } from "./connection-view";
+import { createTokenConnection } from "./create-connection";
+import { credentialForHost } from "./credential-for-host";
+import { deleteConnection } from "./delete-connection";
+import { connectionHostOfLocation, resolveHost } from "./host";
+import { listConnections } from "./list-connections";
+import { openConnectionToken } from "./seal";
+
+const getViewer = vi.hoisted(() => vi.fn());
+vi.mock("../hosts/get-viewer", () => ({ getViewer }));
+
+const TOKEN = "ghp_plaintextTOKENthatMustNeverBeStored0001";
+
+let counter = 0;
+const newUser = async (): Promise<User> =>
+  createUser({ input: { email: `conn${++counter}-${Date.now()}@example.test`, name: "Conn", password: "password1", role: "user" } });
+
+/** The database's bytes, with its write-ahead log. */
+function databaseBytes(): Buffer {
+  getDb().run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+  const file = getDatabaseFile();
+  return Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+}
+
+beforeEach(() => {
+  getViewer.mockReset();
+  getViewer.mockResolvedValue({ login: "octocat", scopes: ["repo"], expiresAt: "2030-01-01T00:00:00.000Z" });
+});
+
+describe("hosts of connections", () => {
+  it("normalises host[:port] and derives the origin and API root", () => {
+    expect(resolveHost({ provider: "github", host: "GitHub.com" })).toMatchObject({ host: "github.com", origin: "https://github.com" });
+    expect(resolveHost({ provider: "github-enterprise", host: "ghe.example.com:443" })).toEqual({ host: "ghe.example.com", origin: "https://ghe.example.com", apiRoot: "https://ghe.example.com/api/v3" });
+    expect(resolveHost({ provider: "gitlab-self-managed", host: "https://git.example.com:8443/" })).toMatchObject({ host: "git.example.com:8443", apiRoot: "https://git.example.com:8443/api/v4" });
+    expect(resolveHost({ provider: "bitbucket-server", host: "bb.example.com" }).apiRoot).toBe("https://bb.example.com/rest/api/1.0");
+  });
+
+  it("refuses other hosts for cloud providers, cloud hosts for self-hosted ones, and malformed hosts", () => {
+    expect(() => resolveHost({ provider: "github", host: "gitlab.com" })).toThrow(/github\.com/);
+    expect(() => resolveHost({ provider: "github-enterprise", host: "github.com" })).toThrow(HostError);
+    expect(() => resolveHost({ provider: "gitlab", host: "a b" })).toThrow(/host or host:port/);
+    expect(() => resolveHost({ provider: "github-enterprise", host: "10.0.0.1" })).toThrow(/private or local/);
+  });
+
+  it("finds a repository's connection host", () => {
+    expect(connectionHostOfLocation({ provider: "github", location: "https://github.com/acme/models" })).toBe("github.com");
+    expect(connectionHostOfLocation({ provider: "github-enterprise", location: "https://ghe.example.com:8443/acme/models" })).toBe("ghe.example.com:8443");
+  });
+});
+
+describe("connections by token", () => {
+  it("seals the token: neither the database file nor the view holds it", async () => {
+    const user = await newUser();
+    const connection = await createTokenConnection({ user, provider: "github", host: "github.com", token: TOKEN });
+    expect(getViewer).toHaveBeenCalledWith(expect.objectContaining({ provider: "github", origin: "https://github.com", token: TOKEN }));
+    expect(connection.sealedToken).not.toContain(TOKEN);
+    expect(openConnectionToken(connection)).toBe(TOKEN);
+    expect(databaseBytes().includes(Buffer.from(TOKEN))).toBe(false);
+    const view = toConnectionView(connection);
+    expect(view).toEqual({ id: connection.id, provider: "github", host: "github.com", login: "octocat", method: "token", expiresAt: "2030-01-01T00:00:00.000Z", scopes: ["repo"] });
+    expect(JSON.stringify(view)).not.toContain(TOKEN);
+    expect(JSON.stringify(view)).not.toContain(connection.sealedToken);
+  });
+
+  it("binds the sealed token to its row", async () => {
+    const user = await newUser();
+    const connection = await createTokenConnection({ user, provider: "gitlab", host: "gitlab.com", token: TOKEN });
+    expect(() => openConnectionToken({ id: "another", sealedToken: connection.sealedToken })).toThrow();
+  });
+
+  it("refuses a second connection to the same provider and host, and a bad token", async () => {
+    const user = await newUser();
+    await createTokenConnection({ user, provider: "github", host: "github.com", token: TOKEN });
+    await expect(createTokenConnection({ user, provider: "github", host: "www.github.com", token: TOKEN })).rejects.toMatchObject({ code: "conflict" });
+    getViewer.mockRejectedValueOnce(new HostError("bad_credentials", "GitHub refused the token."));
+    await expect(createTokenConnection({ user, provider: "gitlab", host: "gitlab.com", token: "bad" })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { token: "GitHub refused the token." },
+    });
+    expect(listConnections({ user })).toHaveLength(1);
+  });
+
+  it("gives the git auth header of the caller's own connection only, in each provider's convention", async () => {
+    const user = await newUser();
+    const stranger = await newUser();
+    await createTokenConnection({ user, provider: "github", host: "github.com", token: "gh" });
+    await createTokenConnection({ user, provider: "gitlab", host: "gitlab.com", token: "gl" });
+    await createTokenConnection({ user, provider: "bitbucket", host: "bitbucket.org", token: "bb" });
+    await createTokenConnection({ user, provider: "bitbucket-server", host: "bb.example.com", token: "bbs" });
+    const basic = (s: string) => `Basic ${Buffer.from(s).toString("base64")}`;
+    expect(credentialForHost({ user, host: "github.com" })?.authorization).toBe(basic("x-access-token:gh"));
+    expect(credentialForHost({ user, provider: "gitlab", host: "gitlab.com" })?.authorization).toBe(basic("oauth2:gl"));
+    expect(credentialForHost({ user, host: "bitbucket.org" })?.authorization).toBe(basic("x-token-auth:bb"));
+    expect(credentialForHost({ user, host: "bb.example.com" })?.authorization).toBe("Bearer bbs");
+    expect(credentialForHost({ user, provider: "github-enterprise", host: "github.com" })).toBeNull();
+    expect(credentialForHost({ user: stranger, host: "github.com" })).toBeNull();
+  });
+
+  it("deletes only the caller's connection", async () => {
+    const user = await newUser();
+    const stranger = await newUser();
+    const connection = await createTokenConnection({ user, provider: "github", host: "github.com", token: TOKEN });
+    expect(() => deleteConnection({ id: connection.id, user: stranger })).toThrow(/not found/);
+    deleteConnection({ id: connection.id, user });
+    expect(listConnectionsOfUser({ userId: user.id })).toEqual([]);
+    expect(() => deleteConnection({ id: connection.id, user })).toThrow(/not found/);
+  });
+
+  it("warns of an expiry within a week", () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    expect(expiresSoon({ expiresAt: "2030-01-05T00:00:00Z" }, now)).toBe(true);
+    expect(expiresSoon({ expiresAt: "2030-02-01T00:00:00Z" }, now)).toBe(false);
+    expect(expiresSoon({ expiresAt: null }, now)).toBe(false);
+  });
+});

@@ -1,0 +1,11 @@
+// Plain constants, safe to import in client components (no server modules here).
+
+export const oauthAppProviders = ["github", "github-enterprise", "gitlab", "gitlab-self-managed"] as const;
+export type OAuthAppProvider = (typeof oauthAppProviders)[number];
+export const oauthAppKinds = ["oauth-app", "github-app"] as const;
+export type OAuthAppKind = (typeof oauthAppKinds)[number];
+
+/** The host of the cloud providers; the self-hosted ones name their own. */
+export const CLOUD_HOSTS: Partial<Record<OAuthAppProvider, string>> = { github: "github.com", gitlab: "gitlab.com" };
+
+export const isGitHubProvider = (provider: OAuthAppProvider) => provider === "github" || provider === "github-enterprise";
