@@ -5,66 +5,21 @@
 // checked with the real git command line talking to the emulator directly.
 // The browser never holds the provider token: not in the page, not in its
 // storage, not in a request it sends.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { signInOverApi } from "./fixtures";
-import type { GitHubContractWorld } from "./hosts/github/contract-seed";
+import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "./hosts/github/emulator-process";
 import { SessionPage } from "./pages/session-page";
 import { expect, NativeGit, test } from "./session-fixtures";
 
 // Fixed: the app server's BENCHTOP_INSECURE_HOSTS (playwright.config.ts) names it.
 const GITHUB_PORT = 3462;
 
-let github: { url: string; world: GitHubContractWorld; stop(): Promise<void> };
+let github: GitHubEmulatorProcess;
 
-/**
- * The contract-seeded GitHub emulator in a tsx child process: its modules use
- * import.meta.url, which Playwright's CommonJS transform cannot load.
- */
-function startGitHubEmulatorProcess(port: number): Promise<{ url: string; world: GitHubContractWorld; stop(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ghe-session-runner-"));
-  const script = path.join(dir, "run.mts");
-  const hosts = path.join(__dirname, "hosts", "github");
-  fs.writeFileSync(
-    script,
-    `import { startGitHubEmulator } from ${JSON.stringify(path.join(hosts, "github-emulator.ts"))};
-import { seedGitHubContractWorld } from ${JSON.stringify(path.join(hosts, "contract-seed.ts"))};
-const emulator = await startGitHubEmulator({ port: ${port} });
-const world = seedGitHubContractWorld({ seed: emulator.seed });
-console.log(JSON.stringify({ url: emulator.url, world }));
-process.stdin.resume();
-process.stdin.on("end", () => emulator.stop().then(() => process.exit(0)));
-`,
-  );
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [script], { stdio: ["pipe", "pipe", "pipe"] });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve({ ...(JSON.parse(line) as { url: string; world: GitHubContractWorld }), stop });
-    });
-    child.once("exit", (code) => reject(new Error(`The GitHub emulator exited with ${code}: ${err}`)));
-  });
-}
 
 test.beforeAll(async () => {
-  github = await startGitHubEmulatorProcess(GITHUB_PORT);
+  github = await startGitHubEmulatorProcess({ port: GITHUB_PORT });
 });
 
 test.afterAll(async () => {

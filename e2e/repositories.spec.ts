@@ -2,12 +2,9 @@
 // S3 bucket through the dialogs (against the emulators on fixed ports, which the
 // app server is told to reach over plain http), browse them, import files into
 // a project, and check the result with the real git command line.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, signInOverApi, test, unique, type Api, type SeededProject, type SeededUser } from "./fixtures";
-import type { GitHubContractWorld } from "./hosts/github/contract-seed";
+import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "./hosts/github/emulator-process";
 import { startS3Server, type S3Server } from "./hosts/s3/start-s3-server";
 import { BrowseRepositoryPage, RepositoriesPage } from "./pages/repositories-page";
 import { NativeGit } from "./session-fixtures";
@@ -18,56 +15,13 @@ const S3_PORT = 3461;
 const BINARY = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 const CSV = "id,value\n1,0.5\n2,0.25\n";
 
-let github: { url: string; stop(): Promise<void> };
-let world: GitHubContractWorld;
+let github: Pick<GitHubEmulatorProcess, "url" | "stop">;
+let world: GitHubEmulatorProcess["world"];
 let s3: S3Server;
 
-/**
- * startGitHubEmulator with the contract world, in a tsx child process: the
- * emulator's modules use import.meta.url, which Playwright's CommonJS
- * transform cannot load ("exports is not defined in ES module scope").
- */
-function startGitHubEmulatorProcess(port: number): Promise<{ url: string; world: GitHubContractWorld; stop(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ghe-runner-"));
-  const script = path.join(dir, "run.mts");
-  const hosts = path.join(__dirname, "hosts", "github");
-  fs.writeFileSync(
-    script,
-    `import { startGitHubEmulator } from ${JSON.stringify(path.join(hosts, "github-emulator.ts"))};
-import { seedGitHubContractWorld } from ${JSON.stringify(path.join(hosts, "contract-seed.ts"))};
-const emulator = await startGitHubEmulator({ port: ${port} });
-const world = seedGitHubContractWorld({ seed: emulator.seed });
-console.log(JSON.stringify({ url: emulator.url, world }));
-process.stdin.resume();
-process.stdin.on("end", () => emulator.stop().then(() => process.exit(0)));
-`,
-  );
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [script], { stdio: ["pipe", "pipe", "pipe"] });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve({ ...(JSON.parse(line) as { url: string; world: GitHubContractWorld }), stop });
-    });
-    child.once("exit", (code) => reject(new Error(`The GitHub emulator exited with ${code}: ${err}`)));
-  });
-}
 
 test.beforeAll(async () => {
-  ({ world, ...github } = await startGitHubEmulatorProcess(GITHUB_PORT));
+  ({ world, ...github } = await startGitHubEmulatorProcess({ port: GITHUB_PORT }));
   s3 = await startS3Server({
     port: S3_PORT,
     buckets: [{ name: "lab-datasets", objects: { "notes.txt": "Measured on 2024-03-01.\n", "raw/data.csv": CSV, "raw/blob.bin": BINARY } }],

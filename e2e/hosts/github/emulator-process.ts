@@ -1,19 +1,18 @@
 // Starts serve-emulator.ts in a child process (see there for why).
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import readline from "node:readline";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GitHubContractWorld } from "./contract-seed";
 
 export type GitHubEmulatorProcess = { url: string; apiRoot: string; world: GitHubContractWorld; stop(): Promise<void> };
 
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
+// __dirname rather than import.meta: Playwright loads specs as CommonJS, Vitest as ESM, and both
+// give __dirname, so Vitest tests and Playwright specs share this launcher.
+const tsx = path.resolve(__dirname, "../../../node_modules/.bin/tsx");
 
 /** A GitHub emulator seeded with the contract world, in its own process (TypeScript run through tsx). */
 export async function startGitHubEmulatorProcess({ port = 0 }: { port?: number } = {}): Promise<GitHubEmulatorProcess> {
-  const child = spawn(process.execPath, ["--import", pathToFileURL(require.resolve("tsx")).href, path.join(here, "serve-emulator.ts")], {
+  const child = spawn(tsx, [path.join(__dirname, "serve-emulator.ts")], {
     env: { ...process.env, GITHUB_EMULATOR_PORT: String(port) },
     stdio: ["pipe", "pipe", "inherit"],
   });
