@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -7,16 +6,12 @@ import { api, baseUrl, createUser, signInBrowser, unique } from "./helpers/api";
 import { gatewayUrl, gitAsync } from "./helpers/gateway";
 import { git, gitOk, tempDir } from "./helpers/git";
 import { residentBytes, sampleResidentMemory } from "./helpers/memory";
+import { writeRandomFile } from "./helpers/random-file";
 
 const MB = 1024 * 1024;
 const FILES = 3;
 const FILE_BYTES = 105 * MB;
 
-function writeRandomFile(file: string, bytes: number) {
-  const fd = fs.openSync(file, "w");
-  for (let written = 0; written < bytes; written += 4 * MB) fs.writeSync(fd, randomBytes(Math.min(4 * MB, bytes - written)));
-  fs.closeSync(fd);
-}
 
 let emulator: GitHubEmulatorProcess;
 beforeAll(async () => {

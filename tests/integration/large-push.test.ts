@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,16 +6,12 @@ import { describe, expect, inject, it } from "vitest";
 import { createProject, createUser } from "./helpers/api";
 import { cloneInto, gitOk } from "./helpers/git";
 import { residentBytes, sampleResidentMemory } from "./helpers/memory";
+import { writeRandomFile } from "./helpers/random-file";
 
 const MB = 1024 * 1024;
 const FILES = 3;
 const FILE_BYTES = 105 * MB;
 
-function writeRandomFile(file: string, bytes: number) {
-  const fd = fs.openSync(file, "w");
-  for (let written = 0; written < bytes; written += 4 * MB) fs.writeSync(fd, randomBytes(Math.min(4 * MB, bytes - written)));
-  fs.closeSync(fd);
-}
 
 /** Runs git without blocking the event loop, so memory can be sampled meanwhile. */
 function gitAsync(args: string[], cwd: string, token: string): Promise<{ code: number | null; stderr: string }> {
