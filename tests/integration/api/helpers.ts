@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, inject } from "vitest";
-import { adminToken, api, baseUrl, unique, type ApiResult } from "../helpers/api";
+import { adminToken, api, attemptBrowserSignIn, unique, type ApiResult } from "../helpers/api";
 import { gitOk } from "../helpers/git";
 
 /** The error codes API.md allows. */
@@ -108,34 +108,10 @@ export function requestToken(body: { email: string; password: string; name?: str
   return call("/api/v1/tokens", { method: "POST", body: { name: unique("tok-"), ...body } });
 }
 
-/**
- * Signs in the way the browser's sign-in page does. Returns the cookie header
- * when a session was made, and where next-auth redirected to (its error code
- * is in the query on failure).
- */
-export async function browserSignIn({ email, password }: { email: string; password: string }): Promise<{ cookie?: string; location: string | null }> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-  };
-  keep(csrf);
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl()}/projects` }),
-    redirect: "manual",
-  });
-  await response.text();
-  keep(response);
-  const hasSession = [...jar.keys()].some((k) => k.includes("session-token"));
-  return { cookie: hasSession ? cookieHeader() : undefined, location: response.headers.get("location") };
+/** Signs in like the browser's sign-in page, without throwing on a refusal (see attemptBrowserSignIn). */
+export async function browserSignIn(user: { email: string; password: string }): Promise<{ cookie?: string; location: string | null }> {
+  const { cookie, location } = await attemptBrowserSignIn(user);
+  return { cookie, location };
 }
 
 /** The bare repository of an internal project, in the test server's DATA_DIR. */

@@ -73,10 +73,11 @@ export async function share(project: { id: string }, owner: { token: string }, u
 }
 
 /**
- * Signs in the way a browser does (next-auth's CSRF token, then the credentials
- * callback) and returns the session cookie header.
+ * Signs in the way the browser's sign-in page does (next-auth's CSRF token, then
+ * the credentials callback). Returns the cookie header when a session was made,
+ * and where next-auth redirected to (its error code is in the query on failure).
  */
-export async function signInBrowser({ email, password }: { email: string; password: string }): Promise<string> {
+export async function attemptBrowserSignIn({ email, password }: { email: string; password: string }): Promise<{ cookie?: string; location: string | null; status: number }> {
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map<string, string>();
@@ -95,8 +96,15 @@ export async function signInBrowser({ email, password }: { email: string; passwo
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl()}/projects` }),
     redirect: "manual",
   });
+  await response.text();
   keep(response);
-  const session = [...jar.keys()].find((k) => k.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed: ${response.status} ${response.headers.get("location")}`);
-  return cookieHeader();
+  const hasSession = [...jar.keys()].some((k) => k.includes("session-token"));
+  return { cookie: hasSession ? cookieHeader() : undefined, location: response.headers.get("location"), status: response.status };
+}
+
+/** Signs in like a browser and returns the session cookie header; throws when refused. */
+export async function signInBrowser(user: { email: string; password: string }): Promise<string> {
+  const { cookie, location, status } = await attemptBrowserSignIn(user);
+  if (!cookie) throw new Error(`sign-in failed: ${status} ${location}`);
+  return cookie;
 }
