@@ -8,6 +8,10 @@ export type ConnectionView = {
   method: Connection["method"];
   expiresAt: string | null;
   scopes: string[] | null;
+  /** An OAuth token Benchtop renews by itself (it has a refresh token). */
+  renewable: boolean;
+  /** Why the user must connect again; null while the connection works. */
+  reconnectReason: string | null;
 };
 
 /** A connection as the API and pages show it: never the token. */
@@ -20,6 +24,8 @@ export function toConnectionView(connection: Connection): ConnectionView {
     method: connection.method,
     expiresAt: connection.expiresAt?.toISOString() ?? null,
     scopes: connection.scopes ?? null,
+    renewable: connection.method === "oauth" && connection.sealedRefreshToken !== null,
+    reconnectReason: connection.reconnectReason,
   };
 }
 

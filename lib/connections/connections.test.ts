@@ -63,7 +63,7 @@ describe("connections by token", () => {
     expect(openConnectionToken(connection)).toBe(TOKEN);
     expect(databaseBytes().includes(Buffer.from(TOKEN))).toBe(false);
     const view = toConnectionView(connection);
-    expect(view).toEqual({ id: connection.id, provider: "github", host: "github.com", login: "octocat", method: "token", expiresAt: "2030-01-01T00:00:00.000Z", scopes: ["repo"] });
+    expect(view).toEqual({ id: connection.id, provider: "github", host: "github.com", login: "octocat", method: "token", expiresAt: "2030-01-01T00:00:00.000Z", scopes: ["repo"], renewable: false, reconnectReason: null });
     expect(JSON.stringify(view)).not.toContain(TOKEN);
     expect(JSON.stringify(view)).not.toContain(connection.sealedToken);
   });
@@ -94,22 +94,22 @@ describe("connections by token", () => {
     await createTokenConnection({ user, provider: "bitbucket", host: "bitbucket.org", token: "bb" });
     await createTokenConnection({ user, provider: "bitbucket-server", host: "bb.example.com", token: "bbs" });
     const basic = (s: string) => `Basic ${Buffer.from(s).toString("base64")}`;
-    expect(credentialForHost({ user, host: "github.com" })?.authorization).toBe(basic("x-access-token:gh"));
-    expect(credentialForHost({ user, provider: "gitlab", host: "gitlab.com" })?.authorization).toBe(basic("oauth2:gl"));
-    expect(credentialForHost({ user, host: "bitbucket.org" })?.authorization).toBe(basic("x-token-auth:bb"));
-    expect(credentialForHost({ user, host: "bb.example.com" })?.authorization).toBe("Bearer bbs");
-    expect(credentialForHost({ user, provider: "github-enterprise", host: "github.com" })).toBeNull();
-    expect(credentialForHost({ user: stranger, host: "github.com" })).toBeNull();
+    expect((await credentialForHost({ user, host: "github.com" }))?.authorization).toBe(basic("x-access-token:gh"));
+    expect((await credentialForHost({ user, provider: "gitlab", host: "gitlab.com" }))?.authorization).toBe(basic("oauth2:gl"));
+    expect((await credentialForHost({ user, host: "bitbucket.org" }))?.authorization).toBe(basic("x-token-auth:bb"));
+    expect((await credentialForHost({ user, host: "bb.example.com" }))?.authorization).toBe("Bearer bbs");
+    expect(await credentialForHost({ user, provider: "github-enterprise", host: "github.com" })).toBeNull();
+    expect(await credentialForHost({ user: stranger, host: "github.com" })).toBeNull();
   });
 
   it("deletes only the caller's connection", async () => {
     const user = await newUser();
     const stranger = await newUser();
     const connection = await createTokenConnection({ user, provider: "github", host: "github.com", token: TOKEN });
-    expect(() => deleteConnection({ id: connection.id, user: stranger })).toThrow(/not found/);
-    deleteConnection({ id: connection.id, user });
+    await expect(deleteConnection({ id: connection.id, user: stranger })).rejects.toThrow(/not found/);
+    await expect(deleteConnection({ id: connection.id, user })).resolves.toEqual({ revoked: true });
     expect(listConnectionsOfUser({ userId: user.id })).toEqual([]);
-    expect(() => deleteConnection({ id: connection.id, user })).toThrow(/not found/);
+    await expect(deleteConnection({ id: connection.id, user })).rejects.toThrow(/not found/);
   });
 
   it("warns of an expiry within a week", () => {

@@ -1,30 +1,34 @@
 import { listConnectionsToHost, type Connection, type User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
 import type { GitProvider } from "../hosts";
-import { resolveHost } from "./host";
-import { openConnectionToken } from "./seal";
+import { freshConnectionToken } from "./fresh-token";
+import { resolveHost, samplePath } from "./host";
 
-const samplePath = (provider: GitProvider) => (provider === "bitbucket-server" ? "/projects/BENCHTOP/repos/connection" : "/benchtop/connection");
+/** The user's connection to a host (of `provider`, when given), or undefined. */
+export function connectionToHost({ user, provider, host }: { user: Pick<User, "id">; provider?: GitProvider; host: string }): Connection | undefined {
+  return listConnectionsToHost({ userId: user.id, host: host.toLowerCase() }).find((c) => !provider || c.provider === provider);
+}
 
 /**
  * The Authorization header git needs for a host, from the user's own connection
  * to it (in the provider's convention, through the adapters' gitAuthHeader:
  * GitHub x-access-token Basic, GitLab oauth2 Basic, Bitbucket Cloud
  * x-token-auth Basic, Bitbucket Server Bearer); null without a connection.
+ * An OAuth token about to expire is renewed first (see freshConnectionToken,
+ * which throws connection_required when the user must connect again).
  * `host` is host[:port] as connections store it; with `provider`, only a
  * connection of that provider counts.
  */
-export function credentialForHost({ user, provider, host }: { user: Pick<User, "id">; provider?: GitProvider; host: string }): { authorization: string; connection: Connection } | null {
-  const candidates = listConnectionsToHost({ userId: user.id, host: host.toLowerCase() }).filter((c) => !provider || c.provider === provider);
-  for (const connection of candidates) {
-    try {
-      const { origin } = resolveHost({ provider: connection.provider, host: connection.host });
-      const adapter = createGitAdapter({ provider: connection.provider, location: origin + samplePath(connection.provider), token: openConnectionToken(connection) });
-      const authorization = adapter.gitAuthHeader();
-      if (authorization) return { authorization, connection };
-    } catch {
-      // a host no longer allowed, or a token sealed under another key: not usable
-    }
+export async function credentialForHost({ user, provider, host }: { user: Pick<User, "id">; provider?: GitProvider; host: string }): Promise<{ authorization: string; connection: Connection } | null> {
+  const connection = connectionToHost({ user, provider, host });
+  if (!connection) return null;
+  let origin: string;
+  try {
+    origin = resolveHost({ provider: connection.provider, host: connection.host }).origin;
+  } catch {
+    return null; // a host no longer allowed
   }
-  return null;
+  const token = await freshConnectionToken(connection);
+  const authorization = createGitAdapter({ provider: connection.provider, location: origin + samplePath(connection.provider), token }).gitAuthHeader();
+  return authorization ? { authorization, connection } : null;
 }

@@ -9,7 +9,7 @@ export const defaultHostOf = (provider: GitProvider): string => CLOUD_HOSTS[prov
 const invalidHost = (message: string) => new HostError("invalid_location", message, { field: "host" });
 
 /** A repository path that parses on every provider, to derive a host's origin and API root. */
-const samplePath = (provider: GitProvider) => (provider === "bitbucket-server" ? "/projects/BENCHTOP/repos/connection" : "/benchtop/connection");
+export const samplePath = (provider: GitProvider) => (provider === "bitbucket-server" ? "/projects/BENCHTOP/repos/connection" : "/benchtop/connection");
 
 export type HostTarget = {
   /** host[:port], lower case, without the scheme's default port. */

@@ -1,7 +1,13 @@
 export { toConnectionView, expiresSoon, type ConnectionView } from "./connection-view";
+export { connectionTokenFor } from "./connection-token";
 export { createTokenConnection } from "./create-connection";
-export { credentialForHost } from "./credential-for-host";
+export { connectionToHost, credentialForHost } from "./credential-for-host";
 export { deleteConnection } from "./delete-connection";
+export { freshConnectionToken, reconnectRequired } from "./fresh-token";
 export { CLOUD_HOSTS, connectionHostOfLocation, defaultHostOf, resolveHost } from "./host";
+export { listConnectionRepositories } from "./list-connection-repositories";
 export { listConnections, loadConnection } from "./list-connections";
+export { completeAuthorization } from "./oauth/complete-authorization";
+export { describeOAuthFailure, isOAuthFailure, OAuthFlowError, type OAuthFailure } from "./oauth/oauth-failure";
+export { startAuthorization } from "./oauth/start-authorization";
 export { tokenConnectionInputSchema, type TokenConnectionInput } from "./schema";

@@ -181,6 +181,14 @@ export const connections = sqliteTable(
     sealedRefreshToken: text("sealed_refresh_token"),
     scopes: text("scopes", { mode: "json" }).$type<string[]>(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    /**
+     * While a request refreshes this connection's OAuth token, the time until
+     * which it holds the claim: every other request waits for its result
+     * instead of spending the (single-use) refresh token a second time.
+     */
+    refreshClaimedUntil: integer("refresh_claimed_until", { mode: "timestamp_ms" }),
+    /** Why the user must connect again (refresh refused, token revoked); null while the connection works. */
+    reconnectReason: text("reconnect_reason"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
@@ -188,3 +196,23 @@ export const connections = sqliteTable(
 );
 
 export type Connection = typeof connections.$inferSelect;
+
+// OAuth authorization requests between the redirect to a provider and its
+// callback: the state (stored as its SHA-256 digest) ties the callback to the
+// user who started it; the PKCE verifier is sealed. One use, ten minutes.
+export const oauthRequests = sqliteTable("oauth_requests", {
+  stateDigest: text("state_digest").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  provider: text("provider", { enum: ["github", "github-enterprise", "gitlab", "gitlab-self-managed"] }).notNull(),
+  host: text("host").notNull(),
+  /** Sealed with the context `oauth-request:{stateDigest}:verifier`. */
+  sealedCodeVerifier: text("sealed_code_verifier").notNull(),
+  /** The Benchtop path to return to after the callback (always a local path). */
+  returnTo: text("return_to").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: createdAt(),
+});
+
+export type OAuthRequest = typeof oauthRequests.$inferSelect;

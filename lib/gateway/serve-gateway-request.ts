@@ -1,10 +1,12 @@
 import { recordEvent } from "../audit";
 import { getSessionUser } from "../auth/authenticate";
 import { connectionHostOfLocation, credentialForHost } from "../connections";
-import type { Repository, User } from "../db";
+import { markConnectionForReconnect, type Repository, type User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin } from "../http/origin";
-import { adapterOf, listRepositories } from "../repositories";
+import { isAppError } from "../errors";
+import { listRepositories, ownTokenOf } from "../repositories";
+import { explainRefusal, type CredentialSource } from "./explain-refusal";
 import { GatewayError } from "./gateway-error";
 import { FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest, type UpstreamResponse } from "./forward-request";
 import { matchRepository } from "./match-repository";
@@ -37,19 +39,18 @@ function gitUrlOf(repository: Repository): string | null {
 
 /**
  * The credential injected for a repository: its own, else the caller's own
- * connection to that host (never another user's).
+ * connection to that host (never another user's), renewed first when it is
+ * about to expire.
  */
-function authorizationFor({ user, repository }: { user: User; repository: Repository }): { authorization: string | null; from: CredentialSource } {
-  const source = adapterOf(repository);
-  if (source.kind !== "git" || repository.provider === "s3") return { authorization: null, from: null };
-  const own = source.adapter.gitAuthHeader();
-  if (own) return { authorization: own, from: "repository" };
+async function authorizationFor({ user, repository }: { user: User; repository: Repository }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
+  if (repository.provider === "s3") return { authorization: null, from: null };
+  const token = ownTokenOf(repository);
+  if (token) return { authorization: createGitAdapter({ provider: repository.provider, location: repository.location, token }).gitAuthHeader(), from: "repository" };
   const host = connectionHostOfLocation({ provider: repository.provider, location: repository.location });
-  const connection = host ? credentialForHost({ user, provider: repository.provider, host }) : null;
-  return connection ? { authorization: connection.authorization, from: "connection" } : { authorization: null, from: null };
+  const connection = host ? await credentialForHost({ user, provider: repository.provider, host }) : null;
+  return connection ? { authorization: connection.authorization, from: "connection", connectionId: connection.connection.id } : { authorization: null, from: null };
 }
 
-type CredentialSource = "repository" | "connection" | null;
 
 /**
  * The git gateway: `/proxy/{host}[:{port}]/{repository}/{git endpoint}`, the
@@ -76,7 +77,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
 
   try {
     const upstream = await resolveUpstream(gitUrl);
-    const { authorization, from } = authorizationFor({ user, repository });
+    const { authorization, from, connectionId } = await authorizationFor({ user, repository });
     const pushing = gitRequest.endpoint === "rpc" && gitRequest.service === "git-receive-pack";
     const encoded = (request.headers.get("content-encoding") ?? "identity").toLowerCase() !== "identity";
     let commands: PushCommand[] = [];
@@ -96,30 +97,52 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
         if (complete && commands.length) recordPush({ user, repository, gitUrl, commands });
       });
     }
-    return toClientResponse(response, { host: gitUrl.host, from });
+    if (response.status === 401 && connectionId) {
+      // The host refused the connection's token (revoked, or expired early): the user must connect again.
+      markConnectionForReconnect({ id: connectionId, reason: `${gitUrl.host} refused its token` });
+    }
+    return await toClientResponse(response, { host: gitUrl.host, provider: repository.provider, pushing: gitRequest.service === "git-receive-pack", from });
   } catch (error) {
     if (error instanceof GatewayError) return text(error.status, error.message);
+    // The caller's connection must be made again (its renewal was refused): the browser keeps its work and offers to reconnect.
+    if (isAppError(error) && error.code === "connection_required") return text(401, error.message);
     console.error("git gateway:", error instanceof Error ? error.message : error);
     return text(502, "The git gateway could not reach the git host.");
   }
 }
 
-/** What the browser gets back: the status, a few safe headers and the streamed body; redirects and challenges are not passed on. */
-function toClientResponse(upstream: UpstreamResponse, { host, from }: { host: string; from: CredentialSource }): Response {
-  if (upstream.status >= 300 && upstream.status < 400) {
-    upstream.discard();
-    return text(502, `${host} answered with a redirect (${upstream.status}), which the git gateway does not follow. Check the repository's address.`);
+/** At most this much of a refusal's body is read, for the host's own words. */
+const REFUSAL_BYTES = 2048;
+
+async function readStart(body: ReadableStream<Uint8Array>): Promise<string> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < REFUSAL_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
   }
-  if (upstream.status === 401) {
-    upstream.discard();
-    return text(
-      401,
-      from === "repository"
-        ? `${host} refused the credential stored for this repository. Update the repository's token in Benchtop.`
-        : from === "connection"
-          ? `${host} refused the token of your connection to it. Connect again with a new token in Benchtop (Settings, Connections).`
-          : `${host} asks for a credential. Add a token to the repository, or connect your account at ${host}, in Benchtop.`,
-    );
+  return Buffer.concat(chunks).subarray(0, REFUSAL_BYTES).toString("utf8");
+}
+
+/**
+ * What the browser gets back: the status, a few safe headers and the streamed
+ * body; redirects, challenges and refusals become Benchtop's words (with the
+ * host's short reason), which the session shows as they are.
+ */
+async function toClientResponse(upstream: UpstreamResponse, context: { host: string; provider: Repository["provider"]; pushing: boolean; from: CredentialSource }): Promise<Response> {
+  const refused = upstream.status >= 300 && upstream.status < 500 && upstream.status !== 304;
+  if (refused) {
+    const upstreamText = upstream.status === 403 || upstream.status === 404 ? await readStart(upstream.body) : (upstream.discard(), "");
+    const message = explainRefusal({ status: upstream.status, upstreamText, ...context });
+    if (message) return text(upstream.status >= 300 && upstream.status < 400 ? 502 : upstream.status, message);
+    return text(upstream.status, `${context.host} refused the request (HTTP ${upstream.status}).`);
   }
   const headers = new Headers({ "x-content-type-options": "nosniff" });
   for (const name of FORWARDED_RESPONSE_HEADERS) {

@@ -6,7 +6,18 @@ import { createS3Adapter } from "./s3";
 import type { FileSourceAdapter, GitHostAdapter, GitProvider, S3Credentials, S3Location } from "./types";
 
 /** A git host adapter for one registered repository and its credential (or none). */
-export function createGitAdapter({ provider, location, token }: { provider: GitProvider; location: string; token: string | null }): GitHostAdapter {
+export function createGitAdapter({
+  provider,
+  location,
+  token,
+  tokenType,
+}: {
+  provider: GitProvider;
+  location: string;
+  token: string | null;
+  /** GitLab only: an OAuth token goes as Bearer, an access token as PRIVATE-TOKEN. */
+  tokenType?: "personal" | "oauth";
+}): GitHostAdapter {
   const parsed = parseRepoLocation({ provider, location });
   switch (provider) {
     case "github":
@@ -14,7 +25,7 @@ export function createGitAdapter({ provider, location, token }: { provider: GitP
       return createGitHubAdapter({ location: parsed, token });
     case "gitlab":
     case "gitlab-self-managed":
-      return createGitLabAdapter({ location: parsed, token });
+      return createGitLabAdapter({ location: parsed, token, tokenType });
     case "bitbucket":
     case "bitbucket-server":
       return createBitbucketAdapter({ location: parsed, token });

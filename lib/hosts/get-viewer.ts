@@ -1,9 +1,9 @@
 // Who a token belongs to at a git host, for connections (the user's own
 // account at a host, not one repository). Goes through the safe fetch like the
 // adapters; every failure is a HostError.
-import { Octokit } from "@octokit/rest";
 import { HostError } from "./errors";
 import { toHostError as toGitHubHostError } from "./github/errors";
+import { createOctokit } from "./github/octokit";
 import { githubUserSchema } from "./github/schemas";
 import { parseScopes, parseTokenExpiry } from "./github/token-info";
 import { expiryToIso } from "./gitlab/token-scopes";
@@ -43,13 +43,7 @@ const label: Record<GitProvider, string> = {
 };
 
 async function githubViewer({ origin, apiRoot, token, fetch }: GetViewerOptions): Promise<Viewer> {
-  const octokit = new Octokit({
-    baseUrl: apiRoot.replace(/\/+$/, ""),
-    auth: token,
-    userAgent: "Benchtop",
-    request: { fetch: fetch ?? createSafeFetch(), redirect: "manual" },
-    log: { debug: noop, info: noop, warn: noop, error: noop },
-  });
+  const octokit = createOctokit({ apiRoot, token, fetch });
   const context = { host: hostOf(origin), subject: "The token's account" };
   try {
     const answer = await octokit.rest.users.getAuthenticated();

@@ -1,3 +1,4 @@
+export { localPathOr } from "./local-path";
 export { isSameOrigin, publicOrigin, requestOrigin } from "./origin";
 export { paginationSchema } from "./pagination";
 export { apiRoute, errorResponse, json, noContent } from "./responses";

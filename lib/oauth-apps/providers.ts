@@ -9,3 +9,6 @@ export type OAuthAppKind = (typeof oauthAppKinds)[number];
 export const CLOUD_HOSTS: Partial<Record<OAuthAppProvider, string>> = { github: "github.com", gitlab: "gitlab.com" };
 
 export const isGitHubProvider = (provider: OAuthAppProvider) => provider === "github" || provider === "github-enterprise";
+
+/** Where the provider sends users back after consent (the callback URL admins set at the provider). */
+export const callbackUrl = (origin: string, provider: OAuthAppProvider) => `${origin}/api/auth/connections/callback/${provider}`;

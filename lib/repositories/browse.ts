@@ -1,3 +1,4 @@
+import { connectionTokenFor } from "../connections/connection-token";
 import type { Repository } from "../db";
 import { AppError } from "../errors";
 import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
@@ -6,8 +7,12 @@ import { openCredentials, s3KeysOf, tokenOf } from "./credentials";
 
 export type SourceAdapter = { kind: "git"; adapter: GitHostAdapter } | { kind: "bucket"; adapter: FileSourceAdapter };
 
-/** The adapter for a stored repository, with its sealed credential opened for this request only. */
-export function adapterOf(repository: Repository): SourceAdapter {
+/**
+ * The adapter for a stored repository, with its sealed credential opened for
+ * this request only; a git repository without a token of its own uses its
+ * owner's connection to the host (renewed first when it is about to expire).
+ */
+export async function adapterOf(repository: Repository): Promise<SourceAdapter> {
   const credentials = openCredentials(repository);
   if (repository.provider === "s3") {
     return {
@@ -18,18 +23,23 @@ export function adapterOf(repository: Repository): SourceAdapter {
       }),
     };
   }
-  return { kind: "git", adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: tokenOf(credentials) }) };
+  const own = tokenOf(credentials);
+  const connected = own ? null : await connectionTokenFor({ user: { id: repository.ownerId }, provider: repository.provider, location: repository.location });
+  return {
+    kind: "git",
+    adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: own ?? connected?.token ?? null, tokenType: connected?.tokenType }),
+  };
 }
 
 export async function listRepositoryBranches({ repository }: { repository: Repository }): Promise<RemoteBranch[]> {
-  const source = adapterOf(repository);
+  const source = await adapterOf(repository);
   if (source.kind !== "git") throw new AppError("invalid_input", "A bucket has no branches. List its files by prefix instead.");
   return source.adapter.listBranches();
 }
 
 /** One folder of a repository at a ref, or the objects of a bucket under a prefix. */
 export async function listRepositoryFiles({ repository, ref, path, prefix }: { repository: Repository; ref?: string; path?: string; prefix?: string }): Promise<RemoteFile[]> {
-  const source = adapterOf(repository);
+  const source = await adapterOf(repository);
   if (source.kind === "bucket") return source.adapter.listFiles({ prefix: prefix ?? path ?? "" });
   return source.adapter.listFiles({ ref, path: path ?? "" });
 }

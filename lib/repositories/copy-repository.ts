@@ -27,7 +27,7 @@ function checkCloneHost(url: URL): Promise<void> {
  * default branch is the remote's.
  */
 export async function copyRepositoryToProject({ repository, input, user }: { repository: Repository; input: CreateProjectInput; user: User }): Promise<Project> {
-  const source = adapterOf(repository);
+  const source = await adapterOf(repository);
   if (source.kind !== "git") {
     throw new AppError("invalid_input", "A bucket has no history to copy. Create an empty project and use Import into project.", { fields: { repositoryId: "Choose a git repository." } });
   }

@@ -23,3 +23,6 @@ export function tokenOf(credentials: StoredCredentials | null): string | null {
 export function s3KeysOf(credentials: StoredCredentials | null): S3Credentials | null {
   return credentials && "accessKeyId" in credentials ? credentials : null;
 }
+
+/** A git repository's own token, if it stores one. */
+export const ownTokenOf = (repository: Pick<Repository, "id" | "sealedCredentials">): string | null => tokenOf(openCredentials(repository));

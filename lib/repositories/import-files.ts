@@ -55,7 +55,7 @@ export async function importIntoProject({
   user: User;
 }): Promise<{ commit: string; files: string[] }> {
   assertCanWrite(access);
-  const source = adapterOf(repository);
+  const source = await adapterOf(repository);
   const files = new Set<string>();
   for (const entry of await resolveChosen(source, paths, ref)) await collect(source, entry, ref, files);
   if (files.size > MAX_FILES) throw new AppError("too_large", `That is more than ${MAX_FILES} files. Import fewer folders at a time.`);

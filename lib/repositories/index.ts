@@ -1,5 +1,6 @@
 export { adapterOf, listRepositoryBranches, listRepositoryFiles } from "./browse";
 export { copyRepositoryToProject } from "./copy-repository";
+export { ownTokenOf } from "./credentials";
 export { importIntoProject } from "./import-files";
 export { clearCredentials, createRepository, deleteRepository, inputOf, listRepositories, loadRepository, retestRepository, updateRepository } from "./manage-repository";
 export { toRepositoryView, type RepositoryView } from "./repository-view";

@@ -14,6 +14,7 @@ import { AppError, notFound } from "../errors";
 import { assertLocationAllowed, HostError, parseRepoLocation } from "../hosts";
 import { parseWith } from "../http/validation";
 import { openCredentials, sealCredentials, type StoredCredentials } from "./credentials";
+import { requireCredential } from "./require-credential";
 import { repositoryInputSchema, type RepositoryInput, type RepositoryPatch } from "./schema";
 import { testConnection, type TestResult } from "./test-connection";
 
@@ -65,8 +66,9 @@ export async function createRepository({ input, user }: { input: RepositoryInput
   if (repositoryNameTaken({ ownerId: user.id, name: input.name })) throw nameTaken();
   const location = locationOf(input);
   const id = newId();
+  requireCredential(input, { owner: user });
   const credentials = credentialsOf(input);
-  const result = await testConnection(input);
+  const result = await testConnection(input, { owner: user });
   const repository = insertRepository({
     id,
     ownerId: user.id,
@@ -111,8 +113,9 @@ export async function updateRepository({ repository, patch, user }: { repository
   const current = inputOf(repository);
   // The merged result must still be a valid repository (e.g. a token stays required for GitHub Enterprise).
   const merged = parseWith(repositoryInputSchema, Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, value]) => value !== undefined)));
+  requireCredential(merged, { owner: user });
   const credentials = credentialsOf(merged);
-  const result = await testConnection(merged);
+  const result = await testConnection(merged, { owner: user });
   const updated = updateRepositoryRow({
     id: repository.id,
     changes: {
@@ -134,7 +137,7 @@ export async function updateRepository({ repository, patch, user }: { repository
 
 /** Re-tests a stored repository and records the result. */
 export async function retestRepository({ repository }: { repository: Repository }): Promise<{ repository: Repository; result: TestResult }> {
-  const result = await testConnection(inputOf(repository));
+  const result = await testConnection(inputOf(repository), { owner: { id: repository.ownerId } });
   const updated = updateRepositoryRow({ id: repository.id, changes: testColumns(result) }) ?? repository;
   return { repository: updated, result };
 }

@@ -48,9 +48,7 @@ export const repositoryInputSchema = z
     error: `Choose a provider: ${providers.join(", ")}.`,
   })
   .superRefine((input, ctx) => {
-    if ((input.provider === "bitbucket-server" || input.provider === "github-enterprise") && !input.token) {
-      ctx.addIssue({ code: "custom", path: ["token"], message: "A personal access token is required for this provider." });
-    }
+    // Whether a token is needed depends on the user's connections too: see requireCredential.
     if (input.provider === "s3" && Boolean(input.accessKeyId) !== Boolean(input.secretAccessKey)) {
       ctx.addIssue({ code: "custom", path: [input.accessKeyId ? "secretAccessKey" : "accessKeyId"], message: "Give the access key ID and the secret access key together." });
     }

@@ -1,5 +1,9 @@
 import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
+import { connectionTokenFor } from "../connections/connection-token";
+import type { User } from "../db";
+import { isAppError } from "../errors";
 import { isHostError } from "../hosts";
+import { requireCredential } from "./require-credential";
 import type { RepositoryInput } from "./schema";
 
 export type TestResult = {
@@ -16,7 +20,8 @@ export type TestResult = {
  * found or exactly what failed. Never throws for a host's answer: the result
  * carries ok: false and the message instead.
  */
-export async function testConnection(input: RepositoryInput): Promise<TestResult> {
+export async function testConnection(input: RepositoryInput, { owner }: { owner: Pick<User, "id"> }): Promise<TestResult> {
+  requireCredential(input, { owner });
   try {
     if (input.provider === "s3") {
       const adapter = createBucketAdapter({
@@ -26,10 +31,13 @@ export async function testConnection(input: RepositoryInput): Promise<TestResult
       const report = await adapter.testConnection();
       return { ok: report.canList && report.canRead, message: report.message, bucket: { name: report.bucket, canList: report.canList, canRead: report.canRead } };
     }
-    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: input.token ?? null });
+    // Without a token of its own, a repository uses the owner's connection to its host (an authorized app, or a token given once).
+    const connected = input.token ? null : await connectionTokenFor({ user: owner, provider: input.provider, location: input.location });
+    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: input.token ?? connected?.token ?? null, tokenType: connected?.tokenType });
     const { repository, token } = await adapter.testConnection();
     const missing = token?.missingScopes ?? [];
-    const push = repository.canPush ? "the token can push" : input.token ? "the token can read but not push" : "no token: read-only access";
+    const credential = connected ? `your connection as ${connected.connection.login}` : "the token";
+    const push = repository.canPush ? `${credential} can push` : input.token || connected ? `${credential} can read but not push` : "no token: read-only access";
     const expiry = token?.expiresAt ? ` The token expires on ${token.expiresAt.slice(0, 10)}.` : "";
     const message = missing.length
       ? `Found ${repository.fullName}, but the token lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Create a token with ${missing.join(" and ")} and try again.`
@@ -43,6 +51,7 @@ export async function testConnection(input: RepositoryInput): Promise<TestResult
     };
   } catch (error) {
     if (isHostError(error)) return { ok: false, message: error.message };
+    if (isAppError(error) && error.code === "connection_required") return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -19,7 +19,26 @@ const MESSAGES = {
   missing: "Part of the local copy is missing. Reload the page; if this keeps happening, push your commits and reset the local copy.",
 };
 
-type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; data?: { statusCode?: unknown; reason?: unknown; result?: unknown } };
+type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; data?: { statusCode?: unknown; reason?: unknown; result?: unknown; response?: unknown } };
+
+/** The git gateway answers refusals in Benchtop's own words (see lib/gateway/explain-refusal.ts); a session shows them as they are. */
+function gatewayWords(failure: Failure): string | null {
+  const text = typeof failure.data?.response === "string" ? failure.data.response.trim() : "";
+  return text && text.length <= 1000 && !/[<>]/.test(text) ? text : null;
+}
+
+// GitHub (GH006) and GitLab word a protected branch's refusal like this, through the pre-receive hook.
+const PROTECTED_BRANCH = /protected branch|not allowed to push code to protected branches/i;
+
+/** The host's "remote:" lines of a refused push, as one short sentence. */
+function remoteWords(remoteMessages: string | undefined): string {
+  return (remoteMessages ?? "")
+    .split("\n")
+    .map((line) => line.replace(/^(remote:\s*)?(error:\s*)?/i, "").trim())
+    .filter(Boolean)
+    .join(" ")
+    .slice(0, 300);
+}
 
 /**
  * Turns anything isomorphic-git, the HTTP client or the browser's storage
@@ -30,7 +49,10 @@ type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unkn
  * @param action what was being done, as a verb phrase ("push", "download the project"), for the fallback message
  * @param proxied true when git traffic goes through the gateway (`ctx.corsProxy`): 401 and 403 then speak of the repository's stored token
  */
-export function toWorkspaceError(error: unknown, { action, proxied = false }: { action: string; proxied?: boolean }): WorkspaceError {
+export function toWorkspaceError(
+  error: unknown,
+  { action, proxied = false, remoteMessages }: { action: string; proxied?: boolean; /** What the host printed during a push ("remote:" lines). */ remoteMessages?: string },
+): WorkspaceError {
   if (isWorkspaceError(error)) return error as WorkspaceError;
   const chain = causes(error);
   const make = (code: WorkspaceErrorCode, message: string) => new WorkspaceError(code, message, { cause: error });
@@ -40,6 +62,11 @@ export function toWorkspaceError(error: unknown, { action, proxied = false }: { 
   for (const failure of chain) {
     if (failure.code === "HttpError") {
       const status = Number(failure.data?.statusCode);
+      const said = proxied ? gatewayWords(failure) : null;
+      if (said && status === 401) return make("unauthorized", said);
+      if (said && status === 403) return make("forbidden", said);
+      if (said && status === 404) return make("not_found", said);
+      if (said && status >= 500) return make(/could not reach|unreachable|timed out/i.test(said) ? "offline" : "upstream", said);
       if (status === 401) return make("unauthorized", proxied ? MESSAGES.tokenRefused : MESSAGES.unauthorized);
       if (status === 403 && proxied && action === "push") return make("forbidden", MESSAGES.forbiddenProxied);
       if (status === 403) return make("forbidden", action === "push" ? MESSAGES.forbidden : MESSAGES.forbiddenRead);
@@ -50,7 +77,14 @@ export function toWorkspaceError(error: unknown, { action, proxied = false }: { 
     if (failure.code === "PushRejectedError") return make("push_rejected", MESSAGES.push_rejected);
     if (failure.code === "GitPushError") {
       if (REJECTED_REASONS.test(pushErrorDetails(failure))) return make("push_rejected", MESSAGES.push_rejected);
-      return make("upstream", "The server refused the push. Your commits are kept here; retry, and if it keeps failing, ask the project's owner.");
+      const said = remoteWords(remoteMessages);
+      if (PROTECTED_BRANCH.test(said) || PROTECTED_BRANCH.test(pushErrorDetails(failure))) {
+        return make(
+          "forbidden",
+          `The branch is protected on the host, which refused the push${said ? ` ("${said}")` : ""}. Your commits are kept here: create a new branch from them (branch menu), push that branch, and open a pull or merge request.`,
+        );
+      }
+      return make("upstream", `The server refused the push${said ? ` ("${said}")` : ""}. Your commits are kept here; retry, and if it keeps failing, ask the project's owner.`);
     }
     if (isOfflineError(failure)) return make("offline", MESSAGES.offline);
     if (failure.code === "SmartHttpError" || failure.code === "ParseError" || failure.code === "UnknownTransportError" || failure.code === "RemoteCapabilityError") {

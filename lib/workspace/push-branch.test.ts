@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitChanges } from "./commit-changes";
 import { countUnpushed } from "./count-unpushed";
@@ -45,6 +47,26 @@ describe("fetchRemote", () => {
 });
 
 describe("pushBranch", () => {
+  it("says a protected branch refused the push, in the host's words, and keeps the commit", async () => {
+    const remote = createRemote(server, [{ "a.txt": "1\n" }]);
+    const before = bareGit(remote, ["rev-parse", "main"]);
+    // GitHub's refusal, as its pre-receive hook prints it.
+    const hook = path.join(remote.bare, "hooks", "pre-receive");
+    fs.writeFileSync(hook, "#!/bin/sh\necho 'error: GH006: Protected branch update failed for refs/heads/main.' >&2\necho 'error: Changes must be made through a pull request.' >&2\nexit 1\n", { mode: 0o755 });
+    const ctx = await openSession(remote);
+    await writeFile({ ctx, path: "a.txt", content: encode("2\n") });
+    const mine = await commitChanges({ ctx, message: "Mine" });
+
+    const error = await pushBranch({ ctx }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: "forbidden" });
+    expect((error as Error).message).toMatch(/branch is protected/);
+    expect((error as Error).message).toMatch(/GH006: Protected branch update failed for refs\/heads\/main/);
+    expect(bareGit(remote, ["rev-parse", "main"])).toBe(before);
+    expect((await getState({ ctx })).head).toBe(mine.oid);
+    expect(await countUnpushed({ ctx })).toBe(1);
+  });
+
   it("pushes local commits; the server has them and origin/main is HEAD", async () => {
     const remote = createRemote(server, [{ "a.txt": "1\n" }]);
     const ctx = await openSession(remote);

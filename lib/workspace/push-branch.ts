@@ -24,6 +24,8 @@ export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
     throw new WorkspaceError("merging", "A merge is in progress. Resolve the conflicts and commit the merge (or abort it), then push.");
   }
   const { fs, dir, gitdir, cache } = ctx;
+  // The host's "remote:" lines: a hook's refusal (a protected branch) is only said there.
+  let remoteMessages = "";
   try {
     const branch = await git.currentBranch({ fs, dir, gitdir, fullname: false });
     if (!branch) throw new WorkspaceError("invalid", "This copy is not on a branch. Switch to a branch, then push.");
@@ -40,16 +42,19 @@ export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
         cache,
         url: ctx.url,
         headers: ctx.headers,
-      corsProxy: ctx.corsProxy,
+        corsProxy: ctx.corsProxy,
         remote: REMOTE,
         ref: branch,
         remoteRef: `refs/heads/${branch}`,
         onProgress: gitProgress(onProgress),
+        onMessage: (message) => {
+          if (remoteMessages.length < 4096) remoteMessages += `${message}\n`;
+        },
       });
     }
     await setUpstream({ ctx, branch });
   } catch (error) {
-    throw toWorkspaceError(error, { action: "push", proxied: Boolean(ctx.corsProxy) });
+    throw toWorkspaceError(error, { action: "push", proxied: Boolean(ctx.corsProxy), remoteMessages });
   }
   return getState({ ctx });
 }

@@ -204,7 +204,7 @@ describe("the git gateway", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBeNull();
     expect(res.headers.get("set-cookie")).toBeNull();
-    expect(res.text).toMatch(/refused the credential stored for this repository/);
+    expect(res.text).toMatch(/refused the token stored for this repository/);
     expect(received.cookie).toBeUndefined();
     expect(received.authorization).toBe(`Basic ${Buffer.from(`x-access-token:${providerToken}`).toString("base64")}`);
     expect(received["git-protocol"]).toBe("version=2");

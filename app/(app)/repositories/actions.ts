@@ -46,8 +46,8 @@ export async function testRepositoryAction(_prev: ActionState, formData: FormDat
   const parsed = parseInput(formData);
   if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
-    await requireActionUser();
-    const result = await testConnection(parsed.data);
+    const user = await requireActionUser();
+    const result = await testConnection(parsed.data, { owner: user });
     return { status: result.ok ? "success" : "error", message: result.message };
   } catch (error) {
     return refuse(actionFailed(error), formData);

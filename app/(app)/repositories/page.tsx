@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
+import { listConnections } from "@/lib/connections";
+import { providers, type Provider } from "@/lib/hosts/types";
+import { listOAuthApps } from "@/lib/oauth-apps";
 import { listRepositories, toRepositoryView, type RepositoryView } from "@/lib/repositories";
 import { AddRepository } from "./add-repository";
 import { providerLabels } from "./providers";
@@ -45,9 +48,15 @@ function LastTest({ lastTest }: { lastTest: RepositoryView["lastTest"] }) {
   );
 }
 
-export default async function RepositoriesPage() {
+export default async function RepositoriesPage({ searchParams }: { searchParams: Promise<{ add?: string }> }) {
   const user = await requirePageUser();
   const repositories = listRepositories({ user }).map((r) => toRepositoryView(r));
+  const apps = listOAuthApps().map(({ provider, host }) => ({ provider, host }));
+  const accounts = listConnections({ user })
+    .filter((c) => !c.reconnectReason)
+    .map(({ id, provider, login, host }) => ({ id, provider, login, host }));
+  const { add } = await searchParams;
+  const initialProvider = (providers as readonly string[]).includes(add ?? "") ? (add as Provider) : undefined;
   const now = new Date();
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
@@ -58,7 +67,7 @@ export default async function RepositoriesPage() {
             Git repositories and S3 buckets you have registered. Browse them, import files into a project, or start a project from a copy. Only you see this list.
           </p>
         </div>
-        <AddRepository />
+        <AddRepository apps={apps} accounts={accounts} initialProvider={initialProvider} />
       </div>
       {repositories.length === 0 ? (
         <p className="mt-6 rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-600">

@@ -9,18 +9,24 @@ import type { Provider } from "@/lib/hosts/types";
 import type { RepositoryView } from "@/lib/repositories/repository-view";
 import { createRepositoryAction, testRepositoryAction, updateRepositoryAction } from "./actions";
 import { locationHint, tokenHint, tokenRequired } from "./providers";
+import { RepositoryPicker } from "./repository-picker";
 
 const idle: ActionState = { status: "idle" };
 
-type Props = { provider: Provider; onDone: () => void } & ({ mode: "add"; repository?: undefined } | { mode: "edit"; repository: RepositoryView });
+/** The user's connection to the provider's host: its repositories fill the Repository field. */
+export type ConnectedAccount = { id: string; login: string; host: string };
+
+type Props = { provider: Provider; onDone: () => void; connection?: ConnectedAccount } & ({ mode: "add"; repository?: undefined } | { mode: "edit"; repository: RepositoryView });
 
 /** The fields of one provider, for adding a repository or editing a registered one. */
-export function RepositoryForm({ provider, mode, repository, onDone }: Props) {
+export function RepositoryForm({ provider, mode, repository, onDone, connection }: Props) {
   const save = mode === "add" ? createRepositoryAction : updateRepositoryAction.bind(null, repository.id);
   const [state, action] = useActionState<ActionState, FormData>(save, idle);
   const [test, setTest] = useState<ActionState>(idle);
   const [testing, startTest] = useTransition();
   const [shown, setShown] = useState<"save" | "test">("save");
+  // With a connected account the Repository field lists its repositories; a personal access token stays the fallback.
+  const [withToken, setWithToken] = useState(!connection);
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -53,6 +59,25 @@ export function RepositoryForm({ provider, mode, repository, onDone }: Props) {
           <Field label="Session token" name="sessionToken" type="password" error={errors.sessionToken} autoComplete="new-password" hint={`Optional; only for temporary credentials.${keep}`} />
           <Field label="Region" name="region" defaultValue={value("region", repository?.region)} error={errors.region} autoComplete="off" hint="Optional, such as eu-west-1." />
           <Field label="Endpoint" name="endpoint" defaultValue={value("endpoint", repository?.endpoint)} error={errors.endpoint} autoComplete="off" hint="Optional; the address of S3-compatible storage such as MinIO. Leave empty for AWS." />
+        </>
+      ) : connection && !withToken ? (
+        <>
+          <RepositoryPicker
+            connectionId={connection.id}
+            account={`${connection.login} at ${connection.host}`}
+            defaultValue={value("location")}
+            error={errors.location}
+            onChoose={(choice) => {
+              const name = form.current?.elements.namedItem("name");
+              if (name instanceof HTMLInputElement && !name.value.trim()) name.value = choice.fullName.split("/").pop() ?? "";
+            }}
+          />
+          <p className="text-xs text-slate-600">
+            Benchtop uses your connection as {connection.login} for this repository.{" "}
+            <button type="button" onClick={() => setWithToken(true)} className="font-medium text-indigo-700 underline hover:text-indigo-600">
+              Use a personal access token instead
+            </button>
+          </p>
         </>
       ) : (
         <>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localPathOr } from "@/lib/http/local-path";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email."),
@@ -7,7 +8,4 @@ export const signInSchema = z.object({
 });
 
 /** Only same-site paths may be returned to after sign-in (no open redirect). */
-export function safeCallbackUrl(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/projects";
-  return value;
-}
+export const safeCallbackUrl = (value: string | undefined): string => localPathOr(value, "/projects");

@@ -1,8 +1,7 @@
-import { Octokit } from "@octokit/rest";
 import { HostError } from "../errors";
-import { createSafeFetch } from "../safe-fetch";
 import type { ConnectionReport, GitHostAdapter, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo } from "../types";
 import { type FailureContext, movedError, toHostError } from "./errors";
+import { createOctokit } from "./octokit";
 import {
   type GitHubContentEntry,
   githubBranchListSchema,
@@ -24,7 +23,6 @@ export type CreateGitHubAdapterOptions = {
 
 type Answer = { status: number; headers: Record<string, string | number | undefined>; data: unknown };
 
-const noop = () => {};
 
 /** GitHub's older answer for a file over 1 MB asked for as JSON: 403 with an error coded "too_large". */
 function isTooLargeForInline(error: unknown): boolean {
@@ -48,14 +46,7 @@ function toRemoteFile(entry: GitHubContentEntry): RemoteFile | null {
  * unreachable, tls, upstream).
  */
 export function createGitHubAdapter({ location, token, fetch }: CreateGitHubAdapterOptions): GitHostAdapter {
-  const octokit = new Octokit({
-    baseUrl: location.apiRoot.replace(/\/+$/, ""),
-    auth: token ?? undefined,
-    userAgent: "Benchtop",
-    request: { fetch: fetch ?? createSafeFetch(), redirect: "manual" },
-    // Failures are thrown as HostErrors; Octokit need not print them too.
-    log: { debug: noop, info: noop, warn: console.warn.bind(console), error: noop },
-  });
+  const octokit = createOctokit({ apiRoot: location.apiRoot, token, fetch });
   const repo = { owner: location.owner, repo: location.name };
   const host = new URL(location.origin).host;
   const about = (subject: string): FailureContext => ({ host, subject });

@@ -52,3 +52,6 @@ export const errorBodySchema = z.object({
   error_description: z.string().optional(),
   scope: z.string().optional(),
 });
+
+/** GET /projects?simple=true: the simple representation has no visibility or permissions. */
+export const simpleProjectListSchema = z.array(z.object({ path_with_namespace: z.string(), default_branch: z.string().nullish(), web_url: z.string() }));

@@ -12,5 +12,4 @@ export const kindLabels: Record<OAuthAppKind, string> = {
   "github-app": "GitHub App (user tokens expire)",
 };
 
-/** Where the provider sends the admin's users back after consent. */
-export const callbackUrl = (origin: string, provider: OAuthAppProvider) => `${origin}/api/auth/connections/callback/${provider}`;
+export { callbackUrl } from "@/lib/oauth-apps/providers";

@@ -31,7 +31,7 @@ function loadOwnRepository(id: string, user: User): Repository {
 async function loadListing(repository: Repository, ref: string | undefined, path: string): Promise<Listing | { error: string }> {
   try {
     if (repository.provider === "s3") return { branches: [], ref: null, files: await listRepositoryFiles({ repository, prefix: path }) };
-    const source = adapterOf(repository);
+    const source = await adapterOf(repository);
     const [branches, current] = await Promise.all([
       listRepositoryBranches({ repository }),
       ref ?? (source.kind === "git" ? source.adapter.getRepo().then((r) => r.defaultBranch) : ""),

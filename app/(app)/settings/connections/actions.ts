@@ -1,9 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
-import { createTokenConnection, deleteConnection, tokenConnectionInputSchema } from "@/lib/connections";
-import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
+import { createTokenConnection, deleteConnection, startAuthorization, tokenConnectionInputSchema } from "@/lib/connections";
+import { actionFailed, keepValues, publicOrigin, validationFailed, type ActionState } from "@/lib/http";
+import { oauthAppProviders, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
 
 export async function connectWithTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token") });
@@ -19,12 +22,37 @@ export async function connectWithTokenAction(_prev: ActionState, formData: FormD
 }
 
 export async function disconnectAction(connectionId: string, _prev: ActionState): Promise<ActionState> {
+  let revocation;
   try {
     const user = await requireActionUser();
-    deleteConnection({ id: connectionId, user });
+    revocation = await deleteConnection({ id: connectionId, user });
   } catch (error) {
     return actionFailed(error);
   }
   revalidatePath("/settings/connections");
-  return { status: "success", message: "Disconnected." };
+  return { status: "success", message: revocation.revoked ? "Disconnected." : `Disconnected in Benchtop. ${revocation.message}` };
+}
+
+/**
+ * "Authorize GitHub app" / "Authorize GitLab app": starts the authorization-code
+ * flow (state and PKCE) and sends the browser to the provider's consent page.
+ * `returnTo` is the Benchtop page to come back to once connected.
+ */
+export async function startAuthorizationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const provider = String(formData.get("provider") ?? "");
+  if (!(oauthAppProviders as readonly string[]).includes(provider)) return { status: "error", message: "Choose GitHub or GitLab." };
+  let target: URL;
+  try {
+    const user = await requireActionUser();
+    target = await startAuthorization({
+      user,
+      provider: provider as OAuthAppProvider,
+      host: String(formData.get("host") ?? ""),
+      origin: publicOrigin(await headers()),
+      returnTo: String(formData.get("returnTo") ?? ""),
+    });
+  } catch (error) {
+    return actionFailed(error);
+  }
+  redirect(target.href);
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
-import { expiresSoon, listConnections, toConnectionView } from "@/lib/connections";
+import { describeOAuthFailure, expiresSoon, isOAuthFailure, listConnections, toConnectionView } from "@/lib/connections";
+import { listOAuthApps } from "@/lib/oauth-apps";
+import { AuthorizeAppButton } from "./authorize-app-button";
 import { ConnectForm } from "./connect-form";
 import { DisconnectButton } from "./disconnect-button";
 
@@ -8,9 +10,33 @@ export const metadata: Metadata = { title: "Connections" };
 
 const method = { token: "Personal access token", oauth: "OAuth" } as const;
 
-export default async function ConnectionsPage() {
+const appLabels = { github: "GitHub", "github-enterprise": "GitHub Enterprise", gitlab: "GitLab", "gitlab-self-managed": "GitLab self-managed" } as const;
+
+type SearchParams = Promise<{ connected?: string; oauthError?: string; host?: string }>;
+
+/** The outcome of an authorization that came back here: connected, or why not. */
+function Outcome({ connected, failure, host }: { connected?: { host: string; login: string }; failure?: string; host?: string }) {
+  if (connected) {
+    return (
+      <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        Connected to {connected.host} as {connected.login}.
+      </p>
+    );
+  }
+  if (!isOAuthFailure(failure)) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {describeOAuthFailure(failure, host ?? "the host")}
+    </p>
+  );
+}
+
+export default async function ConnectionsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();
   const connections = listConnections({ user }).map(toConnectionView);
+  const apps = listOAuthApps();
+  const { connected, oauthError, host } = await searchParams;
+  const justConnected = connections.find((c) => c.id === connected);
   const now = new Date();
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
@@ -21,6 +47,30 @@ export default async function ConnectionsPage() {
           through the git gateway. One connection per provider and host.
         </p>
       </div>
+      <Outcome connected={justConnected} failure={oauthError} host={host} />
+      {apps.length > 0 && (
+        <section aria-labelledby="apps-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="apps-heading" className="font-semibold">Connect by authorizing an app</h2>
+          <p className="mt-1 max-w-prose text-sm text-slate-600">
+            The provider asks you to approve Benchtop&apos;s application, then sends you back here. Benchtop keeps the tokens sealed on the server and renews them
+            before they expire; your browser never holds them.
+          </p>
+          <ul className="mt-4 space-y-3">
+            {apps.map((app) => {
+              const existing = connections.find((c) => c.provider === app.provider && c.host === app.host);
+              return (
+                <li key={`${app.provider} ${app.host}`} aria-label={`${appLabels[app.provider]} at ${app.host}`} className="flex flex-wrap items-center justify-between gap-3">
+                  <span className="text-sm">
+                    <span className="font-medium">{appLabels[app.provider]}</span> <span className="font-mono text-xs text-slate-600">{app.host}</span>
+                    {existing && <span className="ml-2 text-slate-600">connected as {existing.login}</span>}
+                  </span>
+                  <AuthorizeAppButton provider={app.provider} host={app.host} returnTo="/settings/connections" label={existing ? "Reconnect" : undefined} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       {connections.length === 0 ? (
         <p className="text-sm text-slate-600">You have no connections.</p>
       ) : (
@@ -37,7 +87,7 @@ export default async function ConnectionsPage() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {connections.map((c) => {
-              const soon = expiresSoon(c, now);
+              const soon = !c.renewable && expiresSoon(c, now);
               const expired = c.expiresAt !== null && new Date(c.expiresAt) <= now;
               return (
                 <tr key={c.id}>
@@ -48,7 +98,12 @@ export default async function ConnectionsPage() {
                     {method[c.method]}
                   </td>
                   <td className="px-4 py-2">
-                    {c.expiresAt ? c.expiresAt.slice(0, 10) : "never"}
+                    {c.reconnectReason && (
+                      <span role="status" className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">
+                        connect again: {c.reconnectReason}
+                      </span>
+                    )}
+                    {c.method === "oauth" && c.renewable ? "renewed automatically" : c.expiresAt ? c.expiresAt.slice(0, 10) : "never"}
                     {soon && (
                       <span role="status" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">
                         {expired ? "expired: connect again" : "expires within a week"}

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Author } from "@/lib/workspace/types";
 import { BranchMenu } from "./branch-menu";
 import { EditorPane, type EditorHandle } from "./editor-pane";
-import { describeError } from "./error-text";
+import { followCredentialHelp, type CredentialHelp } from "./credential-help";
+import { codeOf, describeError } from "./error-text";
 import { FileTree } from "./file-tree";
 import { preloadEditor } from "./languages";
 import { OpeningScreen } from "./opening-screen";
@@ -31,10 +32,12 @@ type Props = {
   corsProxy?: string;
   /** Names the browser storage; defaults to projectId (repositories use `repository-{id}`). */
   volumeId?: string;
+  /** Offered when the host refuses the credential (reconnect, or update the token). */
+  credentialHelp?: CredentialHelp;
 };
 
 /** A project's session: the repository in this browser, as files | editor | changes and history. */
-export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId }: Props) {
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp }: Props) {
   const { status, announce, reportProgress } = useStatus();
   const workspace = useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce });
   const { confirm, prompt, element: dialog } = useDialogs();
@@ -46,7 +49,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   const { ref: frameRef, top: frameTop } = useFullHeight<HTMLDivElement>();
   const { api, state, changes, revision, refresh, reopen } = workspace;
 
-  useLeaveWarning(editorDirty || (state?.unpushed ?? 0) > 0);
+  const { allowLeave } = useLeaveWarning(editorDirty || (state?.unpushed ?? 0) > 0);
 
   // Once the copy is open, fetch the editor's code too, so files still open after the network goes.
   const opened = state !== null;
@@ -65,6 +68,21 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
     [flushEditor],
   );
 
+  // A refused credential: save the editor, then reconnect (or fix the token); commits and changes stay in this browser.
+  const credentialAction = useMemo(
+    () =>
+      credentialHelp && {
+        label: credentialHelp.label,
+        run: () =>
+          void (async () => {
+            if (!(await flushEditor())) return;
+            allowLeave();
+            await followCredentialHelp(credentialHelp).catch((error: unknown) => announce({ text: describeError(error), tone: "error" }));
+          })(),
+      },
+    [credentialHelp, flushEditor, allowLeave, announce],
+  );
+
   const run = useCallback(
     async <T,>(options: RunOptions, work: () => Promise<T>): Promise<T | undefined> => {
       const progress = `${options.busy}…`;
@@ -73,7 +91,10 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
       try {
         return await work();
       } catch (error) {
-        if (!(await options.onError?.(error))) announce({ text: `${options.failure}. ${describeError(error)}`, tone: "error" });
+        if (!(await options.onError?.(error))) {
+          const action = codeOf(error) === "unauthorized" ? credentialAction : undefined;
+          announce({ text: `${options.failure}. ${describeError(error)}`, tone: "error", ...(action ? { action } : {}) });
+        }
         return undefined;
       } finally {
         setBusy(null);
@@ -81,7 +102,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
         announce((prev) => (prev?.tone === "progress" && prev.text === progress && !prev.progress ? null : prev));
       }
     },
-    [announce],
+    [announce, credentialAction],
   );
 
   const session = useMemo<Session | null>(

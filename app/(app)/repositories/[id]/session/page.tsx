@@ -5,8 +5,10 @@ import { recordEvent } from "@/lib/audit";
 import { requirePageUser } from "@/lib/auth";
 import type { Repository, User } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { adapterOf, loadRepository } from "@/lib/repositories";
+import { createGitAdapter } from "@/lib/hosts/create-adapter";
+import { loadRepository } from "@/lib/repositories";
 import { SessionWorkspace } from "../../../projects/[id]/session/session-workspace";
+import { credentialHelpFor } from "./credential-help-for";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -29,8 +31,7 @@ function loadOwnRepository(id: string, user: User): Repository {
 export default async function RepositorySessionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const repository = loadOwnRepository((await params).id, user);
-  const source = adapterOf(repository);
-  if (source.kind !== "git") {
+  if (repository.provider === "s3") {
     return (
       <div className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <h1 className="text-2xl font-semibold">No session for a bucket</h1>
@@ -50,11 +51,12 @@ export default async function RepositorySessionPage({ params }: { params: Promis
       volumeId={`repository-${repository.id}`}
       name={repository.name}
       role="owner"
-      remoteUrl={source.adapter.gitRemoteUrl()}
+      remoteUrl={createGitAdapter({ provider: repository.provider, location: repository.location, token: null }).gitRemoteUrl()}
       corsProxy="/proxy"
       author={{ name: user.name, email: user.email }}
       canPush
       projectHref={`/repositories/${repository.id}`}
+      credentialHelp={credentialHelpFor(repository, { viewerOwnsRepository: true })}
     />
   );
 }

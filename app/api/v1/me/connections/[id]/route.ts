@@ -7,6 +7,6 @@ type Context = { params: Promise<{ id: string }> };
 export const DELETE = apiRoute(async (request, { params }: Context) => {
   const { user } = await requireApiCaller(request);
   const { id } = await params;
-  deleteConnection({ id, user });
+  await deleteConnection({ id, user });
   return noContent();
 });

@@ -1,0 +1,16 @@
+import type { User } from "../db";
+import { listViewerRepositories, type ViewerRepository } from "../hosts/list-viewer-repositories";
+import { freshConnectionToken } from "./fresh-token";
+import { resolveHost } from "./host";
+import { loadConnection } from "./list-connections";
+
+/** The repositories the account of one of the caller's connections can reach (for the Repository autocomplete). */
+export async function listConnectionRepositories({ user, id, search }: { user: User; id: string; search?: string }): Promise<ViewerRepository[]> {
+  const connection = loadConnection({ id, user });
+  const { apiRoot } = resolveHost({ provider: connection.provider, host: connection.host });
+  const token = await freshConnectionToken(connection);
+  return listViewerRepositories({ provider: connection.provider, apiRoot, token, tokenType: tokenTypeOf(connection), search });
+}
+
+/** GitLab takes OAuth tokens as Bearer and access tokens as PRIVATE-TOKEN. */
+export const tokenTypeOf = (connection: { method: "oauth" | "token" }) => (connection.method === "oauth" ? ("oauth" as const) : ("personal" as const));

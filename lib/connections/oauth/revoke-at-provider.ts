@@ -1,0 +1,38 @@
+import * as oauth from "oauth4webapi";
+import type { Connection } from "../../db";
+import { createOctokit } from "../../hosts/github/octokit";
+import { getOAuthAppCredentials, isGitHubProvider, oauthAppProviders, type OAuthAppProvider } from "../../oauth-apps";
+import { resolveHost } from "../host";
+import { oauthClientOf } from "./oauth-client";
+import { openConnectionToken } from "../seal";
+
+export type Revocation = { revoked: true } | { revoked: false; message: string };
+
+/**
+ * Withdraws an OAuth connection's authorization at the provider. GitHub:
+ * deleting the app's grant for this user (every token it issued, refresh tokens
+ * included; Basic auth with the app's client credentials). GitLab: the RFC 7009
+ * revocation endpoint. Personal access tokens are the user's own and stay.
+ */
+export async function revokeAtProvider(connection: Connection): Promise<Revocation> {
+  if (connection.method !== "oauth" || !(oauthAppProviders as readonly string[]).includes(connection.provider)) return { revoked: true };
+  const app = getOAuthAppCredentials({ provider: connection.provider as OAuthAppProvider, host: connection.host });
+  const manual = `Revoke Benchtop's access in your account settings at ${connection.host}.`;
+  if (!app) return { revoked: false, message: `The application is no longer registered, so Benchtop could not withdraw its access. ${manual}` };
+  try {
+    const token = openConnectionToken(connection);
+    if (isGitHubProvider(app.provider)) {
+      const { apiRoot } = resolveHost({ provider: connection.provider, host: connection.host });
+      const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64");
+      await createOctokit({ apiRoot }).rest.apps.deleteAuthorization({ client_id: app.clientId, access_token: token, headers: { authorization: `basic ${basic}` } });
+    } else {
+      const { as, client, clientAuth, options } = oauthClientOf(app);
+      await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, clientAuth, token, options));
+    }
+    return { revoked: true };
+  } catch (error) {
+    // GitHub answers 404 for a token it no longer knows: already revoked.
+    if ((error as { status?: unknown }).status === 404) return { revoked: true };
+    return { revoked: false, message: `${connection.host} could not be reached to withdraw Benchtop's access. ${manual}` };
+  }
+}
