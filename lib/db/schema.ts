@@ -50,6 +50,8 @@ export const projects = sqliteTable(
       .notNull()
       .default("internal"),
     defaultBranch: text("default_branch").notNull().default("main"),
+    /** For backend "remote": the registered repository the project is linked to (its owner's). */
+    repositoryId: text("repository_id"),
     lastPushAt: integer("last_push_at", { mode: "timestamp_ms" }),
     failedOperation: text("failed_operation"),
     failedMessage: text("failed_message"),

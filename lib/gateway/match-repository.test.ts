@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRepository, requestMatchesGitUrl } from "./match-repository";
+import { requestMatchesGitUrl } from "./match-repository";
 import { parseGatewayPath } from "./parse-gateway-path";
 
 const request = (path: string) => parseGatewayPath({ pathname: path, search: "?service=git-upload-pack", method: "GET", contentType: null })!;
@@ -26,15 +26,5 @@ describe("requestMatchesGitUrl", () => {
   it("judges numeric host forms after normalising them", () => {
     expect(matches("2130706433:4000/acme/models.git", "http://127.0.0.1:4000/acme/models.git")).toBe(true);
     expect(matches("2130706433/acme/models.git", "https://github.com/acme/models.git")).toBe(false);
-  });
-});
-
-describe("matchRepository", () => {
-  it("returns the first registered repository the request addresses, skipping unusable ones", () => {
-    const candidates = [{ id: "s3", url: null }, { id: "bad", url: "not a url" }, { id: "other", url: "https://github.com/acme/other.git" }, { id: "models", url: "https://github.com/acme/models.git" }];
-    const found = matchRepository({ request: request("/proxy/github.com/acme/models.git/info/refs"), candidates, gitUrlOf: (c) => c.url });
-    expect(found?.match.id).toBe("models");
-    expect(found?.gitUrl.href).toBe("https://github.com/acme/models.git");
-    expect(matchRepository({ request: request("/proxy/github.com/acme/nope.git/info/refs"), candidates, gitUrlOf: (c) => c.url })).toBeNull();
   });
 });

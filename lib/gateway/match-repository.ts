@@ -24,31 +24,3 @@ export function requestMatchesGitUrl(request: Pick<GatewayRequest, "hostname" | 
   if ((request.port ?? defaultPort) !== effectivePort(gitUrl)) return false;
   return normalisePath(request.repoPath) === normalisePath(gitUrl.pathname);
 }
-
-/**
- * The first candidate whose git URL the request addresses, with that URL.
- * `gitUrlOf` returns null for candidates that are not git repositories or whose
- * location can no longer be parsed; those are skipped.
- */
-export function matchRepository<T>({
-  request,
-  candidates,
-  gitUrlOf,
-}: {
-  request: Pick<GatewayRequest, "hostname" | "port" | "repoPath">;
-  candidates: readonly T[];
-  gitUrlOf: (candidate: T) => string | null;
-}): { match: T; gitUrl: URL } | null {
-  for (const candidate of candidates) {
-    const text = gitUrlOf(candidate);
-    if (!text) continue;
-    let gitUrl: URL;
-    try {
-      gitUrl = new URL(text);
-    } catch {
-      continue;
-    }
-    if (requestMatchesGitUrl(request, gitUrl)) return { match: candidate, gitUrl };
-  }
-  return null;
-}

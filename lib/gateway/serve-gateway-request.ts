@@ -1,15 +1,15 @@
 import { recordEvent } from "../audit";
 import { getSessionUser } from "../auth/authenticate";
 import { connectionHostOfLocation, credentialForHost } from "../connections";
-import { markConnectionForReconnect, type Repository, type User } from "../db";
+import { markConnectionForReconnect, updateProjectRow, type Project, type Repository, type User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin } from "../http/origin";
 import { isAppError } from "../errors";
-import { listRepositories, ownTokenOf } from "../repositories";
+import { ownTokenOf } from "../repositories";
 import { explainRefusal, type CredentialSource } from "./explain-refusal";
 import { GatewayError } from "./gateway-error";
 import { FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest, type UpstreamResponse } from "./forward-request";
-import { matchRepository } from "./match-repository";
+import { findTarget } from "./find-target";
 import { parseGatewayPath } from "./parse-gateway-path";
 import { PUSH_COMMANDS_MAX_BYTES, readPushCommands, type PushCommand } from "./read-push-commands";
 import { resolveUpstream } from "./resolve-upstream";
@@ -17,7 +17,7 @@ import { resolveUpstream } from "./resolve-upstream";
 const text = (status: number, body: string) =>
   new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
-const notFound = () => text(404, "Not found. The git gateway only reaches the git URLs of your registered repositories.");
+const notFound = () => text(404, "Not found. The git gateway only reaches the git URLs of your registered repositories and of the linked projects you belong to.");
 
 /** Whether the request comes from Benchtop's own pages (or from no browser page at all, like the git command line). */
 function fromSameOrigin(request: Request): boolean {
@@ -27,24 +27,15 @@ function fromSameOrigin(request: Request): boolean {
   return true;
 }
 
-/** The git URL of a registered repository, without opening its credential. */
-function gitUrlOf(repository: Repository): string | null {
-  if (repository.provider === "s3") return null;
-  try {
-    return createGitAdapter({ provider: repository.provider, location: repository.location, token: null }).gitRemoteUrl();
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The credential injected for a repository: its own, else the caller's own
- * connection to that host (never another user's), renewed first when it is
- * about to expire.
+ * The credential injected for a repository: its own (for the user who
+ * registered it), else the caller's own connection to that host (never another
+ * user's), renewed first when it is about to expire. A project member who is
+ * not the repository's owner acts at the host as themselves.
  */
-async function authorizationFor({ user, repository }: { user: User; repository: Repository }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
+async function authorizationFor({ user, repository, mayUseStoredCredential }: { user: User; repository: Repository; mayUseStoredCredential: boolean }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
   if (repository.provider === "s3") return { authorization: null, from: null };
-  const token = ownTokenOf(repository);
+  const token = mayUseStoredCredential ? ownTokenOf(repository) : null;
   if (token) return { authorization: createGitAdapter({ provider: repository.provider, location: repository.location, token }).gitAuthHeader(), from: "repository" };
   const host = connectionHostOfLocation({ provider: repository.provider, location: repository.location });
   const connection = host ? await credentialForHost({ user, provider: repository.provider, host }) : null;
@@ -71,13 +62,16 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > LIMITS.maxRequestBytes) return text(413, `The request is larger than ${LIMITS.maxRequestBytes} bytes.`);
 
-  const found = matchRepository({ request: gitRequest, candidates: listRepositories({ user }), gitUrlOf });
-  if (!found) return notFound();
-  const { match: repository, gitUrl } = found;
+  const target = findTarget({ request: gitRequest, user });
+  if (!target) return notFound();
+  const { repository, gitUrl, project } = target;
+  if (gitRequest.service === "git-receive-pack" && !target.mayPush) {
+    return text(403, "You can view this project but not push to it. Your commits stay in this session; ask the project's owner for the editor role.");
+  }
 
   try {
     const upstream = await resolveUpstream(gitUrl);
-    const { authorization, from, connectionId } = await authorizationFor({ user, repository });
+    const { authorization, from, connectionId } = await authorizationFor({ user, repository, mayUseStoredCredential: target.mayUseStoredCredential });
     const pushing = gitRequest.endpoint === "rpc" && gitRequest.service === "git-receive-pack";
     const encoded = (request.headers.get("content-encoding") ?? "identity").toLowerCase() !== "identity";
     let commands: PushCommand[] = [];
@@ -94,7 +88,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
     });
     if (pushing && response.status === 200) {
       void response.finished.then((complete) => {
-        if (complete && commands.length) recordPush({ user, repository, gitUrl, commands });
+        if (complete && commands.length) recordPush({ user, repository, project, gitUrl, commands });
       });
     }
     if (response.status === 401 && connectionId) {
@@ -152,9 +146,10 @@ async function toClientResponse(upstream: UpstreamResponse, context: { host: str
   return new Response(upstream.body, { status: upstream.status, headers });
 }
 
-function recordPush({ user, repository, gitUrl, commands }: { user: User; repository: Repository; gitUrl: URL; commands: PushCommand[] }) {
+function recordPush({ user, repository, project, gitUrl, commands }: { user: User; repository: Repository; project: Project | null; gitUrl: URL; commands: PushCommand[] }) {
   try {
-    recordEvent({ action: "git.push", actor: user, detail: { repositoryId: repository.id, url: gitUrl.href, refs: commands } });
+    recordEvent({ action: "git.push", actor: user, project, detail: { repositoryId: repository.id, url: gitUrl.href, refs: commands } });
+    if (project) updateProjectRow({ id: project.id, changes: { lastPushAt: new Date() } });
   } catch (error) {
     console.error("Could not record a push in the audit trail:", error instanceof Error ? error.message : error);
   }

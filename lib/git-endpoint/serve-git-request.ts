@@ -2,7 +2,7 @@ import { recordEvent } from "../audit";
 import { authenticateRequest, clientAddress } from "../auth";
 import { updateProjectRow } from "../db";
 import { diffRefs, parseGitRequest, readRefs, repoDirName, runHttpBackend } from "../git-server";
-import { canWrite, loadProjectByPath } from "../projects";
+import { canWrite, cloneUrlOf, loadProjectByPath } from "../projects";
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
@@ -33,6 +33,10 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
   if (!caller) return challenge();
   const access = loadProjectByPath({ handle: gitRequest.handle, name: gitRequest.projectName, user: caller.user });
   if (!access) return notFound();
+  if (access.project.backend === "remote") {
+    const url = cloneUrlOf({ origin: "", owner: access.owner, project: access.project });
+    return text(404, `${access.project.name} is linked to a remote repository and is not served here. Clone ${url || "the remote repository"} instead.`);
+  }
 
   const pushing = gitRequest.service === "git-receive-pack";
   if (pushing && !canWrite(access.role)) {

@@ -24,11 +24,28 @@ const readmeInitializer =
  * repository cannot be made, the record and anything written are removed again
  * so nothing half-made remains, and the initializer's error is passed on.
  */
-export async function createProject({ input, owner, initialize = readmeInitializer(owner) }: { input: CreateProjectInput; owner: User; initialize?: RepositoryInitializer }): Promise<Project> {
+export async function createProject({
+  input,
+  owner,
+  initialize = readmeInitializer(owner),
+  linkedRepositoryId,
+}: {
+  input: CreateProjectInput;
+  owner: User;
+  initialize?: RepositoryInitializer;
+  /** Backs the project by this registered repository itself (backend "remote"): nothing is created on the internal git server. */
+  linkedRepositoryId?: string;
+}): Promise<Project> {
   if (projectNameTaken({ ownerId: owner.id, name: input.name })) throw nameTaken(input.name);
   let project: Project;
   try {
-    project = insertProject({ ownerId: owner.id, name: input.name, description: input.description, defaultBranch: "main" });
+    project = insertProject({
+      ownerId: owner.id,
+      name: input.name,
+      description: input.description,
+      defaultBranch: "main",
+      ...(linkedRepositoryId ? { backend: "remote" as const, repositoryId: linkedRepositoryId } : {}),
+    });
   } catch (error) {
     // Two creations racing for one name: the unique index decides.
     if (String(error).includes("UNIQUE")) throw nameTaken(input.name);

@@ -1,4 +1,5 @@
-import type { Project, ProjectRole, User } from "../db";
+import { getRepositoryById, type Project, type ProjectRole, type User } from "../db";
+import { gitUrlOfRepository } from "../repositories/git-url";
 
 export type ProjectView = {
   id: string;
@@ -14,7 +15,16 @@ export type ProjectView = {
   createdAt: string;
 };
 
-export function cloneUrlOf({ origin, owner, project }: { origin: string; owner: Pick<User, "handle">; project: Pick<Project, "name"> }): string {
+/**
+ * What `git clone` takes: the internal git server's URL, or for a project
+ * linked to a remote repository the remote's own URL (empty when the
+ * repository was removed meanwhile).
+ */
+export function cloneUrlOf({ origin, owner, project }: { origin: string; owner: Pick<User, "handle">; project: Pick<Project, "name" | "backend" | "repositoryId"> }): string {
+  if (project.backend === "remote") {
+    const repository = project.repositoryId ? getRepositoryById({ id: project.repositoryId }) : undefined;
+    return (repository && gitUrlOfRepository(repository)) ?? "";
+  }
   return `${origin}/git/${owner.handle}/${project.name}.git`;
 }
 

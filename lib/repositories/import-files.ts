@@ -55,6 +55,11 @@ export async function importIntoProject({
   user: User;
 }): Promise<{ commit: string; files: string[] }> {
   assertCanWrite(access);
+  if (access.project.backend === "remote") {
+    throw new AppError("invalid_input", `${access.project.name} is linked to a remote repository, so Benchtop does not commit into it on the server. Open its session, add the files there and push.`, {
+      fields: { projectId: "Choose a project on Benchtop's git server." },
+    });
+  }
   const source = await adapterOf(repository);
   const files = new Set<string>();
   for (const entry of await resolveChosen(source, paths, ref)) await collect(source, entry, ref, files);

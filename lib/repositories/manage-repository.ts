@@ -3,6 +3,7 @@ import {
   deleteRepositoryRow,
   getRepositoryOfOwner,
   insertRepository,
+  listProjectsLinkedTo,
   listRepositoriesOfOwner,
   repositoryNameTaken,
   updateRepositoryRow,
@@ -150,6 +151,11 @@ export function clearCredentials({ repository, user }: { repository: Repository;
 }
 
 export function deleteRepository({ repository, user }: { repository: Repository; user: User }): void {
+  const linked = listProjectsLinkedTo({ repositoryId: repository.id });
+  if (linked.length) {
+    const names = linked.map((p) => p.name).join(", ");
+    throw new AppError("conflict", `Projects are linked to this repository (${names}). Delete ${linked.length === 1 ? "that project" : "those projects"} first, or keep the repository.`);
+  }
   deleteRepositoryRow({ id: repository.id });
   recordEvent({ action: "repository.deleted", actor: user, detail: { repositoryId: repository.id, location: repository.location } });
 }

@@ -109,7 +109,7 @@ export function createBodies(site: Site) {
       return {
         name: branch.name,
         commit: { sha: branch.commit, url: `${site.apiRoot}/repos/${repo.fullName}/commits/${branch.commit}` },
-        protected: false,
+        protected: repo.protectedBranches.includes(branch.name),
         ...(templates.branch.protection_url ? { protection_url: `${site.apiRoot}/repos/${repo.fullName}/branches/${encodeURIComponent(branch.name)}/protection` } : {}),
       };
     },

@@ -2,11 +2,21 @@
 // on disk), tokens and redirects, and GitHub's rules for who may see and push.
 import crypto from "node:crypto";
 import path from "node:path";
+import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
 import { seedBareRepo } from "../shared/seed-repo";
 
 export type Permission = "admin" | "maintain" | "push" | "triage" | "pull";
 
-export type Account = { id: number; login: string; type: "User" | "Organization"; name: string | null; admins: string[]; createdAt: string };
+export type Account = {
+  id: number;
+  login: string;
+  type: "User" | "Organization";
+  name: string | null;
+  admins: string[];
+  createdAt: string;
+  /** What the emulator's sign-in form takes (organizations cannot sign in). */
+  password: string | null;
+};
 
 export type SeededRepo = {
   id: number;
@@ -21,6 +31,8 @@ export type SeededRepo = {
   repoPath: string;
   collaborators: Record<string, Permission>;
   createdAt: string;
+  /** Branches whose updates the pre-receive hook refuses (seed.protectBranch). */
+  protectedBranches: string[];
 };
 
 export type SeededToken = {
@@ -34,6 +46,8 @@ export type SeededToken = {
   repositories: string[] | null;
   /** Fine-grained: the "Contents" permission. */
   contents: "read" | "write";
+  /** The client_id of the OAuth App or GitHub App that issued it through the OAuth flow; null for a personal access token. */
+  issuedTo: string | null;
 };
 
 export type AddRepoOptions = {
@@ -54,6 +68,7 @@ export type AddTokenOptions = {
   rateLimited?: boolean;
   repositories?: string[] | null;
   contents?: "read" | "write";
+  issuedTo?: string | null;
 };
 
 const rank: Record<Permission, number> = { pull: 1, triage: 2, push: 3, maintain: 4, admin: 5 };
@@ -68,19 +83,20 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
   const tokens = new Map<string, SeededToken>();
   const redirects = new Map<string, string>();
 
-  function addAccount(login: string, type: Account["type"], name: string | null, admins: string[]): Account {
-    const account: Account = { id: nextId++, login, type, name, admins, createdAt: now() };
+  function addAccount(login: string, type: Account["type"], name: string | null, admins: string[], password: string | null): Account {
+    const account: Account = { id: nextId++, login, type, name, admins, createdAt: now(), password };
     accounts.set(key(login), account);
     return account;
   }
 
   const seed = {
-    addUser({ login, name = null }: { login: string; name?: string | null }): Account {
-      return addAccount(login, "User", name, []);
+    /** A user; `password` (default "password") is only for the emulator's OAuth sign-in form. */
+    addUser({ login, name = null, password = "password" }: { login: string; name?: string | null; password?: string }): Account {
+      return addAccount(login, "User", name, [], password);
     },
     /** An organization; its `admins` administer every repository it owns. */
     addOrg({ login, admins = [] }: { login: string; admins?: string[] }): Account {
-      return addAccount(login, "Organization", null, admins);
+      return addAccount(login, "Organization", null, admins, null);
     },
     /** A repository with real git content (default: the contract's README.md and src/app.py on main, and a "feature" branch). */
     addRepo(options: AddRepoOptions): SeededRepo {
@@ -100,6 +116,7 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
         repoPath,
         collaborators: options.collaborators ?? {},
         createdAt: now(),
+        protectedBranches: [],
       };
       repos.set(key(repo.fullName), repo);
       return repo;
@@ -117,8 +134,24 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
         rateLimited: options.rateLimited ?? false,
         repositories: options.repositories ?? null,
         contents: options.contents ?? "write",
+        issuedTo: options.issuedTo ?? null,
       });
       return value;
+    },
+    /**
+     * Protects a branch (created at the default branch when missing): every push
+     * to it is refused by a pre-receive hook with GitHub's GH006 words.
+     */
+    protectBranch({ repo: fullName, branch }: { repo: string; branch: string }): void {
+      const repo = repos.get(key(fullName));
+      if (!repo) throw new Error(`seed the repository ${fullName} first`);
+      ensureBranch({ bare: repo.bare, branch });
+      if (!repo.protectedBranches.includes(branch)) repo.protectedBranches.push(branch);
+      installProtectedBranchHook({
+        bare: repo.bare,
+        branches: repo.protectedBranches,
+        refusal: (ref) => [`error: GH006: Protected branch update failed for ${ref}.`, "error: Changes must be made through a pull request."],
+      });
     },
     /** A renamed repository: the old name answers 301 to the new one, as GitHub does. */
     addRedirect({ from, to }: { from: string; to: string }): void {
@@ -160,10 +193,24 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
     return { permission, canWrite: covered && scopeWrites && rank[permission] >= rank.push };
   }
 
+  /** The account a sign-in form names (login or {login}@example.test) when the password is right. */
+  function signIn({ login, password }: { login: string; password: string }): Account | null {
+    const name = login.trim().toLowerCase().replace(/@example\.test$/, "");
+    const account = accounts.get(name);
+    return account && account.type === "User" && account.password !== null && account.password === password ? account : null;
+  }
+
   return {
     seed,
     findToken,
     accessTo,
+    roleOf,
+    signIn,
+    /** Every repository, in the order seeded. */
+    listRepos: () => [...repos.values()],
+    /** Every token, expired ones included (the OAuth endpoints revoke and expire them). */
+    listTokens: () => [...tokens.values()],
+    removeToken: (value: string) => tokens.delete(value),
     findRepo: (fullName: string) => repos.get(key(fullName)),
     findRepoById: (id: number) => [...repos.values()].find((repo) => repo.id === id),
     findAccount: (login: string) => accounts.get(key(login)),

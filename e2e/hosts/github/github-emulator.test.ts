@@ -74,7 +74,7 @@ describe("GitHub emulator REST answers match GitHub's OpenAPI description", () =
     expect(status).toBe(200);
     expectDocumented(body, ["/repos/{owner}/{repo}/branches", "get", 200]);
     for (const d of descriptions) for (const branch of body) expect(d.checkSchema("short-branch", branch)).toBeNull();
-    expect(body.map((b: any) => b.name)).toEqual(["feature", "main"]);
+    expect(body.map((b: any) => b.name)).toEqual(["feature", "main", "protected"]);
     const first = await api("/repos/acme/models/branches?per_page=1", world.tokens.admin);
     expect(first.body).toHaveLength(1);
     expect(first.headers.get("link")).toMatch(/rel="next"/);

@@ -2,39 +2,38 @@
 // Benchtop's GitHub adapter calls (under /api/v3), GitHub's token auth and
 // refusals, and git smart HTTP over the real `git http-backend`.
 import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
 import { listBranchRefs, listTree } from "../shared/seed-repo";
 import { type Bodies, createBodies, type Site } from "./emulator-bodies";
-import { createEmulatorState, type EmulatorSeed, type EmulatorState, type SeededRepo, type SeededToken } from "./emulator-state";
+import { type Auth, RATE_LIMIT, readAuth, sendApi } from "./emulator-http";
+import { createEmulatorState, type EmulatorSeed, type EmulatorState, type SeededRepo } from "./emulator-state";
+import { paginate } from "./link-pagination";
+import { type AddOAuthAppOptions, createGitHubOAuth, type GitHubOAuth } from "./oauth-apps";
+import { AUTHORIZE_PATH, handleAuthorize } from "./oauth-authorize";
+import { handleRevocation } from "./oauth-revocation";
+import { ACCESS_TOKEN_PATH, handleAccessToken } from "./oauth-token";
+import { listUserRepos } from "./user-repos";
 
 export type GitHubEmulator = {
   /** The web origin, e.g. http://127.0.0.1:41234 (repositories at {url}/{owner}/{repo}). */
   url: string;
   /** {url}/api/v3, the Enterprise layout. */
   apiRoot: string;
-  seed: EmulatorSeed;
+  seed: GitHubSeed;
   stop(): Promise<void>;
 };
 
-type Auth = { kind: "anonymous" } | { kind: "token"; token: SeededToken } | { kind: "bad" };
-
-const RATE_LIMIT = 5000;
-
-function readAuth(state: EmulatorState, header: string | undefined): Auth {
-  if (!header) return { kind: "anonymous" };
-  const bearer = /^(?:token|bearer)\s+(\S+)$/i.exec(header);
-  // GitHub also takes Basic with any user name and the token as the password.
-  const basic = /^basic\s+(\S+)$/i.exec(header);
-  const value = bearer?.[1] ?? (basic ? Buffer.from(basic[1]!, "base64").toString("utf8").split(":").slice(1).join(":") : undefined);
-  const token = value ? state.findToken(value) : undefined;
-  return token ? { kind: "token", token } : { kind: "bad" };
-}
+/** The emulator's seeding functions: accounts, repositories, tokens, protected branches and OAuth/GitHub Apps. */
+export type GitHubSeed = EmulatorSeed & {
+  /** Registers an OAuth App or a GitHub App for the web application flow; returns its credentials. */
+  addOAuthApp(options: AddOAuthAppOptions): { clientId: string; clientSecret: string };
+};
 
 const gitEnv = { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: "1" } as unknown as NodeJS.ProcessEnv;
 
@@ -51,78 +50,53 @@ const readBlob = ({ bare, ref, file }: { bare: string; ref: string; file: string
   execFileSync("git", ["--git-dir", bare, "cat-file", "blob", `${ref}:${file}`], { env: gitEnv, maxBuffer: 128 * 1024 * 1024 });
 
 function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodies; site: Site }) {
-  const resetAt = () => Math.floor(Date.now() / 1000) + 3600;
-
-  function send(res: ServerResponse, status: number, body: unknown, auth: Auth, extra: Record<string, string> = {}) {
-    const headers: Record<string, string> = {
-      "content-type": "application/json; charset=utf-8",
-      "x-github-media-type": "github.v3; format=json",
-      "x-github-request-id": crypto.randomUUID().toUpperCase(),
-      "x-github-enterprise-version": "3.19.0",
-      "x-ratelimit-limit": String(RATE_LIMIT),
-      "x-ratelimit-remaining": String(RATE_LIMIT - 1),
-      "x-ratelimit-used": "1",
-      "x-ratelimit-reset": String(resetAt()),
-      "x-ratelimit-resource": "core",
-      ...extra,
-    };
-    if (auth.kind === "token") {
-      if (auth.token.scopes) headers["x-oauth-scopes"] = auth.token.scopes.join(", ");
-      if (auth.token.expiresAt) headers["github-authentication-token-expiration"] = auth.token.expiresAt.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " UTC");
-    }
-    res.writeHead(status, headers).end(typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body));
-  }
-
-  const notFound = (res: ServerResponse, auth: Auth, docs?: string) => send(res, 404, bodies.error(404, "Not Found", docs), auth);
+  const notFound = (res: ServerResponse, auth: Auth, docs?: string) => sendApi(res, 404, bodies.error(404, "Not Found", docs), auth);
 
   function getRepo(res: ServerResponse, auth: Auth, repo: SeededRepo) {
     const access = state.accessTo(repo, auth.kind === "token" ? auth.token : null);
     if (!access) return notFound(res, auth, "https://docs.github.com/enterprise-server@3.19/rest/repos/repos#get-a-repository");
-    send(res, 200, bodies.repository(repo, state.findAccount(repo.owner)!, access.permission), auth, { "x-accepted-oauth-scopes": "repo" });
+    sendApi(res, 200, bodies.repository(repo, state.findAccount(repo.owner)!, access.permission), auth, { "x-accepted-oauth-scopes": "repo" });
   }
 
   function listBranches(res: ServerResponse, auth: Auth, repo: SeededRepo, search: URLSearchParams) {
-    const perPage = Math.min(100, Math.max(1, Number(search.get("per_page") ?? 30) || 30));
-    const page = Math.max(1, Number(search.get("page") ?? 1) || 1);
     const all = listBranchRefs({ bare: repo.bare }).sort((a, b) => a.name.localeCompare(b.name));
-    const last = Math.max(1, Math.ceil(all.length / perPage));
-    const link = (p: number, rel: string) => `<${site.apiRoot}/repositories/${repo.id}/branches?per_page=${perPage}&page=${p}>; rel="${rel}"`;
-    const links = page < last ? [link(page + 1, "next"), link(last, "last")] : [];
-    send(res, 200, all.slice((page - 1) * perPage, page * perPage).map((b) => bodies.branch(repo, b)), auth, links.length ? { link: links.join(", ") } : {});
+    const page = paginate({ all, search, base: `${site.apiRoot}/repositories/${repo.id}/branches` });
+    sendApi(res, 200, page.items.map((b) => bodies.branch(repo, b)), auth, page.link ? { link: page.link } : {});
   }
 
   function getContent(req: IncomingMessage, res: ServerResponse, auth: Auth, repo: SeededRepo, filePath: string, search: URLSearchParams) {
     const ref = search.get("ref") || repo.defaultBranch;
     const docs = "https://docs.github.com/enterprise-server@3.19/rest/repos/contents#get-repository-content";
-    if (!git(repo.bare, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])) return send(res, 404, bodies.error(404, `No commit found for the ref ${ref}`, docs), auth);
+    if (!git(repo.bare, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])) return sendApi(res, 404, bodies.error(404, `No commit found for the ref ${ref}`, docs), auth);
     const folderEntries = (folder: string) =>
       listTree({ bare: repo.bare, ref, folder }).map((e) => ({ name: e.name, path: e.path, sha: e.oid, size: e.size ?? 0, type: e.mode === "160000" ? ("submodule" as const) : e.type === "tree" ? ("dir" as const) : ("file" as const) }));
-    if (!filePath) return send(res, 200, folderEntries("").map((e) => bodies.contentEntry(repo, ref, e)), auth);
+    if (!filePath) return sendApi(res, 200, folderEntries("").map((e) => bodies.contentEntry(repo, ref, e)), auth);
     const parent = path.posix.dirname(filePath) === "." ? "" : path.posix.dirname(filePath);
     const entry = git(repo.bare, ["cat-file", "-t", `${ref}:${parent}`]) === "tree" ? folderEntries(parent).find((e) => e.path === filePath) : undefined;
     if (!entry) return notFound(res, auth, docs);
-    if (entry.type === "dir") return send(res, 200, folderEntries(filePath).map((e) => bodies.contentEntry(repo, ref, e)), auth);
+    if (entry.type === "dir") return sendApi(res, 200, folderEntries(filePath).map((e) => bodies.contentEntry(repo, ref, e)), auth);
     const bytes = readBlob({ bare: repo.bare, ref, file: filePath });
-    if (/\braw\b/.test(req.headers.accept ?? "")) return send(res, 200, bytes, auth, { "content-type": "application/vnd.github.raw; charset=utf-8", "x-github-media-type": "github.v3; param=raw" });
-    send(res, 200, bodies.contentFile(bodies.contentEntry(repo, ref, entry), bytes), auth);
+    if (/\braw\b/.test(req.headers.accept ?? "")) return sendApi(res, 200, bytes, auth, { "content-type": "application/vnd.github.raw; charset=utf-8", "x-github-media-type": "github.v3; param=raw" });
+    sendApi(res, 200, bodies.contentFile(bodies.contentEntry(repo, ref, entry), bytes), auth);
   }
 
   /** Routes one API request (path already stripped of /api/v3). */
   return function handleApi(req: IncomingMessage, res: ServerResponse, route: string, search: URLSearchParams) {
     const auth = readAuth(state, req.headers.authorization);
-    if (auth.kind === "bad") return send(res, 401, bodies.error(401, "Bad credentials"), auth);
+    if (auth.kind === "bad") return sendApi(res, 401, bodies.error(401, "Bad credentials"), auth);
     if (auth.kind === "token" && auth.token.rateLimited) {
       const account = state.findAccount(auth.token.login)!;
-      return send(res, 403, bodies.error(403, `API rate limit exceeded for user ID ${account.id}.`, "https://docs.github.com/enterprise-server@3.19/rest/overview/rate-limits-for-the-rest-api"), auth, {
+      return sendApi(res, 403, bodies.error(403, `API rate limit exceeded for user ID ${account.id}.`, "https://docs.github.com/enterprise-server@3.19/rest/overview/rate-limits-for-the-rest-api"), auth, {
         "x-ratelimit-remaining": "0",
         "x-ratelimit-used": String(RATE_LIMIT),
       });
     }
     if (req.method !== "GET") return notFound(res, auth);
     if (route === "/user") {
-      if (auth.kind !== "token") return send(res, 401, bodies.error(401, "Requires authentication", "https://docs.github.com/enterprise-server@3.19/rest/users/users#get-the-authenticated-user"), auth);
-      return send(res, 200, bodies.user(state.findAccount(auth.token.login)!), auth);
+      if (auth.kind !== "token") return sendApi(res, 401, bodies.error(401, "Requires authentication", "https://docs.github.com/enterprise-server@3.19/rest/users/users#get-the-authenticated-user"), auth);
+      return sendApi(res, 200, bodies.user(state.findAccount(auth.token.login)!), auth);
     }
+    if (route === "/user/repos") return listUserRepos({ res, auth, search, state, bodies, site });
     const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(route);
     const match = byId ? null : /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(route);
     const repo = byId ? state.findRepoById(Number(byId[1])) : match ? state.findRepo(`${match[1]}/${match[2]}`) : undefined;
@@ -132,7 +106,7 @@ function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodi
       const target = moved ? state.findRepo(moved) : undefined;
       if (target && state.accessTo(target, auth.kind === "token" ? auth.token : null)) {
         const location = `${site.apiRoot}/repositories/${target.id}${rest}`;
-        return send(res, 301, { message: "Moved Permanently", url: location, documentation_url: "https://docs.github.com/enterprise-server@3.19/rest/guides/best-practices-for-using-the-rest-api#follow-redirects" }, auth, { location });
+        return sendApi(res, 301, { message: "Moved Permanently", url: location, documentation_url: "https://docs.github.com/enterprise-server@3.19/rest/guides/best-practices-for-using-the-rest-api#follow-redirects" }, auth, { location });
       }
       return notFound(res, auth);
     }
@@ -166,6 +140,13 @@ function createGitRoute({ state, gitRoot }: { state: EmulatorState; gitRoot: str
   };
 }
 
+/** The test-only /_emulator/ controls over this emulator's OAuth tokens. */
+const controlsFor = (oauth: GitHubOAuth) => ({
+  expireAccessTokens: oauth.expireAccessTokens,
+  revokeRefreshTokens: oauth.revokeRefreshTokens,
+  readOAuthLog: oauth.log.read,
+});
+
 /**
  * Starts a GitHub Enterprise-shaped emulator on 127.0.0.1 (`port` 0 = any free
  * port). Seed accounts, repositories and tokens through `seed`; point adapters
@@ -181,22 +162,36 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
   const url = `http://127.0.0.1:${bound}`;
   // The answers carry the emulator's own URLs, known once it listens.
   const site: Site = { url, apiRoot: `${url}/api/v3`, host: `127.0.0.1:${bound}` };
-  const handleApi = createApi({ state, bodies: createBodies(site), site });
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const requested = new URL(req.url ?? "/", "http://emulator");
-    try {
-      if (requested.pathname === "/api/v3" || requested.pathname.startsWith("/api/v3/")) return handleApi(req, res, requested.pathname.slice("/api/v3".length) || "/", requested.searchParams);
-      if (handleGit(req, res, requested.pathname, requested.searchParams)) return;
-      res.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
-    } catch (error) {
-      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: `emulator: ${(error as Error).message}` }));
+  const bodies = createBodies(site);
+  const handleApi = createApi({ state, bodies, site });
+  const oauth = createGitHubOAuth({ state });
+
+  /** The web side (OAuth), the test-only controls, the REST API, then git. */
+  async function route(req: IncomingMessage, res: ServerResponse, requested: URL): Promise<void> {
+    const { pathname, searchParams } = requested;
+    if (pathname === AUTHORIZE_PATH) return handleAuthorize({ req, res, url: requested, oauth, state });
+    if (pathname === ACCESS_TOKEN_PATH) return handleAccessToken({ req, res, url: requested, oauth });
+    if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth));
+    if (pathname === "/api/v3" || pathname.startsWith("/api/v3/")) {
+      const apiRoute = pathname.slice("/api/v3".length) || "/";
+      if (await handleRevocation({ req, res, url: requested, route: apiRoute, oauth, bodies })) return;
+      return handleApi(req, res, apiRoute, searchParams);
     }
+    if (handleGit(req, res, pathname, searchParams)) return;
+    res.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
+  }
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res, new URL(req.url ?? "/", "http://emulator")).catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: `emulator: ${(error as Error).message}` }));
+    });
   });
 
   return {
     url,
     apiRoot: site.apiRoot,
-    seed: state.seed,
+    seed: { ...state.seed, addOAuthApp: oauth.addApp },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

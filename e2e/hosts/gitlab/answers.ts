@@ -11,6 +11,7 @@ import type {
   ProjectSchema,
   RepositoryFileExpandedSchema,
   RepositoryTreeSchema,
+  SimpleProjectSchema,
 } from "@gitbeaker/core";
 import { namespaceFullPath, type EmulatorProject, type EmulatorToken, type EmulatorUser } from "./model";
 import { sha256, type CommitInfo, type FileInfo, type TreeEntry } from "./repo-reader";
@@ -43,16 +44,13 @@ function namespaceAnswer(project: EmulatorProject, url: string): CondensedNamesp
   return { id: ns.group.id, name: ns.group.name, path: ns.group.path, kind: "group", full_path: fullPath, parent_id: ns.group.parentId, avatar_url: null, web_url: `${url}/groups/${fullPath}` };
 }
 
-/** GET /projects/:id. */
-export function projectAnswer({ project, url, apiRoot, defaultBranch, access }: { project: EmulatorProject; url: string; apiRoot: string; defaultBranch: string; access: { project: number | null; group: number | null } | null }): ProjectAnswer {
+/** One entry of GET /projects?simple=true (Entities::BasicProjectDetails), and the start of the full answer. */
+export function simpleProjectAnswer({ project, url, defaultBranch }: { project: EmulatorProject; url: string; defaultBranch: string }): SimpleProjectSchema {
   const web = `${url}/${project.fullPath}`;
-  const self = `${apiRoot}/projects/${project.id}`;
-  const level = (n: number | null): Access | null => (n === null ? null : { access_level: n, notification_level: 3 });
   const ns = project.namespace;
   return {
     id: project.id,
     description: project.description,
-    description_html: project.description ? `<p data-sourcepos="1:1-1:${project.description.length}" dir="auto">${project.description}</p>` : "",
     name: project.name,
     name_with_namespace: `${ns.kind === "group" ? ns.group.name : ns.user.name} / ${project.name}`,
     path: project.path,
@@ -69,6 +67,18 @@ export function projectAnswer({ project, url, apiRoot, defaultBranch, access }: 
     star_count: 0,
     last_activity_at: project.createdAt,
     namespace: namespaceAnswer(project, url),
+  };
+}
+
+/** GET /projects/:id. */
+export function projectAnswer({ project, url, apiRoot, defaultBranch, access }: { project: EmulatorProject; url: string; apiRoot: string; defaultBranch: string; access: { project: number | null; group: number | null } | null }): ProjectAnswer {
+  const web = `${url}/${project.fullPath}`;
+  const self = `${apiRoot}/projects/${project.id}`;
+  const level = (n: number | null): Access | null => (n === null ? null : { access_level: n, notification_level: 3 });
+  const ns = project.namespace;
+  return {
+    ...simpleProjectAnswer({ project, url, defaultBranch }),
+    description_html: project.description ? `<p data-sourcepos="1:1-1:${project.description.length}" dir="auto">${project.description}</p>` : "",
     visibility: project.visibility,
     empty_repo: false,
     ...(ns.kind === "user" ? { owner: { id: ns.user.id, name: ns.user.name, created_at: ns.user.createdAt } } : {}),
@@ -148,16 +158,20 @@ export function projectAnswer({ project, url, apiRoot, defaultBranch, access }: 
   };
 }
 
-/** One entry of GET /projects/:id/repository/branches. The default branch is protected, as GitLab sets it up. */
-export function branchAnswer({ name, commit, isDefault, merged, callerAccess, webBase }: { name: string; commit: CommitInfo; isDefault: boolean; merged: boolean; callerAccess: number; webBase: string }): BranchSchema {
+/**
+ * One entry of GET /projects/:id/repository/branches. The default branch is
+ * protected as GitLab sets it up (Maintainers may push); a branch protected
+ * with protectBranch allows no one to push.
+ */
+export function branchAnswer({ name, commit, isDefault, isLocked, merged, callerAccess, webBase }: { name: string; commit: CommitInfo; isDefault: boolean; isLocked: boolean; merged: boolean; callerAccess: number; webBase: string }): BranchSchema {
   return {
     name,
     merged,
-    protected: isDefault,
+    protected: isDefault || isLocked,
     default: isDefault,
     developers_can_push: false,
     developers_can_merge: false,
-    can_push: callerAccess >= (isDefault ? 40 : 30),
+    can_push: !isLocked && callerAccess >= (isDefault ? 40 : 30),
     web_url: `${webBase}/-/tree/${name}`,
     commit: {
       id: commit.id,

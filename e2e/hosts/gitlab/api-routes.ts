@@ -1,7 +1,7 @@
 // The slice of GitLab REST v4 that Benchtop calls, answered from the emulator's state.
 import type { ServerResponse } from "node:http";
 import { listBranchRefs } from "../shared/seed-repo";
-import { branchAnswer, currentUserAnswer, fileAnswer, projectAnswer, tokenAnswer, treeAnswer } from "./answers";
+import { branchAnswer, currentUserAnswer, fileAnswer, projectAnswer, simpleProjectAnswer, tokenAnswer, treeAnswer } from "./answers";
 import { forbidden, insufficientScope, notFound, sendJson, unauthorized } from "./http-answers";
 import type { EmulatorProject } from "./model";
 import { isMergedInto, readCommit, readDefaultBranch, readFile, readTree, resolveCommit } from "./repo-reader";
@@ -50,7 +50,8 @@ function branches(request: ApiRequest, project: EmulatorProject, only?: string):
   if (only !== undefined && refs.length === 0) return notFound(res, "Branch");
   const answers = refs.map(({ name, commit }) => {
     const merged = name !== defaultBranch && isMergedInto(project.bare, commit, `refs/heads/${defaultBranch}`);
-    return branchAnswer({ name, commit: readCommit(project.bare, commit), isDefault: name === defaultBranch, merged, callerAccess, webBase: `${site.url}/${project.fullPath}` });
+    const isLocked = project.protectedBranches.includes(name);
+    return branchAnswer({ name, commit: readCommit(project.bare, commit), isDefault: name === defaultBranch, isLocked, merged, callerAccess, webBase: `${site.url}/${project.fullPath}` });
   });
   if (only !== undefined) return sendJson(res, 200, answers[0]);
   sendJson(res, 200, paginate(request, answers));
@@ -114,6 +115,42 @@ function project(request: ApiRequest, idOrPath: string, rest: string[]): void {
   sendJson(res, 404, { error: "404 Not Found" });
 }
 
+const ORDERS = ["id", "name", "path", "created_at", "updated_at", "last_activity_at"] as const;
+
+/**
+ * GET /projects: the projects the caller may see, or with membership=true the
+ * ones they are a member of (directly, through a group, or in their own
+ * namespace); search= matches name, path or description; simple=true answers
+ * the basic details. Sorted by order_by (created_at) and sort (desc), paginated.
+ */
+function listProjects(request: ApiRequest): void {
+  const { res, url, state, caller, site } = request;
+  if (!hasScope(caller, READ_API)) return insufficientScope(res, READ_API);
+  const query = url.searchParams;
+  const search = (query.get("search") ?? "").toLowerCase();
+  const orderBy = query.get("order_by") ?? "created_at";
+  const sort = query.get("sort") ?? "desc";
+  if (!(ORDERS as readonly string[]).includes(orderBy) || !["asc", "desc"].includes(sort)) return sendJson(res, 400, { error: "order_by, sort does not have a valid value" });
+  const found = [...state.projects.values()].filter((p) => {
+    if (!maySee(state, caller, p)) return false;
+    if (query.get("membership") === "true" && membershipOf(state, caller, p).max === 0) return false;
+    if (query.get("owned") === "true" && membershipOf(state, caller, p).max < 50) return false;
+    if (query.get("visibility") && p.visibility !== query.get("visibility")) return false;
+    return !search || [p.name, p.path, p.description ?? ""].some((text) => text.toLowerCase().includes(search));
+  });
+  const key = (p: EmulatorProject): string | number => (orderBy === "id" ? p.id : orderBy === "name" ? p.name.toLowerCase() : orderBy === "path" ? p.path.toLowerCase() : p.createdAt);
+  found.sort((a, b) => {
+    const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
+    return sort === "asc" ? order : -order;
+  });
+  const answers = paginate(request, found).map((p) => {
+    const defaultBranch = readDefaultBranch(p.bare);
+    if (query.get("simple") === "true") return simpleProjectAnswer({ project: p, url: site.url, defaultBranch });
+    return projectAnswer({ project: p, url: site.url, apiRoot: site.apiRoot, defaultBranch, access: caller ? membershipOf(state, caller, p) : null });
+  });
+  sendJson(res, 200, answers);
+}
+
 /** Answers one GET under /api/v4 for an authenticated (or anonymous) caller. */
 export function handleApi(request: ApiRequest): void {
   const { res, segments, caller, site } = request;
@@ -124,10 +161,12 @@ export function handleApi(request: ApiRequest): void {
     return sendJson(res, 200, currentUserAnswer(caller.user, site.url));
   }
   if (head === "personal_access_tokens" && rest[0] === "self" && rest.length === 1) {
-    // Any valid token may read its own record, whatever its scopes.
+    // Any valid token may read its own record, whatever its scopes; but only a personal access token has one.
     if (!caller) return unauthorized(res);
+    if (caller.token.oauth) return sendJson(res, 400, { message: "400 Bad request - This endpoint requires token type to be a personal access token" });
     return sendJson(res, 200, tokenAnswer(caller.token, today()));
   }
+  if (head === "projects" && rest.length === 0) return listProjects(request);
   if (head === "projects" && rest[0]) return project(request, rest[0], rest.slice(1));
   sendJson(res, 404, { error: "404 Not Found" });
 }

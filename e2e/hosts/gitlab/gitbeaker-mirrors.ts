@@ -30,6 +30,30 @@ const accessMirror = z.strictObject({ access_level: num, notification_level: num
 /** ProjectLicenseSchema. */
 const licenseMirror = z.strictObject({ key: str, name: str, nickname: str, html_url: str, source_url: str });
 
+/** SimpleProjectSchema (extends CondensedProjectSchema): GET /projects?simple=true. */
+export const simpleProjectMirror = z.strictObject({
+  // CondensedProjectSchema
+  id: num,
+  web_url: str,
+  name: str,
+  path: str,
+  // SimpleProjectSchema
+  description: nullable(str),
+  name_with_namespace: str,
+  path_with_namespace: str,
+  created_at: str,
+  default_branch: str,
+  topics: nullable(z.array(str)),
+  ssh_url_to_repo: str,
+  http_url_to_repo: str,
+  readme_url: nullable(str),
+  forks_count: num,
+  avatar_url: nullable(str),
+  star_count: num,
+  last_activity_at: str,
+  namespace: condensedNamespaceMirror,
+});
+
 /** ProjectSchema (extends SimpleProjectSchema extends CondensedProjectSchema). */
 export const projectMirror = z.strictObject({
   // CondensedProjectSchema
@@ -248,6 +272,7 @@ export const currentUserMirror = z.strictObject({
 /** Which declaration each mirror follows, and where it knowingly differs. */
 export const mirrors = [
   { declaration: "ProjectSchema", mirror: projectMirror, deviations: { optional: ["owner", "permissions"], omitted: [] as string[] } },
+  { declaration: "SimpleProjectSchema", mirror: simpleProjectMirror, deviations: { optional: [], omitted: [] } },
   { declaration: "CondensedNamespaceSchema", mirror: condensedNamespaceMirror, deviations: { optional: [], omitted: [] } },
   { declaration: "BranchSchema", mirror: branchMirror, deviations: { optional: [], omitted: [] } },
   { declaration: "CommitSchema", mirror: branchCommitMirror, deviations: { optional: [], omitted: ["web_url", "created_at"] } },

@@ -52,7 +52,9 @@ describe("answers match @gitbeaker/core's response types", () => {
   it("branches, listed and one by one", async () => {
     const response = await get(`/projects/${encoded}/repository/branches`, as(seed.tokens.admin));
     const branches = z.array(branchMirror).parse(await response.json());
-    expect(branches.map((b) => b.name)).toEqual(["feature", "main"]);
+    expect(branches.map((b) => b.name)).toEqual(["feature", "main", "protected"]);
+    // Protected with protectBranch: nobody may push, not even a Maintainer.
+    expect(branches.find((b) => b.name === "protected")).toMatchObject({ protected: true, default: false, can_push: false });
     const main = branches.find((b) => b.name === "main")!;
     expect(main).toMatchObject({ default: true, protected: true, can_push: true });
     expect(main.commit.id).toMatch(/^[0-9a-f]{40}$/);

@@ -8,14 +8,20 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
 import { seedBareRepo } from "../shared/seed-repo";
 import { handleApi } from "./api-routes";
 import { invalidToken, rateLimited, sendJson, sendText, unauthorized } from "./http-answers";
-import { access, type EmulatorGroup, type EmulatorNamespace, type EmulatorProject, type EmulatorToken, type EmulatorUser } from "./model";
+import type { EmulatorGroup, EmulatorNamespace, EmulatorProject, EmulatorToken, EmulatorUser } from "./model";
+import { createGitLabOAuth, type SeedOAuthApplicationOptions } from "./oauth-applications";
+import { AUTHORIZE_PATH, handleAuthorize } from "./oauth-authorize";
+import { handleRevoke, handleToken, REVOKE_PATH, TOKEN_PATH } from "./oauth-token";
 import { findProject, isExpired, mayPush, mayReadCode, maySee, type Caller, type EmulatorState } from "./state";
 
 export { access } from "./model";
+export { seedGitLabContract, type GitLabContractSeed } from "./contract-seed";
 
 export type RecordedRequest = { method: string; path: string; auth: "private-token" | "bearer" | "basic" | "query" | "none" };
 
@@ -26,7 +32,8 @@ export type GitLabEmulator = {
   apiRoot: string;
   /** Every request, in order (method, path, how it authenticated). */
   requests: RecordedRequest[];
-  seedUser(options: { username: string; name?: string }): EmulatorUser;
+  /** A user; `password` (default "password") is only for the emulator's OAuth sign-in form. */
+  seedUser(options: { username: string; name?: string; password?: string }): EmulatorUser;
   /** Creates the group and any missing parents ("analytics/ml"). */
   seedGroup(options: { path: string; name?: string }): EmulatorGroup;
   /** A project in a group (full path) or a user's namespace, backed by a bare repository (seedBareRepo's defaults: README.md, src/app.py, branch feature). */
@@ -35,6 +42,10 @@ export type GitLabEmulator = {
   addMember(options: { username: string; group?: string; project?: string; accessLevel: number }): void;
   /** A personal access token; returns its value. */
   seedToken(options: { username: string; scopes?: string[]; expiresAt?: string | null; revoked?: boolean; rateLimited?: boolean; name?: string; value?: string }): string;
+  /** An OAuth application (instance-wide, as an admin registers it); returns its credentials. Default scopes: api, read_user, read_repository, write_repository. */
+  seedOAuthApplication(options: SeedOAuthApplicationOptions): { clientId: string; clientSecret: string };
+  /** Protects a branch (created at the default branch when missing): every push to it is refused, in GitLab's words. */
+  protectBranch(options: { project: string; branch: string }): void;
   stop(): Promise<void>;
 };
 
@@ -68,6 +79,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
   const requests: RecordedRequest[] = [];
   let nextId = 1;
   const site = { url: "", apiRoot: "" };
+  const oauth = createGitLabOAuth({ state, nextId: () => nextId++ });
 
   /** Resolves a token to its caller, or answers the refusal and returns undefined. */
   function authenticate(res: ServerResponse, value: string | null, kind: "api" | "git"): Caller | undefined {
@@ -76,7 +88,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     const user = token && state.users.get(token.userId);
     const refuse = kind === "git" ? () => sendText(res, 401, GIT_DENIED, { "www-authenticate": 'Basic realm="GitLab"' }) : null;
     if (!token || !user) return void (refuse ? refuse() : unauthorized(res));
-    if (token.revoked || isExpired(token)) return void (refuse ? refuse() : invalidToken(res, token.revoked ? "revoked" : "expired"));
+    if (token.revoked || isExpired(token)) return void (refuse ? refuse() : invalidToken(res, token.revoked ? "revoked" : token.oauth ? "oauth-expired" : "expired"));
     if (token.rateLimited) return void rateLimited(res);
     return { user, token };
   }
@@ -118,16 +130,25 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     serveGit({ req, res, root: reposDir, repoPath: `${project.fullPath}.git`, suffix: match[2]!, user: caller?.user.username ?? "" });
   }
 
+  /** OAuth (web side), the test-only controls, the REST API, then git. */
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === AUTHORIZE_PATH) return handleAuthorize({ req, res, url, oauth, state });
+    if (url.pathname === TOKEN_PATH) return handleToken({ req, res, url, oauth });
+    if (url.pathname === REVOKE_PATH) return handleRevoke({ req, res, url, oauth });
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read };
+      return handleEmulatorControl(req, res, url, controls);
+    }
+    if (url.pathname.startsWith("/api/v4/")) return serveApi(req, res, url);
+    if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return serveGitRequest(req, res, url);
+    sendText(res, 404, "Not Found\n");
+  }
+
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", site.url || "http://127.0.0.1");
-    try {
-      if (url.pathname.startsWith("/api/v4/")) return serveApi(req, res, url);
-      if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return serveGitRequest(req, res, url);
-      sendText(res, 404, "Not Found\n");
-    } catch {
+    route(req, res, new URL(req.url ?? "/", site.url || "http://127.0.0.1")).catch(() => {
       if (!res.headersSent) sendJson(res, 500, { message: "500 Internal Server Error" });
       else res.end();
-    }
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   site.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -141,8 +162,8 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     url: site.url,
     apiRoot: site.apiRoot,
     requests,
-    seedUser({ username, name = username }) {
-      const user = { id: nextId++, username, name, createdAt: created() };
+    seedUser({ username, name = username, password = "password" }) {
+      const user = { id: nextId++, username, name, createdAt: created(), password };
       state.users.set(user.id, user);
       return user;
     },
@@ -166,7 +187,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
       const fullPath = `${group ? group.fullPath : user!.username}/${projectPath}`;
       const bare = seedBareRepo({ root: reposDir, repoPath: `${fullPath}.git`, files, branches });
       const creatorId = user?.id ?? [...state.users.values()][0]?.id ?? 1;
-      const project: EmulatorProject = { id: nextId++, path: projectPath, name, description, visibility, namespace: ns, fullPath, bare, members: new Map(), creatorId, createdAt: created() };
+      const project: EmulatorProject = { id: nextId++, path: projectPath, name, description, visibility, namespace: ns, fullPath, bare, members: new Map(), creatorId, createdAt: created(), protectedBranches: [] };
       state.projects.set(project.id, project);
       return project;
     },
@@ -184,6 +205,14 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
       state.tokens.set(token.value, token);
       return token.value;
     },
+    seedOAuthApplication: oauth.addApplication,
+    protectBranch({ project: idOrPath, branch }) {
+      const project = findProject(state, idOrPath);
+      if (!project) throw new Error(`seed the project ${idOrPath} first`);
+      ensureBranch({ bare: project.bare, branch });
+      if (!project.protectedBranches.includes(branch)) project.protectedBranches.push(branch);
+      installProtectedBranchHook({ bare: project.bare, branches: project.protectedBranches, refusal: () => ["GitLab: You are not allowed to push code to protected branches on this project."] });
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -191,45 +220,4 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     },
   };
   return emulator;
-}
-
-/** The tokens and projects of seedGitLabContract. */
-export type GitLabContractSeed = {
-  fullName: string;
-  privateFullName: string;
-  projectId: number;
-  tokens: { admin: string; readOnly: string; bad: string; rateLimited: string; outsider: string; narrow: string; readUserOnly: string; expired: string; revoked: string; developer: string };
-};
-
-/**
- * What the adapter contract needs (lib/hosts/test-support/contract.ts), GitLab's
- * way: `{group}/{project}` (private) where alice is Maintainer through the group,
- * rita Reporter on the project, dev Developer with a read-only-scoped token;
- * `{group}/secret-models`, private, which otto (outsider) cannot see; `narrow`
- * (read_api only: it reaches the API but not git), `readUserOnly` (read_user:
- * the API refuses it with insufficient_scope), expired, revoked and rate-limited tokens.
- */
-export function seedGitLabContract(emulator: GitLabEmulator, { group = "analytics", project = "forecast" }: { group?: string; project?: string } = {}): GitLabContractSeed {
-  for (const username of ["alice", "rita", "otto", "nora", "dev"]) emulator.seedUser({ username, name: username[0]!.toUpperCase() + username.slice(1) });
-  emulator.seedGroup({ path: group, name: group[0]!.toUpperCase() + group.slice(1) });
-  const seeded = emulator.seedProject({ namespace: group, path: project, description: "Seeded for the adapter contract" });
-  const hidden = emulator.seedProject({ namespace: group, path: "secret-models" });
-  emulator.addMember({ username: "alice", group, accessLevel: access.maintainer });
-  emulator.addMember({ username: "rita", project: seeded.fullPath, accessLevel: access.reporter });
-  emulator.addMember({ username: "nora", project: seeded.fullPath, accessLevel: access.developer });
-  emulator.addMember({ username: "dev", project: seeded.fullPath, accessLevel: access.developer });
-  emulator.addMember({ username: "rita", project: hidden.fullPath, accessLevel: access.reporter });
-  const tokens = {
-    admin: emulator.seedToken({ username: "alice", scopes: ["api"], expiresAt: "2099-12-31" }),
-    readOnly: emulator.seedToken({ username: "rita", scopes: ["read_api", "read_repository"] }),
-    bad: "glpat-not-a-token-0000",
-    rateLimited: emulator.seedToken({ username: "alice", scopes: ["api"], rateLimited: true }),
-    outsider: emulator.seedToken({ username: "otto", scopes: ["api"] }),
-    narrow: emulator.seedToken({ username: "nora", scopes: ["read_api"] }),
-    readUserOnly: emulator.seedToken({ username: "nora", scopes: ["read_user"] }),
-    expired: emulator.seedToken({ username: "alice", scopes: ["api"], expiresAt: "2020-01-01" }),
-    revoked: emulator.seedToken({ username: "alice", scopes: ["api"], revoked: true }),
-    developer: emulator.seedToken({ username: "dev", scopes: ["read_api", "read_repository"] }),
-  };
-  return { fullName: seeded.fullPath, privateFullName: hidden.fullPath, projectId: seeded.id, tokens };
 }

@@ -14,9 +14,16 @@ export function sendText(res: ServerResponse, status: number, text: string, head
 /** 401 for an unknown token (the API's generic answer). */
 export const unauthorized = (res: ServerResponse) => sendJson(res, 401, { message: "401 Unauthorized" });
 
+const INVALID_TOKEN = {
+  expired: "Token has expired.",
+  // An expired OAuth access token, which a refresh token can renew.
+  "oauth-expired": "Token is expired. You can either do re-authorization or token refresh.",
+  revoked: "Token was revoked. You have to re-authorize from the user.",
+} as const;
+
 /** 401 for an expired or revoked token: GitLab answers these in OAuth's words. */
-export function invalidToken(res: ServerResponse, why: "expired" | "revoked"): void {
-  const description = why === "expired" ? "Token has expired." : "Token was revoked. You have to re-authorize from the user.";
+export function invalidToken(res: ServerResponse, why: keyof typeof INVALID_TOKEN): void {
+  const description = INVALID_TOKEN[why];
   sendJson(res, 401, { error: "invalid_token", error_description: description }, { "www-authenticate": `Bearer realm="", error="invalid_token", error_description="${description}"` });
 }
 

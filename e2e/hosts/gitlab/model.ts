@@ -3,7 +3,14 @@
 /** GitLab's access levels (AccessLevel in @gitbeaker/core). */
 export const access = { guest: 10, reporter: 20, developer: 30, maintainer: 40, owner: 50 } as const;
 
-export type EmulatorUser = { id: number; username: string; name: string; createdAt: string };
+export type EmulatorUser = {
+  id: number;
+  username: string;
+  name: string;
+  createdAt: string;
+  /** What the emulator's OAuth sign-in form takes. */
+  password: string;
+};
 
 export type EmulatorGroup = {
   id: number;
@@ -32,6 +39,8 @@ export type EmulatorProject = {
   members: Map<number, number>;
   creatorId: number;
   createdAt: string;
+  /** Branches nobody may push to (protectBranch); a pre-receive hook enforces it. */
+  protectedBranches: string[];
 };
 
 export type EmulatorToken = {
@@ -46,6 +55,8 @@ export type EmulatorToken = {
   /** Every request with this token is answered as GitLab answers when the limit is hit. */
   rateLimited: boolean;
   createdAt: string;
+  /** Set for tokens issued through OAuth: the application's uid and the moment the token expires (7200 s after issue). */
+  oauth?: { applicationUid: string; expiresAtMs: number };
 };
 
 export const namespaceFullPath = (ns: EmulatorNamespace) => (ns.kind === "group" ? ns.group.fullPath : ns.user.username);

@@ -46,7 +46,8 @@ export const mayPush = (state: EmulatorState, caller: Caller, project: EmulatorP
 /** Today as GitLab compares token expiry dates: a token expiring today is already expired. */
 export const today = () => new Date().toISOString().slice(0, 10);
 
-export const isExpired = (token: EmulatorToken) => token.expiresAt !== null && token.expiresAt <= today();
+/** Personal access tokens expire by date; OAuth tokens to the second. */
+export const isExpired = (token: EmulatorToken) => (token.oauth ? token.oauth.expiresAtMs <= Date.now() : token.expiresAt !== null && token.expiresAt <= today());
 
 /** The group chain of a project's namespace, nearest first. */
 export function ancestorsOf(group: EmulatorGroup, byId: Map<number, EmulatorGroup>): EmulatorGroup[] {

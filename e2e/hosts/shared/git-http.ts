@@ -2,6 +2,7 @@
 // repositories in a folder, behind whatever credential check the provider uses.
 import { spawn } from "node:child_process";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
 
 /** True for the smart-HTTP endpoints git uses (nothing else is served). */
 export function isGitRequest(pathname: string, search: URLSearchParams, method: string): boolean {
@@ -33,9 +34,13 @@ export function serveGit({ req, res, root, repoPath, suffix, user }: { req: Inco
       CONTENT_TYPE: req.headers["content-type"] ?? "",
       REMOTE_USER: user,
       REMOTE_ADDR: "127.0.0.1",
-      GIT_CONFIG_COUNT: "1",
+      GIT_CONFIG_COUNT: "2",
       GIT_CONFIG_KEY_0: "http.receivepack",
       GIT_CONFIG_VALUE_0: "true",
+      // receive-pack runs the repository's own hooks (protected-branch.ts installs a
+      // pre-receive there); pinned so that no inherited core.hooksPath points elsewhere.
+      GIT_CONFIG_KEY_1: "core.hooksPath",
+      GIT_CONFIG_VALUE_1: path.resolve(root, repoPath, "hooks"),
       ...(req.headers["content-encoding"] ? { HTTP_CONTENT_ENCODING: String(req.headers["content-encoding"]) } : {}),
       ...(req.headers["git-protocol"] ? { GIT_PROTOCOL: String(req.headers["git-protocol"]) } : {}),
     } as unknown as NodeJS.ProcessEnv,

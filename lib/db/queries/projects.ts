@@ -1,11 +1,18 @@
 import { and, asc, desc, eq, exists, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
-import { collaborators, projects, users, type Project, type User } from "../schema";
+import { collaborators, projects, repositories, users, type Collaborator, type Project, type Repository, type User } from "../schema";
 
 export type ProjectWithOwner = { project: Project; owner: User };
 
-export function insertProject(values: { ownerId: string; name: string; description: string; defaultBranch: string }): Project {
+export function insertProject(values: {
+  ownerId: string;
+  name: string;
+  description: string;
+  defaultBranch: string;
+  backend?: Project["backend"];
+  repositoryId?: string | null;
+}): Project {
   return getDb()
     .insert(projects)
     .values({ id: newId(), nameKey: values.name.toLowerCase(), ...values })
@@ -104,4 +111,25 @@ export function listVisibleProjects({
     .limit(limit)
     .offset(offset)
     .all();
+}
+
+/**
+ * Projects linked to a registered repository (backend "remote") that the user
+ * belongs to (owner or collaborator; admins: all), each with its repository and
+ * the user's collaborator role (null for the owner and admins).
+ */
+export function listLinkedProjectsOfMember({ user }: { user: Pick<User, "id" | "role"> }): { project: Project; repository: Repository; collaboratorRole: Collaborator["role"] | null }[] {
+  const membership = or(eq(projects.ownerId, user.id), eq(collaborators.userId, user.id), sql`${user.role === "admin" ? 1 : 0} = 1`);
+  return getDb()
+    .select({ project: projects, repository: repositories, collaboratorRole: collaborators.role })
+    .from(projects)
+    .innerJoin(repositories, eq(projects.repositoryId, repositories.id))
+    .leftJoin(collaborators, and(eq(collaborators.projectId, projects.id), eq(collaborators.userId, user.id)))
+    .where(and(eq(projects.backend, "remote"), membership))
+    .all();
+}
+
+/** The projects linked to a registered repository. */
+export function listProjectsLinkedTo({ repositoryId }: { repositoryId: string }): Project[] {
+  return getDb().select().from(projects).where(eq(projects.repositoryId, repositoryId)).all();
 }

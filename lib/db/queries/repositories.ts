@@ -46,3 +46,7 @@ export function updateRepositoryRow({ id, changes }: { id: string; changes: Part
 export function deleteRepositoryRow({ id }: { id: string }): void {
   getDb().delete(repositories).where(eq(repositories.id, id)).run();
 }
+
+export function getRepositoryById({ id }: { id: string }): Repository | undefined {
+  return getDb().select().from(repositories).where(eq(repositories.id, id)).get();
+}

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { listEvents } from "@/lib/audit";
 import { listBranches } from "@/lib/git-server";
 import { publicOrigin } from "@/lib/http";
-import { canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
+import { canManage, canWrite, cloneUrlOf, linkedRepositoryOf, listCollaborators } from "@/lib/projects";
+import { listRepositoryBranches } from "@/lib/repositories";
 import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
 import { CollaboratorsPanel } from "./collaborators-panel";
@@ -31,7 +32,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { project, owner, role } = access;
   const origin = publicOrigin(await headers());
   const [branches, collaborators, audit] = await Promise.all([
-    listBranches({ projectId: project.id }),
+    // A linked project's branches are the remote's; a host that cannot answer now only empties the branch choice.
+    project.backend === "remote" ? listRepositoryBranches({ repository: linkedRepositoryOf(project) }).catch(() => []) : listBranches({ projectId: project.id }),
     listCollaborators({ access }),
     listEvents({ projectId: project.id, page: 1, perPage: 50 }),
   ]);
@@ -60,13 +62,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
 
       <Section title="Clone">
         <CloneUrl url={cloneUrlOf({ origin, owner, project })} />
-        <p className="mt-2 text-xs text-slate-500">
-          The git command line asks for a user name and password: give any user name and a{" "}
-          <Link href="/settings/tokens" className="text-indigo-700 hover:underline">
-            personal access token
-          </Link>{" "}
-          as the password.
-        </p>
+        {project.backend === "remote" ? (
+          <p className="mt-2 text-xs text-slate-500">This project is linked to a repository at its host: clone it there with your own credentials for that host. Sessions reach it through Benchtop.</p>
+        ) : (
+          <p className="mt-2 text-xs text-slate-500">
+            The git command line asks for a user name and password: give any user name and a{" "}
+            <Link href="/settings/tokens" className="text-indigo-700 hover:underline">
+              personal access token
+            </Link>{" "}
+            as the password.
+          </p>
+        )}
       </Section>
 
       {canWrite(role) && (

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { createProjectSchema, loadProject } from "@/lib/projects";
-import { copyRepositoryToProject, importBodySchema, importIntoProject, loadRepository } from "@/lib/repositories";
+import { copyRepositoryToProject, importBodySchema, importIntoProject, linkRepositoryToProject, loadRepository } from "@/lib/repositories";
 
 // The repository and project ids come from the browser: each is loaded again
 // as the signed-in user's (ownership, and write access for the project).
@@ -38,14 +38,16 @@ export async function importFilesAction(repositoryId: string, _prev: ActionState
 
 export async function copyToProjectAction(repositoryId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = createProjectSchema.safeParse({ name: formData.get("name") ?? undefined, description: formData.get("description") ?? "" });
-  if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["name", "description"]);
+  if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["name", "description", "mode"]);
+  const link = formData.get("mode") === "link";
   let projectId: string;
   try {
     const user = await requireActionUser();
     const repository = loadRepository({ id: repositoryId, user });
-    projectId = (await copyRepositoryToProject({ repository, input: parsed.data, user })).id;
+    const create = link ? linkRepositoryToProject : copyRepositoryToProject;
+    projectId = (await create({ repository, input: parsed.data, user })).id;
   } catch (error) {
-    return keepValues(actionFailed(error), formData, ["name", "description"]);
+    return keepValues(actionFailed(error), formData, ["name", "description", "mode"]);
   }
   revalidatePath("/projects");
   redirect(`/projects/${projectId}`);

@@ -1,7 +1,7 @@
 import { requireApiCaller } from "@/lib/auth";
-import { apiRoute, invalidInput, json, publicOrigin, readJson, readQuery } from "@/lib/http";
+import { apiRoute, json, publicOrigin, readJson, readQuery } from "@/lib/http";
 import { createProject, listProjects, toProjectView } from "@/lib/projects";
-import { copyRepositoryToProject, loadRepository } from "@/lib/repositories";
+import { copyRepositoryToProject, linkRepositoryToProject, loadRepository } from "@/lib/repositories";
 import { createProjectBodySchema, listProjectsQuerySchema } from "./schema";
 
 export const POST = apiRoute(async (request) => {
@@ -9,10 +9,8 @@ export const POST = apiRoute(async (request) => {
   const input = await readJson(request, createProjectBodySchema);
   let project;
   if (input.repositoryId !== undefined) {
-    // Linking a project to the remote (backend "remote") arrives with sessions on remote repositories.
-    if (input.link) throw invalidInput({ link: "Linked projects are not available on this server yet; leave out link to copy the repository." });
     const repository = loadRepository({ id: input.repositoryId, user });
-    project = await copyRepositoryToProject({ repository, input, user });
+    project = input.link ? await linkRepositoryToProject({ repository, input, user }) : await copyRepositoryToProject({ repository, input, user });
   } else {
     project = await createProject({ input, owner: user });
   }

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { createProjectSchema } from "@/lib/projects";
 import { paginationSchema } from "@/lib/http";
 
-export const createProjectBodySchema = createProjectSchema.extend({
-  repositoryId: z.string().optional(),
-  link: z.boolean({ error: "link must be true or false." }).optional(),
-});
+export const createProjectBodySchema = createProjectSchema
+  .extend({
+    repositoryId: z.string().optional(),
+    link: z.boolean({ error: "link must be true or false." }).optional(),
+  })
+  .refine((body) => !body.link || body.repositoryId !== undefined, { path: ["link"], message: "A linked project needs the repositoryId of a registered repository." });
 
 export const listProjectsQuerySchema = paginationSchema.extend({
   q: z.string().trim().max(100).optional(),

@@ -11,4 +11,5 @@ CREATE TABLE `oauth_requests` (
 );
 --> statement-breakpoint
 ALTER TABLE `connections` ADD `refresh_claimed_until` integer;--> statement-breakpoint
-ALTER TABLE `connections` ADD `reconnect_reason` text;
+ALTER TABLE `connections` ADD `reconnect_reason` text;--> statement-breakpoint
+ALTER TABLE `projects` ADD `repository_id` text;
