@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readForm, submitForm } from "../shared/consent-form";
 import { s256Challenge } from "../shared/pkce";
 import { type GitHubContractWorld, seedGitHubContractWorld } from "./contract-seed";
 import { type GitHubEmulator, startGitHubEmulator } from "./github-emulator";
@@ -46,24 +47,13 @@ const gitFailure = async (running: Promise<unknown>) => {
   throw new Error("expected git to fail");
 };
 
-/** The hidden fields and the action of the page's form, as a browser would submit them. */
-function readForm(html: string): { action: string; fields: Record<string, string> } {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)![1]!;
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, unescape(m[2]!)]));
-  return { action, fields };
-}
 
 async function openAuthorizePage(params: Record<string, string>) {
   const res = await fetch(`${emulator.url}/login/oauth/authorize?${new URLSearchParams(params)}`);
   return { status: res.status, contentType: res.headers.get("content-type"), html: await res.text() };
 }
 
-async function submit(html: string, extra: Record<string, string>) {
-  const { action, fields } = readForm(html);
-  const res = await fetch(new URL(action, emulator.url), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...fields, ...extra }), redirect: "manual" });
-  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-}
+const submit = (html: string, extra: Record<string, string>) => submitForm({ origin: emulator.url, html, extra });
 
 /** Page, sign-in, Authorize: the code the client's callback receives. */
 async function authorize({ clientId, scope = "", verifier }: { clientId: string; scope?: string; verifier?: string }): Promise<string> {

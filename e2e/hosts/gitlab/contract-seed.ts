@@ -56,6 +56,7 @@ export function seedGitLabContract(emulator: GitLabEmulator, { group = "analytic
   };
   emulator.protectBranch({ project: seeded.fullPath, branch: "protected" });
   const second = emulator.seedProject({ namespace: "alice", path: "sandbox", description: "A second project of alice's", branches: [] });
-  const oauthApp = emulator.seedOAuthApplication({ name: "Benchtop" });
+  // The scopes Benchtop's admin page tells administrators to tick (and api, which some grant instead).
+  const oauthApp = emulator.seedOAuthApplication({ name: "Benchtop", scopes: ["api", "read_user", "read_api", "read_repository", "write_repository"] });
   return { fullName: seeded.fullPath, privateFullName: hidden.fullPath, projectId: seeded.id, tokens, username: "alice", password, oauthApp, protectedBranch: "protected", secondFullName: second.fullPath };
 }

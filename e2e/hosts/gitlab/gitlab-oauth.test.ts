@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { readForm, submitForm } from "../shared/consent-form";
 import { s256Challenge } from "../shared/pkce";
 import { currentUserMirror, projectMirror, simpleProjectMirror } from "./gitbeaker-mirrors";
 import { seedGitLabContract, startGitLabEmulator, type GitLabContractSeed, type GitLabEmulator } from "./gitlab-emulator";
@@ -45,22 +46,13 @@ const gitFailure = async (running: Promise<unknown>) => {
 };
 const remote = () => `${emulator.url}/${seed.fullName}.git`;
 
-function readForm(html: string): { action: string; fields: Record<string, string> } {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)![1]!;
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  return { action, fields: Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, unescape(m[2]!)])) };
-}
 
 async function openPage(params: Record<string, string>) {
   const res = await fetch(`${emulator.url}/oauth/authorize?${new URLSearchParams(params)}`, { redirect: "manual" });
   return { status: res.status, location: res.headers.get("location"), contentType: res.headers.get("content-type"), html: await res.text() };
 }
 
-async function submit(html: string, extra: Record<string, string>) {
-  const { action, fields } = readForm(html);
-  const res = await fetch(new URL(action, emulator.url), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...fields, ...extra }), redirect: "manual" });
-  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-}
+const submit = (html: string, extra: Record<string, string>) => submitForm({ origin: emulator.url, html, extra });
 
 const authorizeParams = (scope: string, verifier?: string) => ({
   client_id: seed.oauthApp.clientId,

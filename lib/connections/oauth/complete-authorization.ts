@@ -13,7 +13,11 @@ import { tokenColumns } from "./token-columns";
 
 /** What went wrong talking to the provider, as one of the failures the page explains. */
 function failureOf(error: unknown): OAuthFailure {
-  if (error instanceof oauth.AuthorizationResponseError) return error.error === "access_denied" ? "denied" : "failed";
+  if (error instanceof oauth.AuthorizationResponseError) {
+    if (error.error === "access_denied") return "denied";
+    // The provider refused the request itself: an app without the scopes asked for, or another callback URL.
+    return ["invalid_scope", "unauthorized_client", "invalid_client", "redirect_uri_mismatch"].includes(error.error) ? "app_refused" : "failed";
+  }
   if (error instanceof oauth.ResponseBodyError) {
     // GitHub: incorrect_client_credentials, redirect_uri_mismatch; OAuth 2.0: invalid_client, unauthorized_client.
     if (/client|redirect_uri/.test(error.error)) return "app_refused";

@@ -24,7 +24,7 @@ export function describeOAuthFailure(failure: OAuthFailure, host: string): strin
     case "expired":
       return `That authorization was not started here or took longer than 10 minutes, so nothing was connected. Start it again from Benchtop.`;
     case "app_refused":
-      return `${host} refused Benchtop's application (client ID or secret, or the callback URL). Ask an administrator to check it under Admin, OAuth apps; meanwhile you can connect with a personal access token.`;
+      return `${host} refused Benchtop's application (its client ID or secret, callback URL or scopes). Ask an administrator to check it under Admin, OAuth apps; meanwhile you can connect with a personal access token.`;
     case "no_app":
       return `No application is registered for ${host}. Ask an administrator to register one under Admin, OAuth apps, or connect with a personal access token.`;
     case "unreachable":
