@@ -124,8 +124,8 @@ export function forwardRequest(input: ForwardInput): Promise<UpstreamResponse> {
     if (input.signal.aborted) return onAbort();
     input.signal.addEventListener("abort", onAbort, { once: true });
 
-    const headersTimer = setTimeout(() => fail(new GatewayError(504, "The git host did not answer in time.")), limits.headersTimeoutMs);
-    request.setTimeout(limits.idleTimeoutMs, () => request.destroy(new GatewayError(504, "The git host stopped sending.")));
+    const headersTimer = setTimeout(() => fail(new GatewayError(504, "The git host did not answer in time. Try again in a moment; your work stays in the session.")), limits.headersTimeoutMs);
+    request.setTimeout(limits.idleTimeoutMs, () => request.destroy(new GatewayError(504, "The git host stopped sending. Try again in a moment; your work stays in the session.")));
     request.on("error", (error) => {
       clearTimeout(headersTimer);
       fail(error);

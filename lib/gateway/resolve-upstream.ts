@@ -40,11 +40,11 @@ export async function resolveUpstream(gitUrl: URL, lookup: LookupAll = lookupAll
     try {
       addresses = await lookup(hostname);
     } catch {
-      throw new GatewayError(502, `Could not resolve ${hostname}.`);
+      throw new GatewayError(502, `Could not find ${hostname}: check the repository's address, or try again if the host is down. Your work stays in the session.`);
     }
   }
   const first = addresses[0];
-  if (!first) throw new GatewayError(502, `${hostname} has no address.`);
+  if (!first) throw new GatewayError(502, `${hostname} has no address: check the repository's address. Your work stays in the session.`);
   if (!listed && addresses.some((a) => !isPublicAddress(a.address))) {
     throw new GatewayError(403, `${hostname} resolves to a private or local address, which Benchtop does not contact.`);
   }

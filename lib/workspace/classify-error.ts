@@ -66,7 +66,8 @@ export function toWorkspaceError(
       if (said && status === 401) return make("unauthorized", said);
       if (said && status === 403) return make("forbidden", said);
       if (said && status === 404) return make("not_found", said);
-      if (said && status >= 500) return make(/could not reach|unreachable|timed out/i.test(said) ? "offline" : "upstream", said);
+      // The browser reached Benchtop; the host behind the gateway is what failed (unreachable, timed out, moved).
+      if (said && status >= 500) return make("upstream", said);
       if (status === 401) return make("unauthorized", proxied ? MESSAGES.tokenRefused : MESSAGES.unauthorized);
       if (status === 403 && proxied && action === "push") return make("forbidden", MESSAGES.forbiddenProxied);
       if (status === 403) return make("forbidden", action === "push" ? MESSAGES.forbidden : MESSAGES.forbiddenRead);

@@ -5,7 +5,20 @@ import type { OpenPhase } from "./use-workspace";
 import { progressText } from "./use-status";
 
 /** What the session shows until the local copy is open: clone progress, or why it failed. */
-export function OpeningScreen({ name, phase, projectHref, onRetry }: { name: string; phase: OpenPhase; projectHref: string; onRetry: () => void }) {
+export function OpeningScreen({
+  name,
+  phase,
+  projectHref,
+  onRetry,
+  credentialAction,
+}: {
+  name: string;
+  phase: OpenPhase;
+  projectHref: string;
+  onRetry: () => void;
+  /** Offered when the host refused the credential: reconnect, or fix the token. */
+  credentialAction?: { label: string; run: () => void };
+}) {
   return (
     <div className="flex h-full items-center justify-center p-6">
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -14,7 +27,12 @@ export function OpeningScreen({ name, phase, projectHref, onRetry }: { name: str
           <div role="alert" className="mt-4 space-y-4">
             <p className="text-sm text-red-800">Could not open the session. {phase.message}</p>
             <div className="flex gap-2">
-              <button type="button" className={buttonClass.primary} onClick={onRetry}>
+              {phase.code === "unauthorized" && credentialAction && (
+                <button type="button" className={buttonClass.primary} onClick={credentialAction.run}>
+                  {credentialAction.label}
+                </button>
+              )}
+              <button type="button" className={phase.code === "unauthorized" && credentialAction ? buttonClass.plain : buttonClass.primary} onClick={onRetry}>
                 Try again
               </button>
               <Link href={projectHref} className={buttonClass.plain}>

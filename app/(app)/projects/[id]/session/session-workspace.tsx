@@ -69,19 +69,13 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   );
 
   // A refused credential: save the editor, then reconnect (or fix the token); commits and changes stay in this browser.
-  const credentialAction = useMemo(
-    () =>
-      credentialHelp && {
-        label: credentialHelp.label,
-        run: () =>
-          void (async () => {
-            if (!(await flushEditor())) return;
-            allowLeave();
-            await followCredentialHelp(credentialHelp).catch((error: unknown) => announce({ text: describeError(error), tone: "error" }));
-          })(),
-      },
-    [credentialHelp, flushEditor, allowLeave, announce],
-  );
+  const followHelp = useCallback(async () => {
+    if (!credentialHelp || !(await flushEditor())) return;
+    allowLeave();
+    await followCredentialHelp(credentialHelp).catch((error: unknown) => announce({ text: describeError(error), tone: "error" }));
+  }, [credentialHelp, flushEditor, allowLeave, announce]);
+  const credentialLabel = credentialHelp?.label;
+  const credentialAction = useMemo(() => (credentialLabel ? { label: credentialLabel, run: () => void followHelp() } : undefined), [credentialLabel, followHelp]);
 
   const run = useCallback(
     async <T,>(options: RunOptions, work: () => Promise<T>): Promise<T | undefined> => {
@@ -145,7 +139,13 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
               </div>
             </div>
           ) : (
-            <OpeningScreen name={name} phase={workspace.phase} projectHref={projectHref} onRetry={() => void (api ? reopen() : window.location.reload())} />
+            <OpeningScreen
+              name={name}
+              phase={workspace.phase}
+              projectHref={projectHref}
+              onRetry={() => void (api ? reopen() : window.location.reload())}
+              credentialAction={credentialAction}
+            />
           )}
         </SessionContext>
       </div>

@@ -4,11 +4,11 @@ import type { Remote } from "comlink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkspaceApi } from "@/lib/workspace/api";
 import type { Author, Change, Progress, WorkspaceState } from "@/lib/workspace/types";
-import { describeError } from "./error-text";
+import { codeOf, describeError } from "./error-text";
 import { progressOptions } from "./progress-options";
 import type { StatusMessage } from "./use-status";
 
-export type OpenPhase = { kind: "starting" } | { kind: "cloning"; progress: Progress } | { kind: "ready" } | { kind: "failed"; message: string };
+export type OpenPhase = { kind: "starting" } | { kind: "cloning"; progress: Progress } | { kind: "ready" } | { kind: "failed"; message: string; code?: string };
 
 declare global {
   interface Window {
@@ -92,7 +92,7 @@ export function useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId
         else void fetchInBackground(current);
       } catch (error) {
         opened = true;
-        setPhase({ kind: "failed", message: describeError(error) });
+        setPhase({ kind: "failed", message: describeError(error), code: codeOf(error) });
       }
     },
     [announce, fetchInBackground],
@@ -130,7 +130,7 @@ export function useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId
         setApi(() => client.api);
         await openWith(client.api);
       } catch (error) {
-        if (!disposed) setPhase({ kind: "failed", message: describeError(error) });
+        if (!disposed) setPhase({ kind: "failed", message: describeError(error), code: codeOf(error) });
       }
     })();
     return () => {
