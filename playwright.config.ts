@@ -54,8 +54,9 @@ export default defineConfig({
       env: {
         BENCHTOP_ADMIN_EMAIL: ADMIN.email,
         BENCHTOP_ADMIN_PASSWORD: ADMIN.password,
-        // The host emulators that e2e/repositories.spec.ts (3460, 3461) and e2e/remote-session.spec.ts (3462) start on fixed ports, over plain http.
-        BENCHTOP_INSECURE_HOSTS: "localhost:3460,localhost:3461,127.0.0.1:3460,127.0.0.1:3461,localhost:3462,127.0.0.1:3462",
+        // The host emulators that e2e/repositories.spec.ts (3460, 3461), e2e/remote-session.spec.ts (3462) and
+        // e2e/oauth-connections.spec.ts (GitHub 3463, GitLab 3464) start on fixed ports, over plain http.
+        BENCHTOP_INSECURE_HOSTS: [3460, 3461, 3462, 3463, 3464].flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`]).join(","),
       },
       reuseExistingServer: false,
       timeout: 60_000,

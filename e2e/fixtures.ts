@@ -72,6 +72,21 @@ export class Api {
     return body.projects.map((p) => p.name);
   }
 
+  /**
+   * Registers (or updates) one OAuth app as the administrator, keeping the
+   * others: PUT /api/v1/admin/oauth-apps replaces the whole set, and a stored
+   * app sent without its secret keeps it.
+   */
+  async registerOAuthApp(app: { provider: string; host: string; kind?: "oauth-app" | "github-app"; clientId: string; clientSecret: string }): Promise<void> {
+    type StoredApp = { provider: string; host: string; kind: string; clientId: string };
+    const { apps } = await ok<{ apps: StoredApp[] }>(await this.request.get("/api/v1/admin/oauth-apps", { headers: bearer(this.adminToken) }), "GET /api/v1/admin/oauth-apps");
+    const others = apps.filter((a) => a.provider !== app.provider || a.host !== app.host).map(({ provider, host, kind, clientId }) => ({ provider, host, kind, clientId }));
+    await ok(
+      await this.request.put("/api/v1/admin/oauth-apps", { headers: bearer(this.adminToken), data: { apps: [...others, { kind: "oauth-app", ...app }] } }),
+      "PUT /api/v1/admin/oauth-apps",
+    );
+  }
+
   /** The status of GET /api/v1/me with this token. */
   async meStatus(token: string): Promise<number> {
     return (await this.request.get("/api/v1/me", { headers: bearer(token) })).status();

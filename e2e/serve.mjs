@@ -7,6 +7,9 @@
 // non-empty, so the config can ask for a server without an administrator even
 // when the caller's shell has them set. `--skip-build` is for the second server
 // of a run: a rebuild then would replace `.next` under the first, running one.
+// The data folder's path goes to test-results/e2e-server-{port}.json, for specs
+// that must change what only the database holds (see appDatabaseFile in
+// e2e/servers.ts); the folder and that file are removed when the server stops.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +42,8 @@ const logDir = path.join(root, "test-results");
 fs.mkdirSync(logDir, { recursive: true });
 const logFile = path.join(logDir, `e2e-server-${port}.log`);
 fs.writeFileSync(logFile, "");
+const infoFile = path.join(logDir, `e2e-server-${port}.json`);
+fs.writeFileSync(infoFile, `${JSON.stringify({ dataDir })}\n`);
 
 /** @type {number | undefined} */
 let serverPid;
@@ -54,6 +59,7 @@ function killGroup(signal) {
 
 function removeDataDir() {
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(infoFile, { force: true });
 }
 
 let stopping = false;

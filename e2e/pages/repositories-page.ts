@@ -4,6 +4,9 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class RepositoryDialog {
   readonly name;
   readonly location;
+  /** With a connected account: the Repository combobox that lists the account's repositories. */
+  readonly repository;
+  readonly repositoryOptions;
   readonly token;
   readonly description;
   readonly bucket;
@@ -23,6 +26,8 @@ export class RepositoryDialog {
     const field = (label: string) => root.getByLabel(label, { exact: true });
     this.name = field("Name");
     this.location = field("Repository location");
+    this.repository = root.getByRole("combobox", { name: "Repository", exact: true });
+    this.repositoryOptions = root.getByRole("listbox", { name: "Your repositories" });
     this.token = field("Personal access token");
     this.description = field("Description");
     this.bucket = field("Bucket name");
@@ -36,6 +41,19 @@ export class RepositoryDialog {
     this.saveButton = root.getByRole("button", { name: "Save changes" });
     this.testResult = root.getByRole("status", { name: "Test result" });
     this.error = root.getByRole("alert");
+  }
+
+  /** "Authorize GitHub app" / "Authorize GitLab app", offered while the user has no connection to the provider. */
+  authorizeButton(label: "Authorize GitHub app" | "Authorize GitLab app") {
+    return this.root.getByRole("button", { name: label, exact: true });
+  }
+
+  /** Types into Repository and picks `fullName` (e.g. acme/models) from the account's repositories. */
+  async pickRepository(typed: string, fullName: string) {
+    await this.repository.click();
+    await this.repository.pressSequentially(typed);
+    const escaped = fullName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await this.repositoryOptions.getByRole("option", { name: new RegExp(`^${escaped}( |$)`) }).click();
   }
 
   /** The error shown under a field (its aria-describedby). */
@@ -67,6 +85,11 @@ export class RepositoriesPage {
   async openAddDialog(provider: string): Promise<RepositoryDialog> {
     await this.addRepository.click();
     await this.providerChoice.getByRole("button", { name: provider, exact: true }).click();
+    return this.addDialog(provider);
+  }
+
+  /** A provider's add dialog, also when the page opened it itself (back from the provider's consent page). */
+  addDialog(provider: string): RepositoryDialog {
     return new RepositoryDialog(this.page.getByRole("dialog", { name: `Add ${provider} repository` }));
   }
 

@@ -10,6 +10,8 @@ export class SessionPage {
   readonly pushButton: Locator;
   readonly pullButton: Locator;
   readonly changedFiles: Locator;
+  /** Beside Push: "2 unpushed". */
+  readonly unpushed: Locator;
 
   constructor(readonly page: Page) {
     this.tree = page.getByRole("tree");
@@ -20,11 +22,23 @@ export class SessionPage {
     this.pushButton = page.getByRole("button", { name: "Push", exact: true });
     this.pullButton = page.getByRole("button", { name: "Pull", exact: true });
     this.changedFiles = page.getByRole("list", { name: "Changed files" });
+    this.unpushed = page.getByText(/^\d+ unpushed/);
   }
 
   async open(projectId: string): Promise<void> {
     await this.page.goto(`/projects/${projectId}/session`);
     await expect(this.page.getByRole("treeitem").first()).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** A registered repository's session (/repositories/{id}/session). */
+  async openRepository(repositoryId: string): Promise<void> {
+    await this.page.goto(`/repositories/${repositoryId}/session`);
+    await expect(this.page.getByRole("treeitem").first()).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** A follow-up offered in the status message itself (e.g. "Reconnect" after the host refused the credential). */
+  statusAction(name: string): Locator {
+    return this.status.getByRole("button", { name, exact: true });
   }
 
   item(name: string): Locator {

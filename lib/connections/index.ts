@@ -9,5 +9,6 @@ export { listConnectionRepositories } from "./list-connection-repositories";
 export { listConnections, loadConnection } from "./list-connections";
 export { completeAuthorization } from "./oauth/complete-authorization";
 export { describeOAuthFailure, isOAuthFailure, OAuthFlowError, type OAuthFailure } from "./oauth/oauth-failure";
+export { describeRevocationFailure } from "./oauth/revoke-at-provider";
 export { startAuthorization } from "./oauth/start-authorization";
 export { tokenConnectionInputSchema, type TokenConnectionInput } from "./schema";

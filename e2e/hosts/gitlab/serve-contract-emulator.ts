@@ -1,9 +1,10 @@
 // Runs a contract-seeded GitLab emulator in its own process (see start-emulator-process.ts):
-// prints one JSON line {url, apiRoot, seed} and stops when stdin closes.
+// prints one JSON line {url, apiRoot, seed} and stops when stdin closes. GITLAB_EMULATOR_PORT
+// picks the port (0 or unset: a free one).
 import { seedGitLabContract, startGitLabEmulator } from "./gitlab-emulator";
 
 async function main() {
-  const emulator = await startGitLabEmulator();
+  const emulator = await startGitLabEmulator({ port: Number(process.env.GITLAB_EMULATOR_PORT ?? 0) });
   const seed = seedGitLabContract(emulator);
   process.stdout.write(`${JSON.stringify({ url: emulator.url, apiRoot: emulator.apiRoot, seed })}\n`);
   process.stdin.resume();

@@ -7,10 +7,18 @@ import type { GitLabContractSeed } from "./gitlab-emulator";
 
 export type GitLabEmulatorProcess = { url: string; apiRoot: string; seed: GitLabContractSeed; stop(): Promise<void> };
 
-/** Starts serve-contract-emulator.ts under tsx (which ships with vite and drizzle-kit) and waits for its address. */
-export async function startGitLabEmulatorProcess(): Promise<GitLabEmulatorProcess> {
+/**
+ * Starts serve-contract-emulator.ts under tsx (which ships with vite and drizzle-kit) and waits for its address.
+ * `port` 0 (the default) takes a free one; browser tests pass a fixed port that the app server's
+ * BENCHTOP_INSECURE_HOSTS names.
+ */
+export async function startGitLabEmulatorProcess({ port = 0 }: { port?: number } = {}): Promise<GitLabEmulatorProcess> {
   const script = path.join(__dirname, "serve-contract-emulator.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: path.resolve(__dirname, "../../.."), stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: path.resolve(__dirname, "../../.."),
+    env: { ...process.env, GITLAB_EMULATOR_PORT: String(port) },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const first = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout });
     lines.once("line", (line) => {

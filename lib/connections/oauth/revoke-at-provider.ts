@@ -6,7 +6,15 @@ import { resolveHost } from "../host";
 import { oauthClientOf } from "./oauth-client";
 import { openConnectionToken } from "../seal";
 
-export type Revocation = { revoked: true } | { revoked: false; message: string };
+export type Revocation = { revoked: true } | { revoked: false; reason: "no_app" | "unreachable"; message: string };
+
+/** What the user reads when Benchtop could not withdraw its access (the connection is gone from Benchtop either way). */
+export function describeRevocationFailure(reason: "no_app" | "unreachable", host: string): string {
+  const manual = `Revoke Benchtop's access in your account settings at ${host}.`;
+  return reason === "no_app"
+    ? `Disconnected in Benchtop. The application is no longer registered, so Benchtop could not withdraw its access at ${host}. ${manual}`
+    : `Disconnected in Benchtop, but ${host} could not be reached to withdraw Benchtop's access. ${manual}`;
+}
 
 /**
  * Withdraws an OAuth connection's authorization at the provider. GitHub:
@@ -17,8 +25,7 @@ export type Revocation = { revoked: true } | { revoked: false; message: string }
 export async function revokeAtProvider(connection: Connection): Promise<Revocation> {
   if (connection.method !== "oauth" || !(oauthAppProviders as readonly string[]).includes(connection.provider)) return { revoked: true };
   const app = getOAuthAppCredentials({ provider: connection.provider as OAuthAppProvider, host: connection.host });
-  const manual = `Revoke Benchtop's access in your account settings at ${connection.host}.`;
-  if (!app) return { revoked: false, message: `The application is no longer registered, so Benchtop could not withdraw its access. ${manual}` };
+  if (!app) return { revoked: false, reason: "no_app", message: describeRevocationFailure("no_app", connection.host) };
   try {
     const token = openConnectionToken(connection);
     if (isGitHubProvider(app.provider)) {
@@ -33,6 +40,6 @@ export async function revokeAtProvider(connection: Connection): Promise<Revocati
   } catch (error) {
     // GitHub answers 404 for a token it no longer knows: already revoked.
     if ((error as { status?: unknown }).status === 404) return { revoked: true };
-    return { revoked: false, message: `${connection.host} could not be reached to withdraw Benchtop's access. ${manual}` };
+    return { revoked: false, reason: "unreachable", message: describeRevocationFailure("unreachable", connection.host) };
   }
 }

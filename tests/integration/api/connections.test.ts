@@ -40,6 +40,8 @@ describe("connections by personal access token", () => {
       method: "token",
       expiresAt: emulator.world.adminExpiresAt,
       scopes: ["repo", "read:org"],
+      renewable: false,
+      reconnectReason: null,
     });
     expect(res.text).not.toContain(emulator.world.tokens.admin);
   });
@@ -49,7 +51,7 @@ describe("connections by personal access token", () => {
     expect(mine.status, mine.text).toBe(200);
     expect(mine.body.connections).toHaveLength(1);
     expect(mine.body.connections[0]).toMatchObject({ provider: "github-enterprise", host, login: "octocat", method: "token" });
-    expect(Object.keys(mine.body.connections[0]).sort()).toEqual(["expiresAt", "host", "id", "login", "method", "provider", "scopes"]);
+    expect(Object.keys(mine.body.connections[0]).sort()).toEqual(["expiresAt", "host", "id", "login", "method", "provider", "reconnectReason", "renewable", "scopes"]);
     expect(mine.text).not.toContain(emulator.world.tokens.admin);
     const theirs = await api("/api/v1/me/connections", { token: other.token });
     expect(theirs.body).toEqual({ connections: [] });

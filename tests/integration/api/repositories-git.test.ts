@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../../e2e/hosts/github/emulator-process";
 import { createProject, createUser, type TestUser } from "../helpers/api";
@@ -70,7 +71,11 @@ describe("remote repositories API on a GitHub Enterprise host", () => {
     expect(readRepoFile(copy.body.id, "main", "README.md")).toBe("# Seeded\n");
     expect(execFileSync("git", ["--git-dir", bareRepo(copy.body.id), "rev-list", "--count", "feature"], { encoding: "utf8" }).trim()).toBe("2");
 
-    expectError(await call("/api/v1/projects", { method: "POST", token: user.token, body: { name: "linked", repositoryId: repo.id, link: true } }), 400, "invalid_input", ["link"]);
+    // Linked rather than copied: nothing on the internal server, the remote's URL to clone (tests/integration/linked-projects.test.ts goes further).
+    const linked = await call("/api/v1/projects", { method: "POST", token: user.token, body: { name: "linked", repositoryId: repo.id, link: true } });
+    expect(linked.status, linked.text).toBe(201);
+    expect(linked.body).toMatchObject({ backend: "remote", defaultBranch: "main", cloneUrl: expect.stringMatching(/\/acme\/models\.git$/) });
+    expect(fs.existsSync(bareRepo(linked.body.id))).toBe(false);
     const stranger = await createUser();
     expectError(await call("/api/v1/projects", { method: "POST", token: stranger.token, body: { name: "steal", repositoryId: repo.id } }), 404, "not_found");
   });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
-import { createTokenConnection, deleteConnection, startAuthorization, tokenConnectionInputSchema } from "@/lib/connections";
+import { createTokenConnection, deleteConnection, loadConnection, startAuthorization, tokenConnectionInputSchema } from "@/lib/connections";
 import { actionFailed, keepValues, publicOrigin, validationFailed, type ActionState } from "@/lib/http";
 import { oauthAppProviders, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
 
@@ -23,14 +23,18 @@ export async function connectWithTokenAction(_prev: ActionState, formData: FormD
 
 export async function disconnectAction(connectionId: string, _prev: ActionState): Promise<ActionState> {
   let revocation;
+  let host: string;
   try {
     const user = await requireActionUser();
+    host = loadConnection({ id: connectionId, user }).host;
     revocation = await deleteConnection({ id: connectionId, user });
   } catch (error) {
     return actionFailed(error);
   }
   revalidatePath("/settings/connections");
-  return { status: "success", message: revocation.revoked ? "Disconnected." : `Disconnected in Benchtop. ${revocation.message}` };
+  // The row (and this button) disappear: a failed withdrawal at the provider is said by the page.
+  if (!revocation.revoked) redirect(`/settings/connections?notRevoked=${revocation.reason}&host=${encodeURIComponent(host)}`);
+  return { status: "success", message: "Disconnected." };
 }
 
 /**

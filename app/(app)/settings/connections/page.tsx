@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
-import { describeOAuthFailure, expiresSoon, isOAuthFailure, listConnections, toConnectionView } from "@/lib/connections";
+import { describeOAuthFailure, describeRevocationFailure, expiresSoon, isOAuthFailure, listConnections, toConnectionView } from "@/lib/connections";
 import { listOAuthApps } from "@/lib/oauth-apps";
 import { AuthorizeAppButton } from "./authorize-app-button";
 import { ConnectForm } from "./connect-form";
@@ -12,10 +12,17 @@ const method = { token: "Personal access token", oauth: "OAuth" } as const;
 
 const appLabels = { github: "GitHub", "github-enterprise": "GitHub Enterprise", gitlab: "GitLab", "gitlab-self-managed": "GitLab self-managed" } as const;
 
-type SearchParams = Promise<{ connected?: string; oauthError?: string; host?: string }>;
+type SearchParams = Promise<{ connected?: string; oauthError?: string; notRevoked?: string; host?: string }>;
 
 /** The outcome of an authorization that came back here: connected, or why not. */
-function Outcome({ connected, failure, host }: { connected?: { host: string; login: string }; failure?: string; host?: string }) {
+function Outcome({ connected, failure, notRevoked, host }: { connected?: { host: string; login: string }; failure?: string; notRevoked?: string; host?: string }) {
+  if (notRevoked === "no_app" || notRevoked === "unreachable") {
+    return (
+      <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        {describeRevocationFailure(notRevoked, host ?? "the host")}
+      </p>
+    );
+  }
   if (connected) {
     return (
       <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
@@ -35,7 +42,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const user = await requirePageUser();
   const connections = listConnections({ user }).map(toConnectionView);
   const apps = listOAuthApps();
-  const { connected, oauthError, host } = await searchParams;
+  const { connected, oauthError, notRevoked, host } = await searchParams;
   const justConnected = connections.find((c) => c.id === connected);
   const now = new Date();
   return (
@@ -47,7 +54,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           through the git gateway. One connection per provider and host.
         </p>
       </div>
-      <Outcome connected={justConnected} failure={oauthError} host={host} />
+      <Outcome connected={justConnected} failure={oauthError} notRevoked={notRevoked} host={host} />
       {apps.length > 0 && (
         <section aria-labelledby="apps-heading" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="apps-heading" className="font-semibold">Connect by authorizing an app</h2>
@@ -111,7 +118,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     )}
                   </td>
                   <td className="px-4 py-2 text-right">
-                    <DisconnectButton connectionId={c.id} label={`${c.login} at ${c.host}`} />
+                    <DisconnectButton connectionId={c.id} label={`${c.login} at ${c.host}`} method={c.method} />
                   </td>
                 </tr>
               );

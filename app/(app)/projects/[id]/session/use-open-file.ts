@@ -34,6 +34,9 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
       api.readFile({ path: target }).then(
         (file) => {
           if (current.current !== target) return;
+          // A re-read started while the text was clean, but the person typed before it came back:
+          // keep their text and the version they started from (a save then detects another tab's change).
+          if (keepEdits && text.current !== saved.current) return;
           version.current = file.version;
           const next = file.text ?? "";
           setError(null);
