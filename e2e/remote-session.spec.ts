@@ -116,3 +116,42 @@ test("someone else's repository session is not found", async ({ api, page }) => 
   const response = await page.goto(`/repositories/${repositoryId}/session`);
   expect(response?.status()).toBe(404);
 });
+
+test("a project linked to the repository: created from the repository's page, its session pushes to the remote, its clone URL is the remote's", async ({ api, openBrowser }) => {
+  const user = await api.createUser({ name: "Linked Project Owner" });
+  const benchtopToken = await api.createToken(user);
+  const providerToken = github.world.tokens.admin;
+  const created = await api.request.post("/api/v1/repositories", {
+    headers: { authorization: `Bearer ${benchtopToken}` },
+    data: { provider: "github-enterprise", name: "acme-models", location: `${github.url}/acme/models`, token: providerToken },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id: repositoryId } = (await created.json()) as { id: string };
+
+  const context = await openBrowser(user);
+  const page = context.pages()[0]!;
+  await page.goto(`/repositories/${repositoryId}`);
+  const form = page.getByRole("form", { name: "Create project" });
+  await form.getByLabel("Project name").fill("models-linked");
+  await form.getByRole("radio", { name: /^Link/ }).check();
+  await form.getByRole("button", { name: "Create project" }).click();
+
+  // The project's page: the remote's URL to clone, and the session.
+  await expect(page.getByRole("heading", { name: "models-linked" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Clone URL" })).toHaveValue(`${github.url}/acme/models.git`);
+  await page.getByRole("link", { name: "Open session" }).click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+\/session$/);
+  const session = new SessionPage(page);
+  await expect(page.getByRole("treeitem").first()).toBeVisible({ timeout: 30_000 });
+  const text = `linked project ${Date.now()}\n`;
+  await session.newFile("notes/linked.txt", text);
+  await session.commit("Add a note from a linked project");
+  await session.push();
+  await expect(session.unpushed).toHaveText("0 unpushed");
+
+  const git = new NativeGit(`${github.url}/acme/models.git`, providerToken).clone();
+  expect(git.read("notes/linked.txt").toString("utf8")).toBe(text);
+  expect(git.run(["log", "-1", "--format=%an <%ae>|%s"]).trim()).toBe(`${user.name} <${user.email}>|Add a note from a linked project`);
+  expect(await page.content()).not.toContain(providerToken);
+  expect(await browserStorageDump(page)).not.toContain(providerToken);
+});
