@@ -8,6 +8,7 @@
 // the session (the commit waits in the browser), and Disconnect withdrawing the
 // authorization at the provider. Provider tokens and client secrets never reach
 // the browser.
+import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { browserStorageDump } from "./browser-storage";
 import { signInOverApi } from "./fixtures";
@@ -37,6 +38,7 @@ test.afterAll(async () => {
 });
 
 const hostOf = (url: string) => new URL(url).host;
+const screenshot = (name: string) => path.join(process.cwd(), "test-results", "screenshots", name);
 
 /** GitHub's OAuth App (gho_), GitHub App user (ghu_) and refresh (ghr_) tokens as the emulator issues them. */
 const GITHUB_TOKEN = /gh[our]_[A-Za-z0-9]{20,}/;
@@ -107,6 +109,7 @@ test("GitHub Enterprise: the administrator registers the app; a user authorizes 
   // No connection yet: the dialog offers the app above the personal-access-token fallback.
   const dialog = await repositories.openAddDialog("GitHub Enterprise");
   await expect(dialog.location).toBeVisible();
+  await userPage.screenshot({ path: screenshot("add-repository-authorize.png") });
   await dialog.authorizeButton("Authorize GitHub app").click();
 
   // The emulator's consent page: sign in as octocat and authorize Benchtop.
@@ -119,6 +122,10 @@ test("GitHub Enterprise: the administrator registers the app; a user authorizes 
   await expect(connected.authorizeButton("Authorize GitHub app")).toHaveCount(0);
   await expect(connected.location).toHaveCount(0);
   await expect(connected.root).toContainText(`of octocat at ${host}`);
+  await connected.repository.fill("a");
+  await expect(userPage.getByRole("listbox", { name: "Your repositories" })).toBeVisible();
+  await userPage.screenshot({ path: screenshot("add-repository-autocomplete.png") });
+  await connected.repository.fill("");
   await connected.pickRepository("mod", "acme/models");
   await expect(connected.repository).toHaveValue(`${github.url}/acme/models`);
   await expect(connected.name).toHaveValue("models");
@@ -216,6 +223,7 @@ test("GitLab self-managed: authorize, pick the project, push; an expired token i
   await session.pushButton.click();
   await expect(session.status).toContainText(/connect again/i);
   await expect(session.status).toContainText(host);
+  await page.screenshot({ path: screenshot("session-reconnect.png") });
   await expect(session.unpushed).toHaveText("1 unpushed");
   // One refused renewal; the connection is then marked for reconnecting, not retried with every request.
   expect(await controls.countTokenRequests("refresh_token", { ok: false })).toBe(1);

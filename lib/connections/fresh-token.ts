@@ -21,7 +21,7 @@ export function reconnectRequired(connection: Pick<Connection, "provider" | "hos
   const why = connection.reconnectReason ? ` (${connection.reconnectReason})` : "";
   return new AppError(
     "connection_required",
-    `Your ${providerName(connection.provider)} connection at ${connection.host} has to be renewed${why}. Connect again (Reconnect, or Settings, Connections); work in open sessions is kept and can be pushed afterwards.`,
+    `Connect again to ${providerName(connection.provider)} at ${connection.host}${why}. Work in open sessions is kept; try again once connected.`,
   );
 }
 

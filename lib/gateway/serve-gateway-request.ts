@@ -93,7 +93,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
     }
     if (response.status === 401 && connectionId) {
       // The host refused the connection's token (revoked, or expired early): the user must connect again.
-      markConnectionForReconnect({ id: connectionId, reason: `${gitUrl.host} refused its token` });
+      markConnectionForReconnect({ id: connectionId, reason: "it refused the token" });
     }
     return await toClientResponse(response, { host: gitUrl.host, provider: repository.provider, pushing: gitRequest.service === "git-receive-pack", from });
   } catch (error) {

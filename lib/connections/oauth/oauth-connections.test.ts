@@ -188,7 +188,7 @@ describe("keeping tokens alive", () => {
 
     await expect(freshConnectionToken(getConnection({ id: connection.id })!)).rejects.toMatchObject({
       code: "connection_required",
-      message: expect.stringMatching(/has to be renewed.*Connect again.*work in open sessions is kept/),
+      message: expect.stringMatching(/^Connect again to GitLab at .*refused to renew the token.*Work in open sessions is kept/),
     });
     const marked = getConnection({ id: connection.id })!;
     expect(marked.reconnectReason).toMatch(/refused to renew the token/);

@@ -16,10 +16,10 @@ export async function refreshGrant({ app, refreshToken }: { app: OAuthAppCredent
     return { ok: true, tokens: await oauth.processRefreshTokenResponse(as, client, response) };
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) {
-      return { ok: false, refused: true, reason: `${app.host} refused to renew the token (${error.error})` };
+      return { ok: false, refused: true, reason: `it refused to renew the token (${error.error})` };
     }
     if (error instanceof oauth.WWWAuthenticateChallengeError) {
-      return { ok: false, refused: true, reason: `${app.host} refused Benchtop's application while renewing the token` };
+      return { ok: false, refused: true, reason: "it refused Benchtop's application while renewing the token" };
     }
     return { ok: false, refused: false, reason: `${app.host} could not be reached to renew the token` };
   }
