@@ -21,6 +21,7 @@ import { startAppServer } from "../tests/setup/app-server.mjs";
 import { browserRuns } from "./bench/browser.mjs";
 import { cleanupAll, installSignalHandlers, onCleanup, tempDir } from "./bench/cleanup.mjs";
 import { generateRepository, REPO_SPECS } from "./bench/generate.mjs";
+import { gatewayBaselines } from "./bench/gateway.mjs";
 import { nativeBaselines } from "./bench/native.mjs";
 import { printSummary, summarize, writeJson } from "./bench/report.mjs";
 import { authArgs, createToken, createUserAndProject, gitEnvironment, pushRepository } from "./bench/setup.mjs";
@@ -39,6 +40,7 @@ const BUILD_LIMIT_MS = 15 * 60_000;
 const NOTES = [
   "Medians of the repetitions. Browser: open = navigation start to the first visible tree item, in a fresh profile (no local copy, cold HTTP cache); reopen = the same page again in that profile.",
   "Browser operations are timed in the page (performance.now()) around one call to the session's worker; native ones are whole `git` processes (start-up included) in a `git clone --depth 1` of the same /git URL.",
+  "Gateway: native git cloning (--depth 1) and pushing one commit through /proxy, against the same project straight from /git; the ratio is what the relay adds.",
   "Memory: peaks of Runtime.getHeapUsage for the page and its worker (JS heap, plus ArrayBuffer storage where pack data lives), and the largest renderer's resident size.",
   "The machine may be shared: compare ratios from the same run, not numbers across runs.",
 ];
@@ -84,7 +86,8 @@ async function startServer() {
   const server = await startAppServer({
     dataDir: tempDir("data"),
     logFile: SERVER_LOG,
-    env: { BENCHTOP_ADMIN_EMAIL: admin.email, BENCHTOP_ADMIN_PASSWORD: admin.password },
+    // The gateway measurement reaches the app's own /git through /proxy, over plain http on loopback.
+    env: { BENCHTOP_ADMIN_EMAIL: admin.email, BENCHTOP_ADMIN_PASSWORD: admin.password, BENCHTOP_INSECURE_HOSTS: "localhost,127.0.0.1" },
   }).catch((error) => {
     throw new BenchError(`The app did not start: ${error.message} (log: ${path.relative(ROOT, SERVER_LOG)})`);
   });
@@ -136,6 +139,7 @@ async function benchRepository({ repo, server, env, scratch, reps, skipBrowser }
   const pushMs = await pushRepository(repo, project, token, env);
   const repoScratch = fs.mkdtempSync(path.join(scratch, `${repo.name}-`));
   const native = await nativeBaselines({ project, token, env, scratch: repoScratch, targets: repo.editTargets, reps });
+  const gateway = await gatewayBaselines({ baseUrl: server.baseUrl, user, token, project, env, scratch: repoScratch, target: repo.editTargets.at(-1), reps });
   let browser = null;
   let error = null;
   if (!skipBrowser) {
@@ -148,7 +152,7 @@ async function benchRepository({ repo, server, env, scratch, reps, skipBrowser }
     }
   }
   fs.rmSync(repoScratch, { recursive: true, force: true });
-  return summarize({ repo, pushMs, native, browser, error });
+  return summarize({ repo, pushMs, native, gateway, browser, error });
 }
 
 async function main() {

@@ -27,7 +27,13 @@ function browserSamples(browser) {
 }
 
 /** The summary of one repository: rows with medians and ratios, peaks, raw samples. */
-export function summarize({ repo, pushMs, native, browser, error }) {
+// Rows of the gateway table: through /proxy next to straight from /git.
+const GATEWAY_ROWS = [
+  { label: "git clone --depth 1", via: "gatewayClone", direct: "directClone" },
+  { label: "git push, one commit", via: "gatewayPush", direct: "directPush" },
+];
+
+export function summarize({ repo, pushMs, native, gateway, browser, error }) {
   const bSamples = browserSamples(browser);
   const rows = ROWS.map(({ label, browser: b, native: n }) => {
     const browserMs = median(bSamples[b] ?? []);
@@ -44,6 +50,13 @@ export function summarize({ repo, pushMs, native, browser, error }) {
   return {
     repository: { name: repo.name, files: repo.files, bytes: repo.bytes, commits: repo.commits, packBytes: repo.packBytes, generateMs: round(repo.generateMs), initialPushMs: round(pushMs) },
     rows,
+    gatewayRows: gateway
+      ? GATEWAY_ROWS.map(({ label, via, direct }) => {
+          const viaMs = median(gateway[via]);
+          const directMs = median(gateway[direct]);
+          return { operation: label, gatewayMs: round(viaMs), directMs: round(directMs), ratio: viaMs != null && directMs ? round(viaMs / directMs, 2) : null };
+        })
+      : [],
     memory: browser
       ? {
           open: peaks(browser.open.map((o) => o.peak)),
@@ -54,7 +67,7 @@ export function summarize({ repo, pushMs, native, browser, error }) {
     warnings: browser?.operations?.warnings ?? [],
     openBreakdown: browser?.open.map((o) => ({ ms: round(o.ms), wallMs: round(o.wallMs), ...o.breakdown })) ?? [],
     reopenBreakdown: browser?.reopen.map((o) => ({ ms: round(o.ms), wallMs: round(o.wallMs), ...o.breakdown })) ?? [],
-    samples: { browser: bSamples, native: native ?? null },
+    samples: { browser: bSamples, native: native ?? null, gateway: gateway ?? null },
     error: error ?? null,
   };
 }
@@ -62,16 +75,31 @@ export function summarize({ repo, pushMs, native, browser, error }) {
 const pad = (text, width, right) => (right ? String(text).padStart(width) : String(text).padEnd(width));
 const cell = (value) => (value == null ? "-" : value >= 100 ? Math.round(value).toLocaleString("en-US") : String(value));
 
-export function printSummary(summary) {
-  const { repository: r } = summary;
-  console.log(`\n${r.name}: ${r.files.toLocaleString("en-US")} files, ${formatBytes(r.bytes)}, ${r.commits} commits (pack ${formatBytes(r.packBytes)})`);
-  const header = ["operation", "browser ms", "native ms", "ratio"];
-  const lines = summary.rows.map((row) => [row.operation, cell(row.browserMs), cell(row.nativeMs), row.ratio == null ? "-" : `${row.ratio.toFixed(2)}x`]);
+/** A Markdown table: the first column left-aligned, the others right-aligned. */
+function printTable(header, lines) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cols) => `| ${cols.map((c, i) => pad(c, widths[i], i > 0)).join(" | ")} |`;
   console.log(format(header));
   console.log(`|${widths.map((w, i) => (i > 0 ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|")}|`);
   for (const line of lines) console.log(format(line));
+}
+
+const ratioCell = (ratio) => (ratio == null ? "-" : `${ratio.toFixed(2)}x`);
+
+export function printSummary(summary) {
+  const { repository: r } = summary;
+  console.log(`\n${r.name}: ${r.files.toLocaleString("en-US")} files, ${formatBytes(r.bytes)}, ${r.commits} commits (pack ${formatBytes(r.packBytes)})`);
+  printTable(
+    ["operation", "browser ms", "native ms", "ratio"],
+    summary.rows.map((row) => [row.operation, cell(row.browserMs), cell(row.nativeMs), ratioCell(row.ratio)]),
+  );
+  if (summary.gatewayRows.length) {
+    console.log("");
+    printTable(
+      ["native git", "through /proxy ms", "straight to /git ms", "ratio"],
+      summary.gatewayRows.map((row) => [row.operation, cell(row.gatewayMs), cell(row.directMs), ratioCell(row.ratio)]),
+    );
+  }
   const m = summary.memory;
   const describe = (p) => (p ? `page JS heap ${p.pageHeapMB} MB (+${p.pageBuffersMB} MB ArrayBuffers), worker JS heap ${p.workerHeapMB} MB (+${p.workerBuffersMB} MB ArrayBuffers), largest renderer RSS ${p.rendererRssMB} MB` : "-");
   if (m) {

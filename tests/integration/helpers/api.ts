@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import { attemptBrowserSignIn as signInLikeBrowser } from "../../setup/browser-sign-in.mjs";
 
 export const baseUrl = () => inject("baseUrl");
 
@@ -72,35 +73,8 @@ export async function share(project: { id: string }, owner: { token: string }, u
   if (res.status !== 201) throw new Error(`share: ${res.status} ${res.text}`);
 }
 
-/**
- * Signs in the way the browser's sign-in page does (next-auth's CSRF token, then
- * the credentials callback). Returns the cookie header when a session was made,
- * and where next-auth redirected to (its error code is in the query on failure).
- */
-export async function attemptBrowserSignIn({ email, password }: { email: string; password: string }): Promise<{ cookie?: string; location: string | null; status: number }> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-  };
-  keep(csrf);
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl()}/projects` }),
-    redirect: "manual",
-  });
-  await response.text();
-  keep(response);
-  const hasSession = [...jar.keys()].some((k) => k.includes("session-token"));
-  return { cookie: hasSession ? cookieHeader() : undefined, location: response.headers.get("location"), status: response.status };
-}
+/** Signs in the way the browser's sign-in page does; see tests/setup/browser-sign-in.mjs. */
+export const attemptBrowserSignIn = (credentials: { email: string; password: string }) => signInLikeBrowser(baseUrl(), credentials);
 
 /** Signs in like a browser and returns the session cookie header; throws when refused. */
 export async function signInBrowser(user: { email: string; password: string }): Promise<string> {
