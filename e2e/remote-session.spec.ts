@@ -7,7 +7,7 @@
 // storage, not in a request it sends.
 import path from "node:path";
 import { browserStorageDump } from "./browser-storage";
-import { signInOverApi } from "./fixtures";
+import { signInOverApi, type Api } from "./fixtures";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "./hosts/github/emulator-process";
 import { SessionPage } from "./pages/session-page";
 import { expect, NativeGit, test } from "./session-fixtures";
@@ -25,8 +25,9 @@ test.afterAll(async () => {
   await github?.stop();
 });
 
-test("a GitHub Enterprise repository: open a session, edit, commit, push through the gateway", async ({ api, openBrowser }) => {
-  const user = await api.createUser({ name: "Remote Session Owner" });
+/** A user who registered acme/models (GitHub Enterprise emulator) with the provider's admin token. */
+async function userWithModels(api: Api, name: string) {
+  const user = await api.createUser({ name });
   const benchtopToken = await api.createToken(user);
   const providerToken = github.world.tokens.admin;
   const created = await api.request.post("/api/v1/repositories", {
@@ -35,6 +36,11 @@ test("a GitHub Enterprise repository: open a session, edit, commit, push through
   });
   expect(created.status(), await created.text()).toBe(201);
   const { id: repositoryId } = (await created.json()) as { id: string };
+  return { user, providerToken, repositoryId };
+}
+
+test("a GitHub Enterprise repository: open a session, edit, commit, push through the gateway", async ({ api, openBrowser }) => {
+  const { user, providerToken, repositoryId } = await userWithModels(api, "Remote Session Owner");
 
   const context = await openBrowser(user);
   const page = context.pages()[0]!;
@@ -103,14 +109,7 @@ test("an S3 bucket has no session: the page says why and links to browsing", asy
 });
 
 test("someone else's repository session is not found", async ({ api, page }) => {
-  const owner = await api.createUser({ name: "Owner" });
-  const ownerToken = await api.createToken(owner);
-  const created = await api.request.post("/api/v1/repositories", {
-    headers: { authorization: `Bearer ${ownerToken}` },
-    data: { provider: "github-enterprise", name: "acme-models", location: `${github.url}/acme/models`, token: github.world.tokens.admin },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id: repositoryId } = (await created.json()) as { id: string };
+  const { repositoryId } = await userWithModels(api, "Owner");
   const other = await api.createUser({ name: "Other" });
   await signInOverApi(page, other);
   const response = await page.goto(`/repositories/${repositoryId}/session`);
@@ -118,15 +117,7 @@ test("someone else's repository session is not found", async ({ api, page }) => 
 });
 
 test("a project linked to the repository: created from the repository's page, its session pushes to the remote, its clone URL is the remote's", async ({ api, openBrowser }) => {
-  const user = await api.createUser({ name: "Linked Project Owner" });
-  const benchtopToken = await api.createToken(user);
-  const providerToken = github.world.tokens.admin;
-  const created = await api.request.post("/api/v1/repositories", {
-    headers: { authorization: `Bearer ${benchtopToken}` },
-    data: { provider: "github-enterprise", name: "acme-models", location: `${github.url}/acme/models`, token: providerToken },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id: repositoryId } = (await created.json()) as { id: string };
+  const { user, providerToken, repositoryId } = await userWithModels(api, "Linked Project Owner");
 
   const context = await openBrowser(user);
   const page = context.pages()[0]!;
