@@ -56,26 +56,7 @@ export const simpleProjectMirror = z.strictObject({
 
 /** ProjectSchema (extends SimpleProjectSchema extends CondensedProjectSchema). */
 export const projectMirror = z.strictObject({
-  // CondensedProjectSchema
-  id: num,
-  web_url: str,
-  name: str,
-  path: str,
-  // SimpleProjectSchema
-  description: nullable(str),
-  name_with_namespace: str,
-  path_with_namespace: str,
-  created_at: str,
-  default_branch: str,
-  topics: nullable(z.array(str)),
-  ssh_url_to_repo: str,
-  http_url_to_repo: str,
-  readme_url: nullable(str),
-  forks_count: num,
-  avatar_url: nullable(str),
-  star_count: num,
-  last_activity_at: str,
-  namespace: condensedNamespaceMirror,
+  ...simpleProjectMirror.shape,
   // ProjectSchema
   description_html: str,
   visibility: z.enum(["public", "internal", "private"]),
