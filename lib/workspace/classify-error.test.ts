@@ -1,23 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Errors } from "isomorphic-git";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toWorkspaceError } from "./classify-error";
 import { cloneRepository } from "./clone-repository";
 import { WorkspaceError } from "./errors";
 import { fetchRemote } from "./fetch-remote";
-import { removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { createRemote, openSession, sessionContext } from "./test-support/remote-session";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 /** A loopback port nothing listens on any more. */
 async function closedPortUrl(): Promise<string> {

@@ -1,24 +1,17 @@
 import nodeFs from "node:fs";
 import git from "isomorphic-git";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cloneRepository } from "./clone-repository";
 import { getState } from "./get-state";
 import { isCloned } from "./is-cloned";
 import { pullBranch } from "./pull-branch";
 import { readFile } from "./read-file";
-import { git as nativeGit, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { git as nativeGit } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { bareGit, createRemote, sessionContext } from "./test-support/remote-session";
 import type { Progress } from "./types";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 describe("cloneRepository", () => {
   it("makes a shallow copy of the default branch without checking anything out", async () => {

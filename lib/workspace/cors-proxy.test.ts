@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cloneRepository } from "./clone-repository";
 import { commitChanges } from "./commit-changes";
 import { deepenHistory } from "./deepen-history";
 import { fetchRemote } from "./fetch-remote";
 import { pullBranch } from "./pull-branch";
 import { pushBranch } from "./push-branch";
-import { encode, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { encode } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { bareGit, createRemote, pushFromNative, sessionContext } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 /** A session whose git traffic goes through the gateway form `{corsProxy}/{host}/{path}`. */
 function proxiedContext(url: string) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commitChanges } from "./commit-changes";
 import { countUnpushed } from "./count-unpushed";
 import { createBranch } from "./create-branch";
@@ -6,19 +6,12 @@ import { fetchRemote } from "./fetch-remote";
 import { compareCommits } from "./compare-commits";
 import { pullBranch } from "./pull-branch";
 import { switchBranch } from "./switch-branch";
-import { encode, git as nativeGit, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { encode, git as nativeGit } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { createRemote, openSession, pushFromNative } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 const commit = async (ctx: Parameters<typeof countUnpushed>[0]["ctx"], path: string, text: string) => {
   await writeFile({ ctx, path, content: encode(text) });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commitChanges } from "./commit-changes";
 import { createBranch } from "./create-branch";
 import { deepenHistory } from "./deepen-history";
@@ -6,19 +6,12 @@ import { getState } from "./get-state";
 import { listCommits } from "./list-commits";
 import { pullBranch } from "./pull-branch";
 import { switchBranch } from "./switch-branch";
-import { encode, git as nativeGit, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { encode, git as nativeGit } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { bareGit, createRemote, nativeCommit, openSession } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 describe("deepenHistory", () => {
   it("fetches the whole history of a shallow copy", async () => {

@@ -4,7 +4,7 @@
 import "fake-indexeddb/auto";
 import LightningFS from "@isomorphic-git/lightning-fs";
 import http from "isomorphic-git/http/node";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { cloneRepository } from "./clone-repository";
 import { commitChanges } from "./commit-changes";
 import type { WorkspaceContext } from "./context";
@@ -15,20 +15,15 @@ import { pushBranch } from "./push-branch";
 import { readFile } from "./read-file";
 import { resetLocalCopy } from "./reset-local-copy";
 import { resolveConflict } from "./resolve-conflict";
-import { AUTHOR, encode, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { AUTHOR, encode } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { bareGit, createRemote, pushFromNative } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
+const server = gitHttpServerForFile();
+beforeAll(() => {
   // lightning-fs looks for navigator.locks; Node 20 has no navigator (it then locks through IndexedDB).
   if (typeof navigator === "undefined") vi.stubGlobal("navigator", {});
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
 });
 
 describe("on a lightning-fs volume", () => {

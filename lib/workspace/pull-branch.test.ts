@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { abortMerge } from "./abort-merge";
 import { commitChanges } from "./commit-changes";
 import { deletePath } from "./delete-path";
@@ -9,19 +9,12 @@ import { pushBranch } from "./push-branch";
 import { readFile } from "./read-file";
 import { readFileBytes } from "./read-file-bytes";
 import { resolveConflict } from "./resolve-conflict";
-import { BINARY, encode, git as nativeGit, put, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { BINARY, encode, git as nativeGit, put } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { bareGit, createRemote, openSession, pushFromNative, type Remote } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 const TEXT = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n";
 const text = async (ctx: Parameters<typeof readFile>[0]["ctx"], path: string) => (await readFile({ ctx, path })).text;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commitChanges } from "./commit-changes";
 import { countUnpushed } from "./count-unpushed";
 import { createBranch } from "./create-branch";
@@ -8,19 +8,12 @@ import { fetchRemote } from "./fetch-remote";
 import { getState } from "./get-state";
 import { pushBranch } from "./push-branch";
 import { switchBranch } from "./switch-branch";
-import { encode, git as nativeGit, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { encode, git as nativeGit } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { bareGit, createRemote, openSession, pushFromNative } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 describe("fetchRemote", () => {
   it("sees the remote move without touching the branch or the changes", async () => {

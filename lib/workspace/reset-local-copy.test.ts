@@ -1,24 +1,17 @@
 import nodeFs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cloneRepository } from "./clone-repository";
 import { commitChanges } from "./commit-changes";
 import { getState } from "./get-state";
 import { isCloned } from "./is-cloned";
 import { pushBranch } from "./push-branch";
 import { resetLocalCopy } from "./reset-local-copy";
-import { encode, removeTempDirs } from "./test-support/fixture-repo";
-import { type GitHttpServer, startGitHttpServer } from "./test-support/git-http-server";
+import { encode } from "./test-support/fixture-repo";
+import { gitHttpServerForFile } from "./test-support/git-http-server-for-file";
 import { createRemote, openSession } from "./test-support/remote-session";
 import { writeFile } from "./write-file";
 
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeTempDirs();
-});
+const server = gitHttpServerForFile();
 
 describe("resetLocalCopy", () => {
   it("refuses while work would be lost, and deletes everything with force", async () => {
