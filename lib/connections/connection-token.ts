@@ -3,7 +3,9 @@ import type { Provider } from "../hosts";
 import { connectionToHost } from "./credential-for-host";
 import { freshConnectionToken } from "./fresh-token";
 import { connectionHostOfLocation } from "./host";
-import { tokenTypeOf } from "./list-connection-repositories";
+
+/** GitLab takes OAuth tokens as Bearer and access tokens as PRIVATE-TOKEN. */
+export const tokenTypeOf = (connection: Pick<Connection, "method">) => (connection.method === "oauth" ? ("oauth" as const) : ("personal" as const));
 
 /**
  * The user's connection to a repository's host with its (renewed when needed)

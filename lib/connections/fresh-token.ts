@@ -3,7 +3,7 @@ import { recordEvent } from "../audit";
 import { claimConnectionRefresh, getConnection, getUserById, markConnectionForReconnect, releaseConnectionRefresh, updateConnectionTokens, type Connection } from "../db";
 import { AppError } from "../errors";
 import { HostError } from "../hosts";
-import { getOAuthAppCredentials, oauthAppProviders, type OAuthAppProvider } from "../oauth-apps";
+import { getOAuthAppCredentials, isOAuthAppProvider } from "../oauth-apps";
 import { refreshGrant } from "./oauth/refresh-grant";
 import { tokenColumns } from "./oauth/token-columns";
 import { openConnectionToken, openRefreshToken } from "./seal";
@@ -55,9 +55,7 @@ export async function freshConnectionToken(connection: Connection): Promise<stri
 
 async function refreshClaimed(connection: Connection): Promise<string> {
   const refreshToken = openRefreshToken(connection);
-  const app = oauthAppProviders.includes(connection.provider as OAuthAppProvider)
-    ? getOAuthAppCredentials({ provider: connection.provider as OAuthAppProvider, host: connection.host })
-    : undefined;
+  const app = isOAuthAppProvider(connection.provider) ? getOAuthAppCredentials({ provider: connection.provider, host: connection.host }) : undefined;
   if (!refreshToken || !app) {
     const expired = connection.expiresAt !== null && connection.expiresAt.getTime() <= Date.now();
     if (!expired) {

@@ -1,6 +1,7 @@
 import type { User } from "../db";
 import { AppError } from "../errors";
 import { listViewerRepositories, type ViewerRepository } from "../hosts/list-viewer-repositories";
+import { tokenTypeOf } from "./connection-token";
 import { freshConnectionToken } from "./fresh-token";
 import { resolveHost } from "./host";
 import { loadConnection } from "./list-connections";
@@ -15,6 +16,3 @@ export async function listConnectionRepositories({ user, id, search }: { user: U
   const token = await freshConnectionToken(connection);
   return listViewerRepositories({ provider: connection.provider, apiRoot, token, tokenType: tokenTypeOf(connection), search });
 }
-
-/** GitLab takes OAuth tokens as Bearer and access tokens as PRIVATE-TOKEN. */
-export const tokenTypeOf = (connection: { method: "oauth" | "token" }) => (connection.method === "oauth" ? ("oauth" as const) : ("personal" as const));

@@ -2,6 +2,9 @@
 
 export const oauthAppProviders = ["github", "github-enterprise", "gitlab", "gitlab-self-managed"] as const;
 export type OAuthAppProvider = (typeof oauthAppProviders)[number];
+
+/** Whether a provider (or any text, such as a route segment) is one OAuth apps can be registered for. */
+export const isOAuthAppProvider = (value: unknown): value is OAuthAppProvider => (oauthAppProviders as readonly unknown[]).includes(value);
 export const oauthAppKinds = ["oauth-app", "github-app"] as const;
 export type OAuthAppKind = (typeof oauthAppKinds)[number];
 

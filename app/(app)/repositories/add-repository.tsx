@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import type { Provider } from "@/lib/hosts/types";
-import { oauthAppProviders, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
+import { isOAuthAppProvider, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
 import { AuthorizeAppButton } from "../settings/connections/authorize-app-button";
 import { Modal } from "./modal";
 import { providerLabels, providerOrder } from "./providers";
@@ -20,12 +20,10 @@ type Props = {
   initialProvider?: Provider;
 };
 
-const hasApps = (provider: Provider): provider is OAuthAppProvider => (oauthAppProviders as readonly string[]).includes(provider);
-
 /** One provider's dialog: authorize the app (the primary way, where one is registered), or give a location and token. */
 function ProviderDialog({ provider, apps, accounts, onDone }: { provider: Provider; apps: AppChoice[]; accounts: AccountChoice[]; onDone: () => void }) {
   const account = accounts.find((a) => a.provider === provider);
-  const offered = !account && hasApps(provider) ? apps.filter((a) => a.provider === provider) : [];
+  const offered = !account && isOAuthAppProvider(provider) ? apps.filter((a) => a.provider === provider) : [];
   return (
     <div className="space-y-4">
       {offered.length > 0 && (

@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import type { Connection } from "../../db";
 import { createOctokit } from "../../hosts/github/octokit";
-import { getOAuthAppCredentials, isGitHubProvider, oauthAppProviders, type OAuthAppProvider } from "../../oauth-apps";
+import { getOAuthAppCredentials, isGitHubProvider, isOAuthAppProvider } from "../../oauth-apps";
 import { resolveHost } from "../host";
 import { oauthClientOf } from "./oauth-client";
 import { openConnectionToken } from "../seal";
@@ -23,8 +23,8 @@ export function describeRevocationFailure(reason: "no_app" | "unreachable", host
  * revocation endpoint. Personal access tokens are the user's own and stay.
  */
 export async function revokeAtProvider(connection: Connection): Promise<Revocation> {
-  if (connection.method !== "oauth" || !(oauthAppProviders as readonly string[]).includes(connection.provider)) return { revoked: true };
-  const app = getOAuthAppCredentials({ provider: connection.provider as OAuthAppProvider, host: connection.host });
+  if (connection.method !== "oauth" || !isOAuthAppProvider(connection.provider)) return { revoked: true };
+  const app = getOAuthAppCredentials({ provider: connection.provider, host: connection.host });
   if (!app) return { revoked: false, reason: "no_app", message: describeRevocationFailure("no_app", connection.host) };
   try {
     const token = openConnectionToken(connection);

@@ -5,16 +5,15 @@ import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
-import { CLOUD_HOSTS, isGitHubProvider, oauthAppKinds, oauthAppProviders, type OAuthAppKind, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
+import { CLOUD_HOSTS, isGitHubProvider, isOAuthAppProvider, type OAuthAppKind, oauthAppKinds, type OAuthAppProvider, oauthAppProviders } from "@/lib/oauth-apps/providers";
 import { saveOAuthAppAction } from "./actions";
 import { callbackUrl, kindLabels, providerLabels } from "./labels";
 
-const isProvider = (value: string | undefined): value is OAuthAppProvider => (oauthAppProviders as readonly string[]).includes(value ?? "");
 
 export function OAuthAppForm({ origin }: { origin: string }) {
   const [state, action] = useActionState<ActionState, FormData>(saveOAuthAppAction, { status: "idle" });
   const kept = state.values;
-  const [provider, setProvider] = useState<OAuthAppProvider>(isProvider(kept?.provider) ? kept.provider : "github");
+  const [provider, setProvider] = useState<OAuthAppProvider>(isOAuthAppProvider(kept?.provider) ? kept.provider : "github");
   const [host, setHost] = useState(kept?.host ?? CLOUD_HOSTS.github ?? "");
   const [kind, setKind] = useState<OAuthAppKind>(kept?.kind === "github-app" ? "github-app" : "oauth-app");
   const cloudHost = CLOUD_HOSTS[provider];

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { createTokenConnection, deleteConnection, loadConnection, startAuthorization, tokenConnectionInputSchema } from "@/lib/connections";
 import { actionFailed, keepValues, publicOrigin, validationFailed, type ActionState } from "@/lib/http";
-import { oauthAppProviders, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
+import { isOAuthAppProvider } from "@/lib/oauth-apps/providers";
 
 export async function connectWithTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token") });
@@ -44,13 +44,13 @@ export async function disconnectAction(connectionId: string, _prev: ActionState)
  */
 export async function startAuthorizationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const provider = String(formData.get("provider") ?? "");
-  if (!(oauthAppProviders as readonly string[]).includes(provider)) return { status: "error", message: "Choose GitHub or GitLab." };
+  if (!isOAuthAppProvider(provider)) return { status: "error", message: "Choose GitHub or GitLab." };
   let target: URL;
   try {
     const user = await requireActionUser();
     target = await startAuthorization({
       user,
-      provider: provider as OAuthAppProvider,
+      provider,
       host: String(formData.get("host") ?? ""),
       origin: publicOrigin(await headers()),
       returnTo: String(formData.get("returnTo") ?? ""),

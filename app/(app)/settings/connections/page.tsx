@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
 import { describeOAuthFailure, describeRevocationFailure, expiresSoon, isOAuthFailure, listConnections, toConnectionView } from "@/lib/connections";
 import { listOAuthApps } from "@/lib/oauth-apps";
+import { providerLabels } from "../../admin/oauth-apps/labels";
 import { AuthorizeAppButton } from "./authorize-app-button";
 import { ConnectForm } from "./connect-form";
 import { DisconnectButton } from "./disconnect-button";
@@ -10,7 +11,6 @@ export const metadata: Metadata = { title: "Connections" };
 
 const method = { token: "Personal access token", oauth: "OAuth" } as const;
 
-const appLabels = { github: "GitHub", "github-enterprise": "GitHub Enterprise", gitlab: "GitLab", "gitlab-self-managed": "GitLab self-managed" } as const;
 
 type SearchParams = Promise<{ connected?: string; oauthError?: string; notRevoked?: string; host?: string }>;
 
@@ -66,9 +66,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
             {apps.map((app) => {
               const existing = connections.find((c) => c.provider === app.provider && c.host === app.host);
               return (
-                <li key={`${app.provider} ${app.host}`} aria-label={`${appLabels[app.provider]} at ${app.host}`} className="flex flex-wrap items-center justify-between gap-3">
+                <li key={`${app.provider} ${app.host}`} aria-label={`${providerLabels[app.provider]} at ${app.host}`} className="flex flex-wrap items-center justify-between gap-3">
                   <span className="text-sm">
-                    <span className="font-medium">{appLabels[app.provider]}</span> <span className="font-mono text-xs text-slate-600">{app.host}</span>
+                    <span className="font-medium">{providerLabels[app.provider]}</span> <span className="font-mono text-xs text-slate-600">{app.host}</span>
                     {existing && <span className="ml-2 text-slate-600">connected as {existing.login}</span>}
                   </span>
                   <AuthorizeAppButton provider={app.provider} host={app.host} returnTo="/settings/connections" label={existing ? "Reconnect" : undefined} />

@@ -1,7 +1,7 @@
 import type { CredentialHelp } from "@/app/(app)/projects/[id]/session/credential-help";
 import { connectionHostOfLocation } from "@/lib/connections";
 import type { Repository } from "@/lib/db";
-import { getOAuthAppCredentials, oauthAppProviders, type OAuthAppProvider } from "@/lib/oauth-apps";
+import { getOAuthAppCredentials, isOAuthAppProvider } from "@/lib/oauth-apps";
 import { ownTokenOf } from "@/lib/repositories";
 
 /**
@@ -14,8 +14,8 @@ export function credentialHelpFor(repository: Repository, { viewerOwnsRepository
   if (viewerOwnsRepository && ownTokenOf(repository)) return { kind: "link", href: "/repositories", label: "Update the token" };
   if (repository.provider === "s3") return { kind: "link", href: "/repositories", label: "Update the keys" };
   const host = connectionHostOfLocation({ provider: repository.provider, location: repository.location });
-  const provider = repository.provider as OAuthAppProvider;
-  if (host && (oauthAppProviders as readonly string[]).includes(provider) && getOAuthAppCredentials({ provider, host })) {
+  const provider = repository.provider;
+  if (host && isOAuthAppProvider(provider) && getOAuthAppCredentials({ provider, host })) {
     return { kind: "authorize", provider, host, label: "Reconnect" };
   }
   return { kind: "link", href: "/settings/connections", label: "Connect your account" };

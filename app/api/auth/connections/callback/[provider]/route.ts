@@ -1,7 +1,7 @@
 import { getSessionUser } from "@/lib/auth";
 import { completeAuthorization, OAuthFlowError } from "@/lib/connections";
 import { publicOrigin } from "@/lib/http";
-import { oauthAppProviders, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
+import { isOAuthAppProvider } from "@/lib/oauth-apps/providers";
 
 type Context = { params: Promise<{ provider: string }> };
 
@@ -20,7 +20,7 @@ const redirectTo = (origin: string, path: string, params: Record<string, string>
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { provider } = await params;
   const origin = publicOrigin(request.headers, request.url);
-  if (!(oauthAppProviders as readonly string[]).includes(provider)) {
+  if (!isOAuthAppProvider(provider)) {
     return new Response("Unknown provider.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const callback = new URL(request.url);
@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     return redirectTo(origin, "/login", { callbackUrl: callback.pathname + callback.search });
   }
   try {
-    const { connection, returnTo } = await completeAuthorization({ user, provider: provider as OAuthAppProvider, callback, origin });
+    const { connection, returnTo } = await completeAuthorization({ user, provider, callback, origin });
     return redirectTo(origin, returnTo, { connected: connection.id });
   } catch (error) {
     if (error instanceof OAuthFlowError) return redirectTo(origin, "/settings/connections", { oauthError: error.failure, host: error.host });
