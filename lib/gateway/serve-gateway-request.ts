@@ -42,11 +42,10 @@ async function authorizationFor({ user, repository, mayUseStoredCredential }: { 
   return connection ? { authorization: connection.authorization, from: "connection", connectionId: connection.connection.id } : { authorization: null, from: null };
 }
 
-
 /**
  * The git gateway: `/proxy/{host}[:{port}]/{repository}/{git endpoint}`, the
  * same-origin route through which the browser's isomorphic-git reaches the git
- * URL of one of the caller's registered repositories. Order matters: the path,
+ * URL of one of the caller's registered repositories or linked projects. Order matters: the path,
  * the session, the origin and the repository are all checked before the host is
  * resolved, and the resolved address before anything is sent to it.
  */
@@ -65,14 +64,16 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
   const target = findTarget({ request: gitRequest, user });
   if (!target) return notFound();
   const { repository, gitUrl, project } = target;
-  if (gitRequest.service === "git-receive-pack" && !target.mayPush) {
+  // Both the advertisement before a push and the push itself.
+  const pushService = gitRequest.service === "git-receive-pack";
+  if (pushService && !target.mayPush) {
     return text(403, "You can view this project but not push to it. Your commits stay in this session; ask the project's owner for the editor role.");
   }
 
   try {
     const upstream = await resolveUpstream(gitUrl);
     const { authorization, from, connectionId } = await authorizationFor({ user, repository, mayUseStoredCredential: target.mayUseStoredCredential });
-    const pushing = gitRequest.endpoint === "rpc" && gitRequest.service === "git-receive-pack";
+    const pushing = pushService && gitRequest.endpoint === "rpc";
     const encoded = (request.headers.get("content-encoding") ?? "identity").toLowerCase() !== "identity";
     let commands: PushCommand[] = [];
     const response = await forwardRequest({
@@ -95,7 +96,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
       // The host refused the connection's token (revoked, or expired early): the user must connect again.
       markConnectionForReconnect({ id: connectionId, reason: "it refused the token" });
     }
-    return await toClientResponse(response, { host: gitUrl.host, provider: repository.provider, pushing: gitRequest.service === "git-receive-pack", from });
+    return await toClientResponse(response, { host: gitUrl.host, provider: repository.provider, pushing: pushService, from });
   } catch (error) {
     if (error instanceof GatewayError) return text(error.status, error.message);
     // The caller's connection must be made again (its renewal was refused): the browser keeps its work and offers to reconnect.
