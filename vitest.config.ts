@@ -21,7 +21,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          // tests/security: the attacks Benchtop was probed with, each test named after one.
+          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           globalSetup: ["tests/setup/start-server.ts"],
           environment: "node",
           // One server is shared; files run one after another so that the memory
