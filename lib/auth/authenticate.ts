@@ -1,6 +1,6 @@
 import { getUserById, type User } from "../db";
 import { AppError } from "../errors";
-import { isSameOrigin } from "../http/origin";
+import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
 import { resolveApiToken } from "./api-tokens";
 import { auth } from "./next-auth";
 
@@ -55,8 +55,8 @@ export async function requireApiCaller(request: Request): Promise<Caller> {
   if (!caller) {
     throw new AppError("unauthorized", "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.");
   }
-  if (caller.via === "session" && !SAFE_METHODS.has(request.method) && !isSameOrigin(request.headers, request.url)) {
-    throw new AppError("forbidden", "Requests that change data with a browser session must come from Benchtop's own pages. Scripts should use a personal access token.");
+  if (caller.via === "session" && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers, request.url)) {
+    throw new AppError("forbidden", CROSS_SITE_MESSAGE);
   }
   return caller;
 }

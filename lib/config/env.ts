@@ -17,6 +17,8 @@ const envSchema = z.object({
   BENCHTOP_SECRET_KEY: z.string().trim().optional(),
   AUTH_SECRET: z.string().trim().optional(),
   BENCHTOP_GIT_BIN: z.string().trim().min(1).default("git"),
+  // Reverse proxies whose X-Forwarded-* headers are believed (server.mjs strips them from anyone else).
+  BENCHTOP_TRUSTED_PROXIES: z.string().trim().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@ import { getSessionUser } from "../auth/authenticate";
 import { connectionHostOfLocation, credentialForHost } from "../connections";
 import { markConnectionForReconnect, updateProjectRow, type Project, type Repository, type User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
-import { isSameOrigin } from "../http/origin";
+import { isSameOrigin, isSameOriginRequest } from "../http/origin";
 import { isAppError } from "../errors";
 import { ownTokenOf } from "../repositories";
 import { explainRefusal, type CredentialSource } from "./explain-refusal";
@@ -19,8 +19,13 @@ const text = (status: number, body: string) =>
 
 const notFound = () => text(404, "Not found. The git gateway only reaches the git URLs of your registered repositories and of the linked projects you belong to.");
 
-/** Whether the request comes from Benchtop's own pages (or from no browser page at all, like the git command line). */
+/**
+ * Whether the request comes from Benchtop's own pages. A POST (the pack exchange)
+ * must say so (same-origin Origin or Sec-Fetch-Site); a GET is refused only when
+ * the browser says it comes from elsewhere.
+ */
 function fromSameOrigin(request: Request): boolean {
+  if (request.method === "POST") return isSameOriginRequest(request.headers, request.url);
   const site = request.headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin") return false;
   if (request.headers.get("origin") !== null && !isSameOrigin(request.headers, request.url)) return false;

@@ -1,5 +1,6 @@
 import { recordEvent } from "../audit";
 import { authenticateRequest, clientAddress } from "../auth";
+import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
 import { updateProjectRow } from "../db";
 import { diffRefs, parseGitRequest, readRefs, repoDirName, runHttpBackend } from "../git-server";
 import { canWrite, cloneUrlOf, loadProjectByPath } from "../projects";
@@ -31,6 +32,11 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
 
   const caller = await authenticateRequest(request);
   if (!caller) return challenge();
+  // The browser's session cookie is accepted here (sessions clone and push over it), so a
+  // POST it authenticates must come from Benchtop's own pages, as for every other route.
+  if (caller.via === "session" && request.method === "POST" && !isSameOriginRequest(request.headers, request.url)) {
+    return text(403, CROSS_SITE_MESSAGE);
+  }
   const access = loadProjectByPath({ handle: gitRequest.handle, name: gitRequest.projectName, user: caller.user });
   if (!access) return notFound();
   if (access.project.backend === "remote") {

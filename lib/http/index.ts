@@ -1,5 +1,5 @@
 export { localPathOr } from "./local-path";
-export { isSameOrigin, publicOrigin, requestOrigin } from "./origin";
+export { CROSS_SITE_MESSAGE, isSameOrigin, isSameOriginRequest, publicOrigin, requestOrigin } from "./origin";
 export { paginationSchema } from "./pagination";
 export { apiRoute, errorResponse, json, noContent } from "./responses";
 export { fieldErrors, invalidInput, parseWith, readJson, readQuery } from "./validation";
