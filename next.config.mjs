@@ -1,3 +1,16 @@
+// Security headers for answers proxy.ts does not see (API, git, the gateway, static
+// files); pages get theirs, with a per-request CSP nonce, from proxy.ts. Kept in
+// step with lib/http/security-headers.ts (this file cannot import TypeScript).
+const common = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+const nonPage = [...common, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }];
+const overHttps = [{ type: "header", key: "x-forwarded-proto", value: "https" }];
+const hsts = [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the bundle; Next loads them from node_modules at run time.
@@ -6,6 +19,17 @@ const nextConfig = {
   // The build type-checks the app only; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Git traffic is streamed by route handlers; nothing here may buffer it.
+  async headers() {
+    return [
+      { source: "/api/:path*", headers: nonPage },
+      { source: "/git/:path*", headers: nonPage },
+      { source: "/proxy/:path*", headers: nonPage },
+      { source: "/_next/:path*", headers: common },
+      { source: "/api/:path*", has: overHttps, headers: hsts },
+      { source: "/git/:path*", has: overHttps, headers: hsts },
+      { source: "/proxy/:path*", has: overHttps, headers: hsts },
+    ];
+  },
 };
 
 export default nextConfig;

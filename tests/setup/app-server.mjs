@@ -36,7 +36,7 @@ export async function startAppServer({ port, env = {}, dataDir, logFile } = {}) 
   const chosenPort = port ?? (await freePort());
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-app-"));
   const out = logFile ? fs.openSync(logFile, "a") : "ignore";
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(chosenPort), "--hostname", "localhost"], {
+  const child = spawn(process.execPath, ["server/benchtop-server.mjs", "--port", String(chosenPort), "--hostname", "localhost"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dir, ...env },
     stdio: ["ignore", out, out],

@@ -1,0 +1,38 @@
+/**
+ * The security headers every answer carries, and the Content-Security-Policy of
+ * pages. Pages get a fresh nonce per request, which Next puts on its own scripts
+ * (it reads the policy from the request); 'strict-dynamic' lets those scripts load
+ * the chunks and the session's Web Worker. Styles stay 'unsafe-inline': CodeMirror
+ * and React set style attributes, and styles cannot run code.
+ */
+export function pagePolicy({ nonce, development = false }: { nonce: string; development?: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** For answers that are not pages (API, git, the gateway): nothing may load or frame them. */
+export const NON_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** Headers for every answer, pages and API alike. */
+export const COMMON_SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+};
+
+/** Sent only over https (through a trusted proxy that says so): a browser keeps to https for a year. */
+export const HSTS = "max-age=31536000; includeSubDomains";
