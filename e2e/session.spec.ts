@@ -179,4 +179,29 @@ test.describe("sessions", () => {
     const after = new NativeGit(owner.project.cloneUrl, owner.token).clone().run(["rev-parse", "HEAD"]).trim();
     expect(after).toBe(before);
   });
+
+  test("a name git could not check out is refused where it was typed, and a case-only twin asks first", async ({ owner, openBrowser }) => {
+    const context = await openBrowser(owner.user);
+    const session = new SessionPage(context.pages()[0]!);
+    await session.open(owner.project.id);
+
+    await session.page.getByRole("button", { name: "New file" }).click();
+    const dialog = session.page.getByRole("dialog");
+    const field = dialog.getByLabel("Path of the new file");
+    await field.fill(`data/${"x".repeat(300)}.csv`);
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("use a shorter name");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await field.fill(".git/config");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(dialog.getByRole("alert")).toContainText(".git");
+
+    await field.fill("readme.md");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    const warning = session.page.getByRole("dialog", { name: /readme\.md differs from README\.md only by case/ });
+    await expect(warning).toBeVisible();
+    await warning.getByRole("button", { name: "Cancel" }).click();
+    await expect(session.item("readme.md")).toHaveCount(0);
+    await expect(session.changedFiles.getByRole("listitem")).toHaveCount(0);
+  });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { getDataDir, getEnv, getReposDir } from "./config/env";
 import { ensureInstanceSecrets } from "./config/instance-secrets";
 import { migrateDatabase } from "./db";
+import { writePushHooks } from "./git-server";
 import { bootstrapAdminFromEnv } from "./users";
 
 /**
@@ -12,6 +13,7 @@ import { bootstrapAdminFromEnv } from "./users";
 export async function startServer(): Promise<void> {
   fs.mkdirSync(getReposDir(), { recursive: true });
   ensureInstanceSecrets();
+  writePushHooks();
   migrateDatabase();
   const env = getEnv();
   const admin = await bootstrapAdminFromEnv({ email: env.BENCHTOP_ADMIN_EMAIL, password: env.BENCHTOP_ADMIN_PASSWORD });

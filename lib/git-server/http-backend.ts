@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { getEnv, getReposDir } from "../config/env";
 import { parseCgiHead } from "./cgi-response";
+import { hooksDir } from "./push-hooks";
 import { gitEnvironment } from "./run-git";
 
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -40,6 +41,8 @@ export function runHttpBackend(input: HttpBackendInput): Promise<Response> {
     // time and, for big blobs, memory in git itself. `gc --auto` after pushes consolidates.
     ["receive.unpackLimit", "1"],
     ["uploadpack.allowFilter", "true"],
+    // The pre-receive hook refuses names nobody could check out (written at start, lib/startup.ts).
+    ["core.hooksPath", hooksDir()],
   ];
   const env = gitEnvironment({
     GIT_PROJECT_ROOT: getReposDir(),

@@ -1,5 +1,6 @@
 export { parseCgiHead } from "./cgi-response";
 export { runHttpBackend, type HttpBackendInput } from "./http-backend";
+export { hooksDir, writePushHooks } from "./push-hooks";
 export { createBareRepository, initialReadme, initRepository, removeRepository } from "./init-repository";
 export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
 export { commitFiles } from "./commit-files";

@@ -8,6 +8,40 @@ describe("projectNameSchema", () => {
   it.each(["", ".hidden", "x".repeat(101), "has space", "slash/name", "ümlaut", "semi;colon"])("refuses %s", (name) => {
     expect(projectNameSchema.safeParse(name).success).toBe(false);
   });
+
+  // Names git hosts refuse (issue 9, item 8): `p1.git` would be cloned from .../p1.git.git.
+  it.each(["x".repeat(100), "git", "gitlab", "my.git.tools", "lockfile", "refs-2", "head-office", "info.txt", "v1.2.3", "con1"])("accepts %s", (name) => {
+    expect(projectNameSchema.safeParse(name).success).toBe(true);
+  });
+  it.each([
+    ["p1.git", '".git"'],
+    ["P1.GIT", '".GIT"'],
+    ["feed.atom", '".atom"'],
+    ["index.lock", '".lock"'],
+    ["docs.wiki", '".wiki"'],
+    ["news.rss", '".rss"'],
+    ["a..b", "'..'"],
+    ["...", "start with '.'"],
+    [".", "start with '.'"],
+    ["HEAD", "reserved"],
+    ["head", "reserved"],
+    ["info", "reserved"],
+    ["Objects", "reserved"],
+    ["refs", "reserved"],
+    ["hooks", "reserved"],
+    ["config", "reserved"],
+    ["packed-refs", "reserved"],
+    ["git-receive-pack", "reserved"],
+    ["-", "reserved"],
+    ["NUL", "reserved"],
+    ["com1", "reserved"],
+  ])("refuses %s, saying what to do", (name, says) => {
+    const result = projectNameSchema.safeParse(name);
+    expect(result.success).toBe(false);
+    const message = result.error!.issues[0]!.message;
+    expect(message).toContain(says);
+    expect(message).toMatch(/Leave|Use|Choose|Start/);
+  });
 });
 
 describe("branchNameSchema", () => {

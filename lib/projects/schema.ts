@@ -1,12 +1,53 @@
 import { z } from "zod";
 
+// Names that git or Benchtop's /git/{handle}/{name}.git URLs give a meaning of their own:
+// a bare repository's files and folders, git's HEAD, the smart-HTTP endpoints, and the
+// device names that cannot be a folder of a Windows clone. Compared case-insensitively.
+const RESERVED_NAMES = new Set([
+  "-",
+  "head",
+  "info",
+  "objects",
+  "refs",
+  "hooks",
+  "branches",
+  "logs",
+  "config",
+  "description",
+  "packed-refs",
+  "git-upload-pack",
+  "git-receive-pack",
+  "con",
+  "prn",
+  "aux",
+  "nul",
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`]),
+]);
+
+/**
+ * Why git hosts would refuse `name` as a repository name (as GitLab and Gitea do), or
+ * null. Checked after the character rules, so `name` holds only letters, digits, . - _.
+ */
+function projectNameProblem(name: string): string | null {
+  const ending = /\.(git|atom|lock|wiki|rss)$/i.exec(name)?.[0];
+  if (ending) return `The name cannot end in "${ending}": Benchtop adds .git to the clone URL itself. Leave "${ending}" out or put it elsewhere in the name.`;
+  if (name.includes("..")) return "The name cannot contain '..'. Use a single '.', '-' or '_' between words.";
+  if (RESERVED_NAMES.has(name.toLowerCase())) return `"${name}" is reserved by git or Benchtop. Choose another name, for example "${name}-project".`;
+  return null;
+}
+
 export const projectNameSchema = z
   .string({ error: "Enter a project name." })
   .trim()
   .min(1, "Enter a project name.")
   .max(100, "Use a name of at most 100 characters.")
   .regex(/^[A-Za-z0-9._-]+$/, "Use only letters, digits, '.', '-' and '_' in the name.")
-  .refine((name) => !name.startsWith("."), "The name cannot start with '.'.");
+  // Covers names made only of dots too.
+  .refine((name) => !name.startsWith("."), "The name cannot start with '.'. Start it with a letter or digit.")
+  .superRefine((name, ctx) => {
+    const problem = projectNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const projectDescriptionSchema = z.string().trim().max(2000, "Use a description of at most 2,000 characters.");
 

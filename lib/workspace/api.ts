@@ -25,6 +25,8 @@ export interface WorkspaceApi {
   createFolder(options: { path: string }): Promise<void>;
   deletePath(options: { path: string }): Promise<void>;
   movePath(options: { from: string; to: string }): Promise<void>;
+  /** Before creating or renaming to `path`: refuses (`invalid_path`) a name git could not check out; answers a path it differs from only by case. */
+  inspectNewPath(options: { path: string; movingFrom?: string }): Promise<{ caseTwin: string | null }>;
 
   getStatus(): Promise<Change[]>;
   diffFile(options: { path: string }): Promise<FileDiff>;

@@ -6,10 +6,11 @@ import { guard } from "./local-errors";
 import { writeMerge } from "./merge-state";
 import type { OverlayEntry } from "./overlay/overlay-store";
 import { checkPath, isUnder } from "./paths";
+import { checkNewPath } from "./path-rules";
 import { resolveOptional } from "./remote-branch";
 import { buildTree, type TreeChange } from "./tree-builder";
 import type { CommitInfo } from "./types";
-import { openWorkingTree } from "./working-tree";
+import { changeKindOf, openWorkingTree } from "./working-tree";
 
 /**
  * Commits uncommitted changes on the current branch: those at or under
@@ -21,7 +22,8 @@ import { openWorkingTree } from "./working-tree";
  *
  * Refuses: `invalid` for an empty message or nothing to commit, `conflict`
  * while a file still holds conflict markers, `merging` for a commit during a
- * merge that leaves out a file the merge conflicted on.
+ * merge that leaves out a file the merge conflicted on, `invalid_path` for a new
+ * file whose name git could not check out (the last check before it is shared).
  */
 export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceContext; message: string; paths?: string[] }): Promise<CommitInfo> {
   const text = cleanCommitMessage(message);
@@ -43,6 +45,8 @@ export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceCon
     if (left.length) {
       throw new WorkspaceError("merging", `A merge is in progress: include ${left.join(", ")} in the commit to finish it.`, { paths: left });
     }
+
+    for (const entry of selected) if (changeKindOf(entry) === "new") checkNewPath(entry.path);
 
     const changes = await writeBlobs(ctx, selected);
     const treeOid = await buildTree({ ctx, reader: tree.reader, baseTree: base.tree, changes });

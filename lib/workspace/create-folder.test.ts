@@ -22,6 +22,6 @@ describe("createFolder", () => {
     await expect(createFolder({ ctx, path: "src/lib" })).rejects.toMatchObject({ code: "exists" });
     await expect(createFolder({ ctx, path: "README.md" })).rejects.toMatchObject({ code: "exists" });
     await expect(createFolder({ ctx, path: "README.md/sub" })).rejects.toMatchObject({ code: "exists" });
-    await expect(createFolder({ ctx, path: "a/../b" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(createFolder({ ctx, path: "a/../b" })).rejects.toMatchObject({ code: "invalid_path" });
   });
 });

@@ -14,6 +14,7 @@ export type WorkspaceErrorCode =
   | "conflict" // a merge left conflicts, or a file changed elsewhere
   | "merging" // a merge is in progress
   | "invalid" // bad input (a path, a branch name)
+  | "invalid_path" // a name git could not check out on common systems (too long, .git, control characters)
   | "exists" // the file, folder or branch already exists
   | "upstream" // the server answered with an error
   | "unknown";

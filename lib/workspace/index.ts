@@ -8,6 +8,7 @@ export { writeFile } from "./write-file";
 export { createFolder } from "./create-folder";
 export { deletePath } from "./delete-path";
 export { movePath } from "./move-path";
+export { inspectNewPath } from "./inspect-new-path";
 export { getStatus } from "./get-status";
 export { diffFile } from "./diff-file";
 export { discardChanges } from "./discard-changes";

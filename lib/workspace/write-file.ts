@@ -2,6 +2,7 @@ import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
 import { guard } from "./local-errors";
 import { checkPath } from "./paths";
+import { checkNewPath } from "./path-rules";
 import { assertFoldersFree, findBaseFile, folderExists, openWorkingTree, saveFile } from "./working-tree";
 
 /**
@@ -11,7 +12,9 @@ import { assertFoldersFree, findBaseFile, folderExists, openWorkingTree, saveFil
  *
  * With `expectedVersion` (the version readFile gave), refuses with `conflict`
  * when the file was saved since, e.g. from another tab. Refuses with `exists`
- * when a folder is at `path` or a file is where one of its folders would be.
+ * when a folder is at `path` or a file is where one of its folders would be, and
+ * `invalid_path` when a new file has a name git could not check out (an existing
+ * one may still be saved).
  */
 export async function writeFile({
   ctx,
@@ -36,7 +39,9 @@ export async function writeFile({
     }
     if (await folderExists(tree, path)) throw new WorkspaceError("exists", `"${path}" is a folder. Choose another name for the file.`, { paths: [path] });
     await assertFoldersFree(tree, path);
-    const mode = existing?.mode ?? (await findBaseFile(tree, path))?.mode ?? "100644";
+    const baseMode = existing ? undefined : (await findBaseFile(tree, path))?.mode;
+    if (!existing && !baseMode) checkNewPath(path);
+    const mode = existing?.mode ?? baseMode ?? "100644";
     return { version: await saveFile(tree, { path, content, mode }) };
   });
 }

@@ -84,6 +84,7 @@ export function createWorkspaceApi({
     createFolder: ({ path }) => run("exclusive", "create the folder", () => ops.createFolder({ ctx, path }), [path]),
     deletePath: ({ path }) => run("exclusive", "delete", () => ops.deletePath({ ctx, path }), [path]),
     movePath: ({ from, to }) => run("exclusive", "move", () => ops.movePath({ ctx, from, to }), [from, to]),
+    inspectNewPath: ({ path, movingFrom }) => run("shared", "check the name", () => ops.inspectNewPath({ ctx, path, movingFrom })),
 
     getStatus: () => run("shared", "list changes", () => ops.getStatus({ ctx })),
     diffFile: ({ path }) => run("shared", "compare the file", () => ops.diffFile({ ctx, path })),

@@ -5,7 +5,15 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { PromptDialog } from "./prompt-dialog";
 
 export type ConfirmOptions = { title: string; body?: string; confirmLabel: string; cancelLabel?: string; danger?: boolean };
-export type PromptOptions = { title: string; label: string; defaultValue?: string; submitLabel: string; hint?: string };
+export type PromptOptions = {
+  title: string;
+  label: string;
+  defaultValue?: string;
+  submitLabel: string;
+  hint?: string;
+  /** Checks the answer before the dialog closes; a message keeps it open and is shown under the field. */
+  validate?: (value: string) => Promise<string | null>;
+};
 
 type Request =
   | { kind: "confirm"; options: ConfirmOptions; resolve: (ok: boolean) => void }

@@ -3,13 +3,47 @@
 import { useCallback } from "react";
 import { ancestorsOf, isUnder, parentOf } from "@/lib/workspace/paths";
 import type { FileEntry } from "@/lib/workspace/types";
+import { describeError } from "./error-text";
 import { useSession } from "./session-context";
+import type { PromptOptions } from "./use-dialogs";
 
 const PATH_HINT = 'A path inside the repository, such as "src/model.py". Folders are separated by "/".';
 
 /** Create, rename (or move) and delete files and folders, asking for names and confirmation. */
 export function useTreeActions({ expand }: { expand: (path: string) => Promise<void> }) {
   const { api, run, prompt, confirm, announce, refresh, openFile, openPath } = useSession();
+
+  /**
+   * Asks for a path and checks it before the dialog closes: a name git could not
+   * check out is refused under the field; one that differs only by case from an
+   * existing path asks for confirmation (macOS and Windows checkouts cannot hold both).
+   */
+  const askForPath = useCallback(
+    async (options: Omit<PromptOptions, "validate">, { movingFrom }: { movingFrom?: string } = {}) => {
+      let caseTwin: string | null = null;
+      const path = await prompt({
+        ...options,
+        validate: async (value) => {
+          if (value === movingFrom) return null;
+          try {
+            caseTwin = (await api.inspectNewPath({ path: value, movingFrom })).caseTwin;
+            return null;
+          } catch (error) {
+            return describeError(error);
+          }
+        },
+      });
+      if (!path || !caseTwin) return path;
+      const ok = await confirm({
+        title: `${path} differs from ${caseTwin} only by case`,
+        body: `On macOS and Windows the two names are the same, so a checkout there would hold only one of them. Choose another name unless everyone works on Linux.`,
+        confirmLabel: "Use it anyway",
+        cancelLabel: "Cancel",
+      });
+      return ok ? path : null;
+    },
+    [api, prompt, confirm],
+  );
 
   const reveal = useCallback(
     async (path: string, { self = false } = {}) => {
@@ -20,7 +54,7 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
 
   const createFile = useCallback(
     async (folder: string) => {
-      const path = await prompt({ title: "New file", label: "Path of the new file", defaultValue: folder ? `${folder}/` : "", submitLabel: "Create", hint: PATH_HINT });
+      const path = await askForPath({ title: "New file", label: "Path of the new file", defaultValue: folder ? `${folder}/` : "", submitLabel: "Create", hint: PATH_HINT });
       if (!path) return;
       await run({ busy: `Creating ${path}`, failure: `Could not create ${path}` }, async () => {
         const siblings = await api.listDirectory({ path: parentOf(path) }).catch(() => []);
@@ -32,12 +66,12 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
         announce({ text: `Created ${path}`, tone: "success" });
       });
     },
-    [api, run, prompt, announce, refresh, reveal, openFile],
+    [api, run, askForPath, announce, refresh, reveal, openFile],
   );
 
   const createFolder = useCallback(
     async (folder: string) => {
-      const path = await prompt({ title: "New folder", label: "Path of the new folder", defaultValue: folder ? `${folder}/` : "", submitLabel: "Create", hint: PATH_HINT });
+      const path = await askForPath({ title: "New folder", label: "Path of the new folder", defaultValue: folder ? `${folder}/` : "", submitLabel: "Create", hint: PATH_HINT });
       if (!path) return;
       await run({ busy: `Creating ${path}`, failure: `Could not create ${path}` }, async () => {
         await api.createFolder({ path });
@@ -46,12 +80,15 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
         announce({ text: `Created folder ${path}`, tone: "success" });
       });
     },
-    [api, run, prompt, announce, refresh, reveal],
+    [api, run, askForPath, announce, refresh, reveal],
   );
 
   const rename = useCallback(
     async (entry: FileEntry) => {
-      const to = await prompt({ title: `Rename or move ${entry.name}`, label: "New path", defaultValue: entry.path, submitLabel: "Apply", hint: "Change the folders in the path to move it." });
+      const to = await askForPath(
+        { title: `Rename or move ${entry.name}`, label: "New path", defaultValue: entry.path, submitLabel: "Apply", hint: "Change the folders in the path to move it." },
+        { movingFrom: entry.path },
+      );
       if (!to || to === entry.path) return;
       const wasOpen = openPath !== null && isUnder(openPath, entry.path) ? openPath : null;
       await run({ busy: `Moving ${entry.path}`, failure: `Could not move ${entry.path}` }, async () => {
@@ -64,7 +101,7 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
         announce({ text: `${parentOf(to) === parentOf(entry.path) ? "Renamed" : "Moved"} ${entry.path} to ${to}`, tone: "success" });
       });
     },
-    [api, run, prompt, announce, refresh, reveal, openFile, openPath],
+    [api, run, askForPath, announce, refresh, reveal, openFile, openPath],
   );
 
   const remove = useCallback(
