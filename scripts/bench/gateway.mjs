@@ -32,7 +32,7 @@ export async function gatewayBaselines({ baseUrl, user, token, project, env, scr
   const viaGateway = `${baseUrl}/proxy/${project.cloneUrl.replace(/^https?:\/\//, "")}`;
   const routes = {
     direct: { url: project.cloneUrl, args: authArgs(token) },
-    gateway: { url: viaGateway, args: ["-c", `http.extraHeader=Cookie: ${cookie}`] },
+    gateway: { url: viaGateway, args: ["-c", `http.extraHeader=Cookie: ${cookie}`, "-c", "http.extraHeader=Sec-Fetch-Site: same-origin"] },
   };
   const samples = { directClone: [], gatewayClone: [], directPush: [], gatewayPush: [] };
   let edits = 0;

@@ -57,7 +57,8 @@ export async function startTrapServer({ host = "127.0.0.1", answer }: { host?: s
 /** Runs the real git command line without blocking the event loop (relays in this process keep serving). */
 export function gitAsync(args: string[], { cwd, cookie }: { cwd?: string; cookie?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const config = ["-c", "credential.helper=", "-c", "core.askPass=", "-c", "user.name=Test Author", "-c", "user.email=author@example.test", "-c", "init.defaultBranch=main"];
-  if (cookie) config.push("-c", `http.extraHeader=Cookie: ${cookie}`);
+  // As the session's own same-origin fetches do: a cookie-authenticated POST without it is refused as cross-site.
+  if (cookie) config.push("-c", `http.extraHeader=Cookie: ${cookie}`, "-c", "http.extraHeader=Sec-Fetch-Site: same-origin");
   return new Promise((resolve) => {
     const child = spawn("git", [...config, ...args], {
       cwd,

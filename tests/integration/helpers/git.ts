@@ -5,11 +5,12 @@ import path from "node:path";
 
 export type GitAuth = { token?: string; cookie?: string };
 
-/** Runs the real git command line, never prompting, with a token (HTTP Basic) or a session cookie. */
+/** Runs the real git command line, never prompting, with a token (HTTP Basic) or a session cookie (sent as a same-origin browser request would be). */
 export function git(args: string[], { cwd, auth = {}, input }: { cwd?: string; auth?: GitAuth; input?: string } = {}) {
   const config: string[] = ["-c", "credential.helper=", "-c", "core.askPass=", "-c", "user.name=Test Author", "-c", "user.email=author@example.test", "-c", "init.defaultBranch=main"];
   if (auth.token) config.push("-c", `http.extraHeader=Authorization: Basic ${Buffer.from(`git:${auth.token}`).toString("base64")}`);
-  if (auth.cookie) config.push("-c", `http.extraHeader=Cookie: ${auth.cookie}`);
+  // A browser's same-origin fetch carries Sec-Fetch-Site; without it a cookie-authenticated POST is refused as cross-site.
+  if (auth.cookie) config.push("-c", `http.extraHeader=Cookie: ${auth.cookie}`, "-c", "http.extraHeader=Sec-Fetch-Site: same-origin");
   const result = spawnSync("git", [...config, ...args], {
     cwd,
     input,
