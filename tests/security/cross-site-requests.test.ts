@@ -59,13 +59,14 @@ describe("cross-site requests with the session cookie", () => {
     const commit = commitFile(dir, "planted.txt", "from evil.example\n");
     const withHeaders = (headers: Record<string, string>) => Object.entries(headers).flatMap(([k, v]) => ["-c", `http.extraHeader=${k}: ${v}`]);
     for (const [attack, headers] of Object.entries(foreign())) {
-      const pushed = git([...withHeaders(headers), "-c", "credential.helper=", "push", project.cloneUrl, "HEAD:refs/heads/planted"], { cwd: dir, auth: { cookie } });
+      // The cookie alone, as a forged request carries it (the helper's `auth.cookie` would add Sec-Fetch-Site: same-origin).
+      const pushed = git([...withHeaders({ cookie, ...headers }), "-c", "credential.helper=", "push", project.cloneUrl, "HEAD:refs/heads/planted"], { cwd: dir });
       expect(pushed.status, attack).not.toBe(0);
       expect(pushed.stderr, attack).toMatch(/403/);
     }
     expect(gitOk(["ls-remote", project.cloneUrl], { auth: { token: user.token } })).not.toContain("refs/heads/planted");
     // From Benchtop's own origin, the cookie pushes (sessions depend on it).
-    gitOk([...withHeaders({ origin: baseUrl() }), "push", project.cloneUrl, "HEAD:refs/heads/planted"], { cwd: dir, auth: { cookie } });
+    gitOk([...withHeaders({ cookie, origin: baseUrl() }), "push", project.cloneUrl, "HEAD:refs/heads/planted"], { cwd: dir });
     expect(gitOk(["ls-remote", project.cloneUrl, "refs/heads/planted"], { auth: { token: user.token } })).toContain(commit);
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   });
