@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** Where project repositories live: Benchtop's own git server, or an organization on a git host. */
+export const EXTERNAL_BACKEND_TYPES = ["github", "gitlab", "bitbucket", "bitbucket-server"] as const;
+export type ExternalBackendType = (typeof EXTERNAL_BACKEND_TYPES)[number];
+
+export const DEFAULT_REPOSITORY_TEMPLATE = "{owner}-{id}";
+
+const required = (what: string, max = 200) => z.string({ error: `Give the ${what}.` }).trim().min(1, `Give the ${what}.`).max(max, `Use at most ${max} characters for the ${what}.`);
+
+const apiRoot = z
+  .string({ error: "Give the URL of the host's API." })
+  .trim()
+  .min(1, "Give the URL of the host's API.")
+  .max(500)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, "Give the API's URL, such as https://api.github.com or https://ghe.example.com/api/v3, without a user name or query.")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const credentialHostname = z
+  .string({ error: "Give the git host's name." })
+  .trim()
+  .toLowerCase()
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, "Give the git host as host or host:port, such as github.com or git.example.com:8443, without https://.");
+
+/** An external backend as the admin enters it (PUT /api/v1/admin/vcs). `authToken` may be left out to keep the stored one. */
+export const externalBackendInputSchema = z.object({
+  type: z.enum(EXTERNAL_BACKEND_TYPES, { error: "Choose GitHub, GitLab, Bitbucket Cloud or Bitbucket Server." }),
+  name: required("name", 100),
+  url: apiRoot,
+  credentialHostname,
+  repository: z.string().trim().min(1).max(200).default(DEFAULT_REPOSITORY_TEMPLATE),
+  organization: required("organization, group, workspace or project key"),
+  username: required("administrator's user name"),
+  authToken: z.string().trim().max(4096).optional(),
+  onDelete: z.enum(["delete", "archive"], { error: "Choose what deleting a project does: delete or archive." }).default("archive"),
+});
+export type ExternalBackendInput = z.infer<typeof externalBackendInputSchema>;
+
+export const backendInputSchema = z.discriminatedUnion("type", [z.object({ type: z.literal("internal") }), externalBackendInputSchema]);
+export type BackendInput = z.infer<typeof backendInputSchema>;
+
+/** An external backend with its token (held sealed at rest). */
+export type ExternalBackend = Omit<ExternalBackendInput, "authToken"> & { authToken: string };
+export type Backend = { type: "internal" } | ExternalBackend;
