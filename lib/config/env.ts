@@ -19,6 +19,8 @@ const envSchema = z.object({
   BENCHTOP_GIT_BIN: z.string().trim().min(1).default("git"),
   // Reverse proxies whose X-Forwarded-* headers are believed (server.mjs strips them from anyone else).
   BENCHTOP_TRUSTED_PROXIES: z.string().trim().optional(),
+  // Settings kept in a file (version control backend under `vcs:`); default DATA_DIR/benchtop.yaml.
+  BENCHTOP_CONFIG: z.string().trim().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -39,6 +41,12 @@ export function getEnv(): Env {
 /** Absolute path of the data folder (SQLite file, repositories, generated secrets). */
 export function getDataDir(): string {
   return path.resolve(getEnv().DATA_DIR);
+}
+
+/** The settings file: BENCHTOP_CONFIG, else DATA_DIR/benchtop.yaml (which need not exist). */
+export function getConfigFile(): string {
+  const configured = getEnv().BENCHTOP_CONFIG;
+  return configured ? path.resolve(configured) : path.join(getDataDir(), "benchtop.yaml");
 }
 
 /** Where the bare repositories of the internal git server live. */
