@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HostError } from "../hosts/errors";
 import type { ExternalBackend } from "./backend-schema";
-import type { OrganizationHost } from "./organization-host";
+import type { OrganizationHost } from "../hosts/organization-host";
 import { testBackend } from "./test-backend";
 
 const backend: ExternalBackend = {

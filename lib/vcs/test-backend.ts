@@ -1,7 +1,7 @@
 import { isInsecureHostAllowed } from "../hosts/network-policy";
 import { isAppError } from "../errors";
 import type { ExternalBackend } from "./backend-schema";
-import type { OrganizationHost } from "./organization-host";
+import type { OrganizationHost } from "../hosts/organization-host";
 import { templateProblem } from "./repository-name";
 
 export type BackendCheck = { name: string; ok: boolean; message: string };
