@@ -5,6 +5,9 @@ export { createBareRepository, initialReadme, initRepository, removeRepository }
 export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
 export { commitFiles } from "./commit-files";
 export { fetchIntoRepository } from "./fetch-into-repository";
-export { diffRefs, listBranches, readRefs, setDefaultBranch, type RefChange } from "./refs";
+export { listBranches, readRefs, setDefaultBranch } from "./refs";
+export { readPushCommands, type PushCommand } from "./push-commands";
+export { confirmRefUpdates, countPushedCommits, updatedRefs, type RefUpdate } from "./ref-updates";
+export { watchPushRequest, watchPushResponse } from "./watch-push";
 export { repoDirName, repoPath } from "./repo-path";
 export { GitCommandError, gitEnvironment, runGit } from "./run-git";

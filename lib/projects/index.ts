@@ -3,6 +3,7 @@ export { addCollaborator, changeCollaboratorRole, listCollaborators, removeColla
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { deleteProject } from "./delete-project";
 export { listProjects } from "./list-projects";
+export { recordPush } from "./record-push";
 export { linkedRepositoryOf } from "./linked-repository";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";
 export * from "./schema";
