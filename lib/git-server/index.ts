@@ -3,6 +3,8 @@ export { runHttpBackend, type HttpBackendInput } from "./http-backend";
 export { hooksDir, writePushHooks } from "./push-hooks";
 export { createBareRepository, initialReadme, initRepository, removeRepository } from "./init-repository";
 export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
+export { buildRepository, removeStagedRepositories } from "./build-repository";
+export { removePushLeftovers, type PushLeftovers } from "./remove-push-leftovers";
 export { commitFiles } from "./commit-files";
 export { fetchIntoRepository } from "./fetch-into-repository";
 export { listBranches, readRefs, setDefaultBranch } from "./refs";
