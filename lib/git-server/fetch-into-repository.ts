@@ -10,7 +10,9 @@ const TEN_MINUTES = 10 * 60 * 1000;
  * (never in the URL, the config or the logs); redirects are not followed.
  */
 export function fetchIntoRepository({ dir, url, authHeader, timeoutMs = TEN_MINUTES }: { dir: string; url: string; authHeader: string | null; timeoutMs?: number }): Promise<void> {
-  const args = ["-c", "http.followRedirects=false", "-c", "credential.helper=", "-c", "core.askPass="];
+  // fetch.unpackLimit=1 keeps what arrives as a pack, as the git server does with pushes: exploding a
+  // large pack into loose objects costs time and, for big files, memory in git itself.
+  const args = ["-c", "http.followRedirects=false", "-c", "credential.helper=", "-c", "core.askPass=", "-c", "fetch.unpackLimit=1"];
   if (authHeader) args.push("-c", `http.extraHeader=Authorization: ${authHeader}`);
   args.push("fetch", "--quiet", "--no-write-fetch-head", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
   return new Promise((resolve, reject) => {

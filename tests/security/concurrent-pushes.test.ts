@@ -14,10 +14,20 @@ type PushEvent = { actor: { email: string }; detail: { refs: { ref: string; chan
 
 const bareRepo = (projectId: string) => path.join(inject("dataDir"), "repos", `${projectId}.git`);
 
-async function pushEvents(project: Project, owner: TestUser): Promise<PushEvent[]> {
+async function readPushEvents(project: Project, owner: TestUser): Promise<PushEvent[]> {
   const res = await api(`/api/v1/projects/${project.id}/audit?action=git.push&perPage=100`, { token: owner.token });
   expect(res.status, res.text).toBe(200);
   return res.body.events;
+}
+
+/**
+ * The project's push events once `count` are there (a push is recorded just after git answers the client),
+ * read again a moment later so that any surplus event would show.
+ */
+async function pushEvents(project: Project, owner: TestUser, count: number): Promise<PushEvent[]> {
+  await expect.poll(async () => (await readPushEvents(project, owner)).length, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(count);
+  await new Promise((r) => setTimeout(r, 500));
+  return readPushEvents(project, owner);
 }
 
 /** A project with `count` editors besides its owner, each with a clone of it. */
@@ -54,7 +64,7 @@ describe("concurrent pushes", () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
 
-    const events = await pushEvents(team.project, team.owner);
+    const events = await pushEvents(team.project, team.owner, 2);
     expect(events).toHaveLength(2);
     const byActor = new Map(events.map((e) => [e.actor.email, e.detail.refs]));
     expect(byActor.get(alice!.email)).toEqual([{ ref: "refs/heads/alice-branch", change: "created", before: null, after: commits[0], commits: 1 }]);
@@ -63,7 +73,7 @@ describe("concurrent pushes", () => {
   });
 
   it("audit records of pushes that never happened (ten racing pushes to one branch): one event per push that moved the branch, naming its pusher; the repository passes fsck --strict", { timeout: 90_000 }, async () => {
-    const earlier = (await pushEvents(team.project, team.owner)).length;
+    const earlier = (await readPushEvents(team.project, team.owner)).length;
     const mainBefore = gitOk(["--git-dir", bareRepo(team.project.id), "rev-parse", "refs/heads/main"]).trim();
     const attempts = team.editors.map((editor, i) => {
       const dir = team.clones[i]!;
@@ -78,7 +88,7 @@ describe("concurrent pushes", () => {
     }
     expect(winners.length).toBeGreaterThanOrEqual(1);
 
-    const all = await pushEvents(team.project, team.owner);
+    const all = await pushEvents(team.project, team.owner, earlier + winners.length);
     // Newest first: the race's events come before the earlier ones.
     const events = all.slice(0, all.length - earlier);
     expect(events).toHaveLength(winners.length);
@@ -119,7 +129,7 @@ describe("concurrent pushes", () => {
       expect(gitOk(["rev-parse", "HEAD"], { cwd: dir }).trim()).toBe(mainBefore);
     }
     gitOk(["--git-dir", bareRepo(team.project.id), "fsck", "--strict", "--no-progress"]);
-    const events = await pushEvents(team.project, team.owner);
+    const events = await pushEvents(team.project, team.owner, 2 + 1 + 5);
     for (let i = 0; i < 5; i++) {
       const own = events.filter((e) => e.detail.refs.some((r) => r.ref === `refs/heads/bulk-${i}`));
       expect(own.map((e) => [e.actor.email, e.detail.refs.length])).toEqual([[team.editors[i]!.email, 1]]);

@@ -129,12 +129,12 @@ describe("a server killed half-way", () => {
     const dir = path.join(tempDir(), "work");
     gitOk(["clone", "-q", project.cloneUrl, dir], { auth: { token: user.token } });
     const mainBefore = gitOk(["rev-parse", "HEAD"], { cwd: dir }).trim();
-    writeRandomFile(path.join(dir, "big.bin"), 200 * MB);
+    writeRandomFile(path.join(dir, "big.bin"), 100 * MB);
     gitOk(["add", "big.bin"], { cwd: dir });
     gitOk(["commit", "-q", "-m", "Add big.bin"], { cwd: dir });
 
     const pushing = gitAsync(["push", "origin", "HEAD:main"], { cwd: dir, token: user.token });
-    const quarantine = await waitFor(() => fs.readdirSync(path.join(bare, "objects")).find((f) => f.startsWith("tmp_objdir-incoming-") && packBytes(path.join(bare, "objects", f)) > 20 * MB), "the pack to be arriving");
+    const quarantine = await waitFor(() => fs.readdirSync(path.join(bare, "objects")).find((f) => f.startsWith("tmp_objdir-incoming-") && packBytes(path.join(bare, "objects", f)) > 10 * MB), "the pack to be arriving");
     killHard();
     expect((await pushing).code).not.toBe(0);
     expect(fs.existsSync(path.join(bare, "objects", quarantine))).toBe(true);
