@@ -135,4 +135,24 @@ describe("concurrent pushes", () => {
       expect(own.map((e) => [e.actor.email, e.detail.refs.length])).toEqual([[team.editors[i]!.email, 1]]);
     }
   });
+
+  it("audit records claiming a refused ref (one push, one ref refused as non-fast-forward, one accepted): the event names only the accepted ref", { timeout: 60_000 }, async () => {
+    const [editor] = team.editors;
+    const dir = team.clones[0]!;
+    gitOk(["fetch", "-q", "origin"], { cwd: dir, auth: { token: editor!.token } });
+    const serverMain = gitOk(["rev-parse", "origin/main"], { cwd: dir }).trim();
+    gitOk(["reset", "-q", "--hard", `${serverMain}~1`], { cwd: dir });
+    const stale = commitFile(dir, "stale.txt", "behind main\n");
+    const earlier = (await readPushEvents(team.project, team.owner)).length;
+    const push = await gitAsync(["push", "origin", `${stale}:refs/heads/main`, `${stale}:refs/heads/side`], { cwd: dir, token: editor!.token });
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/\[new branch\][^\n]*side/);
+    expect(push.stderr).toMatch(/rejected[^\n]*main/);
+
+    const events = await pushEvents(team.project, team.owner, earlier + 1);
+    expect(events).toHaveLength(earlier + 1);
+    expect(events[0]).toMatchObject({ actor: { email: editor!.email }, detail: { refs: [{ ref: "refs/heads/side", change: "created", after: stale }] } });
+    expect(events[0]!.detail.refs).toHaveLength(1);
+    expect(gitOk(["--git-dir", bareRepo(team.project.id), "rev-parse", "refs/heads/main"]).trim()).toBe(serverMain);
+  });
 });
