@@ -26,7 +26,7 @@ describe("creating a project, across a crash", () => {
       owner: user,
       initialize: async ({ project, dir }) => {
         seenWhileCreating = tryLoad(project.id);
-        expect(projectNameTaken({ ownerId: user.id, name: "halfway" })).toBe(true);
+        expect(projectNameTaken({ ownerId: user.id, name: "halfway" })).toBe("creating");
         expect(fs.existsSync(repoPath(project.id))).toBe(false);
         fs.writeFileSync(path.join(dir, "marker"), "x");
       },
@@ -48,7 +48,8 @@ describe("creating a project, across a crash", () => {
       },
     });
     await expect.poll(() => projectId).not.toBe("");
-    expect(projectNameTaken({ ownerId: user.id, name: "Cut-off" })).toBe(true);
+    expect(projectNameTaken({ ownerId: user.id, name: "Cut-off" })).toBe("creating");
+    await expect(createProject({ input: { name: "cut-off", description: "" }, owner: user })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/is being created right now/) });
     await cleanUpAfterCrash({ startedAt: new Date() });
     expect(projectNameTaken({ ownerId: user.id, name: "Cut-off" })).toBe(false);
     expect(fs.existsSync(path.join(getReposDir(), ".staging"))).toBe(false);

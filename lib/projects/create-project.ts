@@ -4,10 +4,14 @@ import { AppError, isAppError } from "../errors";
 import { buildRepository, initRepository, removeRepository } from "../git-server";
 import type { CreateProjectInput } from "./schema";
 
-const nameTaken = (name: string) =>
-  new AppError("conflict", `You already have a project named "${name}". Choose another name.`, {
-    fields: { name: "You already have a project with this name." },
-  });
+const nameTaken = (name: string, holder: Project["state"] | false = "ready") =>
+  holder === "creating"
+    ? new AppError("conflict", `A project named "${name}" is being created right now. Wait for it to appear in your projects, or choose another name.`, {
+        fields: { name: "A project with this name is being created." },
+      })
+    : new AppError("conflict", `You already have a project named "${name}". Choose another name.`, {
+        fields: { name: "You already have a project with this name." },
+      });
 
 /** What making a project's repository found out: its default branch when not `main`, and what its audit event should add. */
 export type RepositoryOutcome = { defaultBranch?: string; detail?: Record<string, unknown> };
@@ -42,7 +46,8 @@ export async function createProject({
   /** Backs the project by this registered repository itself (backend "remote"): nothing is created on the internal git server. */
   link?: RepositoryOutcome & { repositoryId: string };
 }): Promise<Project> {
-  if (projectNameTaken({ ownerId: owner.id, name: input.name })) throw nameTaken(input.name);
+  const holder = projectNameTaken({ ownerId: owner.id, name: input.name });
+  if (holder) throw nameTaken(input.name, holder);
   let project: Project;
   try {
     project = insertProject({

@@ -42,13 +42,14 @@ export function getProjectWithOwnerByPath({ handle, name }: { handle: string; na
     .get();
 }
 
-export function projectNameTaken({ ownerId, name, exceptId }: { ownerId: string; name: string; exceptId?: string }): boolean {
+/** Whether the owner has a project with this name (any case): false, or the state of the one that has it. */
+export function projectNameTaken({ ownerId, name, exceptId }: { ownerId: string; name: string; exceptId?: string }): Project["state"] | false {
   const row = getDb()
-    .select({ id: projects.id })
+    .select({ id: projects.id, state: projects.state })
     .from(projects)
     .where(and(eq(projects.ownerId, ownerId), eq(projects.nameKey, name.toLowerCase())))
     .get();
-  return row !== undefined && row.id !== exceptId;
+  return row !== undefined && row.id !== exceptId ? row.state : false;
 }
 
 export function updateProjectRow({ id, changes }: { id: string; changes: Partial<Omit<Project, "id" | "createdAt">> }): Project | undefined {
