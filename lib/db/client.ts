@@ -34,6 +34,15 @@ export function getDb(): Db {
   return db;
 }
 
+/**
+ * Runs `work` (synchronous queries through getDb()) as one transaction: all of
+ * it is written, or none of it when it throws.
+ */
+export function runInTransaction<T>(work: () => T): T {
+  getDb();
+  return globalForDb.benchtopDb!.sqlite.transaction(work)();
+}
+
 /** Closes the cached connection (tests switch DATA_DIR between files). */
 export function closeDb(): void {
   globalForDb.benchtopDb?.sqlite.close();

@@ -1,4 +1,4 @@
-export { closeDb, getDatabaseFile, getDb, type Db } from "./client";
+export { closeDb, getDatabaseFile, getDb, runInTransaction, type Db } from "./client";
 export { migrateDatabase } from "./migrate";
 export * from "./queries/audit";
 export * from "./queries/collaborators";

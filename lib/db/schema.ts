@@ -53,6 +53,13 @@ export const projects = sqliteTable(
     /** For backend "remote": the registered repository the project is linked to (its owner's). */
     repositoryId: text("repository_id"),
     lastPushAt: integer("last_push_at", { mode: "timestamp_ms" }),
+    /**
+     * "creating" while its repository is being made: hidden from everyone but
+     * holding its name; removed at start if the server stopped before "ready".
+     */
+    state: text("state", { enum: ["creating", "ready"] })
+      .notNull()
+      .default("ready"),
     failedOperation: text("failed_operation"),
     failedMessage: text("failed_message"),
     failedAt: integer("failed_at", { mode: "timestamp_ms" }),

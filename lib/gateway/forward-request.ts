@@ -43,38 +43,17 @@ export type ForwardInput = {
   authorization: string | null;
   body: ReadableStream<Uint8Array> | null;
   signal: AbortSignal;
-  /** Sees the first bytes of the request body (up to `headBytes`), once. */
-  onRequestHead?: (head: Buffer) => void;
-  headBytes?: number;
   limits?: typeof LIMITS;
 };
 
-/** Counts request bytes, refuses past the limit and hands the first bytes to `onHead`. */
-function meter(limit: number, headBytes: number, onHead?: (head: Buffer) => void): Transform {
+/** Counts request bytes and refuses past the limit. */
+function meter(limit: number): Transform {
   let total = 0;
-  let head: Buffer[] | null = onHead ? [] : null;
-  let headLength = 0;
-  const flushHead = () => {
-    if (!head) return;
-    const bytes = Buffer.concat(head);
-    head = null;
-    onHead!(bytes);
-  };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       total += chunk.length;
       if (total > limit) return callback(new GatewayError(413, `The request is larger than ${limit} bytes.`));
-      if (head) {
-        const keep = chunk.subarray(0, headBytes - headLength);
-        head.push(Buffer.from(keep));
-        headLength += keep.length;
-        if (headLength >= headBytes) flushHead();
-      }
       callback(null, chunk);
-    },
-    flush(callback) {
-      flushHead();
-      callback();
     },
   });
 }
@@ -168,7 +147,7 @@ export function forwardRequest(input: ForwardInput): Promise<UpstreamResponse> {
 
     if (input.body) {
       const source = Readable.fromWeb(input.body as unknown as NodeWebReadableStream<Uint8Array>);
-      pipeline(source, meter(limits.maxRequestBytes, input.headBytes ?? 0, input.onRequestHead), request, (error) => {
+      pipeline(source, meter(limits.maxRequestBytes), request, (error) => {
         if (error) fail(error);
       });
     } else {

@@ -2,6 +2,5 @@ export { GatewayError } from "./gateway-error";
 export { FORWARDED_REQUEST_HEADERS, FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest } from "./forward-request";
 export { normalisePath, requestMatchesGitUrl } from "./match-repository";
 export { parseAuthority, parseGatewayPath, type GatewayRequest, type GitService } from "./parse-gateway-path";
-export { readPushCommands, type PushCommand } from "./read-push-commands";
 export { resolveUpstream, type Upstream } from "./resolve-upstream";
 export { serveGatewayRequest } from "./serve-gateway-request";

@@ -1,17 +1,17 @@
-import { recordEvent } from "../audit";
 import { getSessionUser } from "../auth/authenticate";
 import { connectionHostOfLocation, credentialForHost } from "../connections";
-import { markConnectionForReconnect, updateProjectRow, type Project, type Repository, type User } from "../db";
+import { markConnectionForReconnect, type Repository, type User } from "../db";
+import { updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin, isSameOriginRequest } from "../http/origin";
 import { isAppError } from "../errors";
+import { recordPush } from "../projects";
 import { ownTokenOf } from "../repositories";
 import { explainRefusal, type CredentialSource } from "./explain-refusal";
 import { GatewayError } from "./gateway-error";
 import { FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest, type UpstreamResponse } from "./forward-request";
 import { findTarget } from "./find-target";
 import { parseGatewayPath } from "./parse-gateway-path";
-import { PUSH_COMMANDS_MAX_BYTES, readPushCommands, type PushCommand } from "./read-push-commands";
 import { resolveUpstream } from "./resolve-upstream";
 
 const text = (status: number, body: string) =>
@@ -79,22 +79,24 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
     const upstream = await resolveUpstream(gitUrl);
     const { authorization, from, connectionId } = await authorizationFor({ user, repository, mayUseStoredCredential: target.mayUseStoredCredential });
     const pushing = pushService && gitRequest.endpoint === "rpc";
-    const encoded = (request.headers.get("content-encoding") ?? "identity").toLowerCase() !== "identity";
-    let commands: PushCommand[] = [];
+    // A push is watched as it passes: its commands in the request, the host's verdict per ref in the answer.
+    const watched = pushing && request.body ? watchPushRequest({ body: request.body, contentEncoding: request.headers.get("content-encoding") }) : undefined;
     const response = await forwardRequest({
       upstream,
       method: request.method as "GET" | "POST",
       path: `${gitUrl.pathname.replace(/\/+$/, "")}/${gitRequest.upstreamSuffix}`,
       headers: request.headers,
       authorization,
-      body: request.method === "POST" ? request.body : null,
+      body: watched?.body ?? (request.method === "POST" ? request.body : null),
       signal: request.signal,
-      headBytes: pushing && !encoded ? PUSH_COMMANDS_MAX_BYTES : 0,
-      onRequestHead: pushing && !encoded ? (head) => (commands = readPushCommands(head)) : undefined,
     });
-    if (pushing && response.status === 200) {
-      void response.finished.then((complete) => {
-        if (complete && commands.length) recordPush({ user, repository, project, gitUrl, commands });
+    if (watched && response.status === 200) {
+      const answer = watchPushResponse({ body: response.body });
+      response.body = answer.body;
+      void answer.report.then((report) => {
+        // The host's refs cannot be read from here: without its report, nothing is claimed.
+        if (!report) return;
+        recordPush({ actor: user, project, refs: updatedRefs({ commands: watched.commands().commands, report }), detail: { repositoryId: repository.id, url: gitUrl.href } });
       });
     }
     if (response.status === 401 && connectionId) {
@@ -150,13 +152,4 @@ async function toClientResponse(upstream: UpstreamResponse, context: { host: str
     if (typeof value === "string") headers.set(name, value);
   }
   return new Response(upstream.body, { status: upstream.status, headers });
-}
-
-function recordPush({ user, repository, project, gitUrl, commands }: { user: User; repository: Repository; project: Project | null; gitUrl: URL; commands: PushCommand[] }) {
-  try {
-    recordEvent({ action: "git.push", actor: user, project, detail: { repositoryId: repository.id, url: gitUrl.href, refs: commands } });
-    if (project) updateProjectRow({ id: project.id, changes: { lastPushAt: new Date() } });
-  } catch (error) {
-    console.error("Could not record a push in the audit trail:", error instanceof Error ? error.message : error);
-  }
 }

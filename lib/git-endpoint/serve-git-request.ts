@@ -1,9 +1,7 @@
-import { recordEvent } from "../audit";
 import { authenticateRequest, clientAddress } from "../auth";
 import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
-import { updateProjectRow } from "../db";
-import { diffRefs, parseGitRequest, readRefs, repoDirName, runHttpBackend } from "../git-server";
-import { canWrite, cloneUrlOf, loadProjectByPath } from "../projects";
+import { confirmRefUpdates, countPushedCommits, parseGitRequest, repoDirName, runHttpBackend, updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
+import { canWrite, cloneUrlOf, loadProjectByPath, recordPush } from "../projects";
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
@@ -50,10 +48,13 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
   }
 
   const { project } = access;
-  const before = pushing && gitRequest.endpoint === "rpc" ? await readRefs({ projectId: project.id }) : undefined;
   const suffix = gitRequest.endpoint === "advertise" ? "info/refs" : gitRequest.service;
+  // A push is watched as it passes: its commands in the request, git's verdict per ref in the answer.
+  const watched = pushing && gitRequest.endpoint === "rpc" && request.body ? watchPushRequest({ body: request.body, contentEncoding: request.headers.get("content-encoding") }) : undefined;
+  let exited: () => void = () => {};
+  const backendDone = new Promise<void>((resolve) => (exited = resolve));
 
-  return runHttpBackend({
+  const response = await runHttpBackend({
     pathInfo: `/${repoDirName(project.id)}/${suffix}`,
     method: request.method as "GET" | "POST",
     queryString: url.search.replace(/^\?/, ""),
@@ -63,23 +64,17 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
     remoteUser: caller.user.handle,
     remoteAddr: clientAddress(request.headers),
     allowPush: pushing,
-    body: request.method === "POST" ? request.body : null,
+    body: watched?.body ?? (request.method === "POST" ? request.body : null),
     signal: request.signal,
-    onExit: before
-      ? () => {
-          void recordPush({ projectId: project.id, before, actor: caller.user, projectName: project.name });
-        }
-      : undefined,
+    onExit: () => exited(),
   });
-}
-
-async function recordPush({ projectId, before, actor, projectName }: { projectId: string; before: Map<string, string>; actor: { id: string; email: string }; projectName: string }) {
-  try {
-    const refs = diffRefs(before, await readRefs({ projectId }));
-    if (refs.length === 0) return;
-    updateProjectRow({ id: projectId, changes: { lastPushAt: new Date() } });
-    recordEvent({ action: "git.push", actor, project: { id: projectId, name: projectName }, detail: { refs } });
-  } catch (error) {
-    console.error("Could not record a push in the audit trail:", error instanceof Error ? error.message : error);
-  }
+  if (!watched || !response.body) return response;
+  const answer = watchPushResponse({ body: response.body });
+  void Promise.all([answer.report, backendDone]).then(async ([report]) => {
+    const { commands } = watched.commands();
+    // Without git's report (the client asked for none, or left before reading it) the refs the commands name are read instead.
+    const refs = report ? updatedRefs({ commands, report }) : await confirmRefUpdates({ projectId: project.id, commands }).catch(() => []);
+    recordPush({ actor: caller.user, project, refs: await countPushedCommits({ projectId: project.id, refs }) });
+  });
+  return new Response(answer.body, { status: response.status, headers: response.headers });
 }

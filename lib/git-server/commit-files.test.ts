@@ -9,7 +9,7 @@ const show = async (projectId: string, spec: string) => (await runGit({ args: ["
 describe("commitFiles", () => {
   it("adds and replaces files on a branch in one commit, keeping the rest", async () => {
     const projectId = "commitfilestest1";
-    const first = await initRepository({ projectId, name: "p", description: "", author: { name: "A", email: "a@x.test" } });
+    const first = await initRepository({ dir: repoPath(projectId), name: "p", description: "", author: { name: "A", email: "a@x.test" } });
     const bytes = new Uint8Array([0, 1, 2, 255]);
     const commit = await commitFiles({
       projectId,
@@ -32,7 +32,7 @@ describe("commitFiles", () => {
 
   it("refuses unsafe paths", async () => {
     const projectId = "commitfilestest2";
-    await initRepository({ projectId, name: "p", description: "", author: { name: "A", email: "a@x.test" } });
+    await initRepository({ dir: repoPath(projectId), name: "p", description: "", author: { name: "A", email: "a@x.test" } });
     for (const bad of ["../x", "/abs", ".git/config", "a/../../b", "a/.git/hooks"]) {
       await expect(commitFiles({ projectId, branch: "main", files: [{ path: bad, content: new Uint8Array() }], message: "m", author: { name: "A", email: "a@x.test" } })).rejects.toThrow(/unsafe/);
     }

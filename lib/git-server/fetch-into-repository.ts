@@ -1,21 +1,22 @@
 import { spawn } from "node:child_process";
 import { getEnv } from "../config/env";
-import { repoPath } from "./repo-path";
 import { gitEnvironment } from "./run-git";
 
 const TEN_MINUTES = 10 * 60 * 1000;
 
 /**
- * Fetches every branch and tag of a remote repository into a project's bare
- * repository with the real git client. The credential travels as an HTTP header
+ * Fetches every branch and tag of a remote repository into the bare repository
+ * in `dir` with the real git client. The credential travels as an HTTP header
  * (never in the URL, the config or the logs); redirects are not followed.
  */
-export function fetchIntoRepository({ projectId, url, authHeader, timeoutMs = TEN_MINUTES }: { projectId: string; url: string; authHeader: string | null; timeoutMs?: number }): Promise<void> {
-  const args = ["-c", "http.followRedirects=false", "-c", "credential.helper=", "-c", "core.askPass="];
+export function fetchIntoRepository({ dir, url, authHeader, timeoutMs = TEN_MINUTES }: { dir: string; url: string; authHeader: string | null; timeoutMs?: number }): Promise<void> {
+  // fetch.unpackLimit=1 keeps what arrives as a pack, as the git server does with pushes: exploding a
+  // large pack into loose objects costs time and, for big files, memory in git itself.
+  const args = ["-c", "http.followRedirects=false", "-c", "credential.helper=", "-c", "core.askPass=", "-c", "fetch.unpackLimit=1"];
   if (authHeader) args.push("-c", `http.extraHeader=Authorization: ${authHeader}`);
   args.push("fetch", "--quiet", "--no-write-fetch-head", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
   return new Promise((resolve, reject) => {
-    const child = spawn(getEnv().BENCHTOP_GIT_BIN, args, { cwd: repoPath(projectId), env: gitEnvironment(), stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(getEnv().BENCHTOP_GIT_BIN, args, { cwd: dir, env: gitEnvironment(), stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => {
       if (stderr.length < 4096) stderr += c.toString("utf8");

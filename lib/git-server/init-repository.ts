@@ -9,9 +9,8 @@ export function initialReadme({ name, description }: { name: string; description
   return description.trim() ? `# ${name}\n\n${description.trim()}\n` : `# ${name}\n`;
 }
 
-/** Creates an empty bare repository for a project, configured as the git server serves it. */
-export async function createBareRepository({ projectId, branch = "main" }: { projectId: string; branch?: string }): Promise<string> {
-  const dir = repoPath(projectId);
+/** Creates an empty bare repository in `dir` (see buildRepository), configured as the git server serves it. */
+export async function createBareRepository({ dir, branch = "main" }: { dir: string; branch?: string }): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
   await runGit({ args: ["init", "--quiet", "--bare", `--initial-branch=${branch}`, dir] });
   for (const [key, value] of [
@@ -26,23 +25,23 @@ export async function createBareRepository({ projectId, branch = "main" }: { pro
 }
 
 /**
- * Creates the bare repository of a new project with one commit on `branch`
+ * Creates the bare repository of a new project in `dir` with one commit on `branch`
  * holding README.md. Built with plumbing, so no working tree is ever written.
  */
 export async function initRepository({
-  projectId,
+  dir: target,
   name,
   description,
   author,
   branch = "main",
 }: {
-  projectId: string;
+  dir: string;
   name: string;
   description: string;
   author: Author;
   branch?: string;
 }): Promise<string> {
-  const dir = await createBareRepository({ projectId, branch });
+  const dir = await createBareRepository({ dir: target, branch });
   const blob = (await runGit({ args: ["hash-object", "-w", "--stdin"], cwd: dir, input: initialReadme({ name, description }) })).toString().trim();
   const tree = (await runGit({ args: ["mktree"], cwd: dir, input: `100644 blob ${blob}\tREADME.md\n` })).toString().trim();
   const identity = {

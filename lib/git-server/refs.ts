@@ -12,20 +12,6 @@ export async function readRefs({ projectId }: { projectId: string }): Promise<Ma
   return refs;
 }
 
-export type RefChange = { ref: string; before: string | null; after: string | null };
-
-/** What a push changed: refs created, moved or deleted between two snapshots. */
-export function diffRefs(before: Map<string, string>, after: Map<string, string>): RefChange[] {
-  const changes: RefChange[] = [];
-  for (const [ref, sha] of after) {
-    if (before.get(ref) !== sha) changes.push({ ref, before: before.get(ref) ?? null, after: sha });
-  }
-  for (const [ref, sha] of before) {
-    if (!after.has(ref)) changes.push({ ref, before: sha, after: null });
-  }
-  return changes.sort((a, b) => a.ref.localeCompare(b.ref));
-}
-
 /** Branches of a project, for the API and the default-branch setting. */
 export async function listBranches({ projectId }: { projectId: string }): Promise<{ name: string; commit: string }[]> {
   const refs = await readRefs({ projectId });

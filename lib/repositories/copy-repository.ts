@@ -1,6 +1,6 @@
 import type { Project, Repository, User } from "../db";
 import { AppError } from "../errors";
-import { createBareRepository, fetchIntoRepository, setDefaultBranch } from "../git-server";
+import { createBareRepository, fetchIntoRepository } from "../git-server";
 import { assertLocationAllowed, HostError, safeLookup } from "../hosts";
 import { createProject, type CreateProjectInput } from "../projects";
 import { adapterOf } from "./browse";
@@ -24,7 +24,8 @@ function checkCloneHost(url: URL): Promise<void> {
 /**
  * Creates a project on the internal git server holding a copy of a registered
  * repository with its whole history (every branch and tag); the project's
- * default branch is the remote's.
+ * default branch is the remote's. The project appears only once the copy is
+ * whole (createProject).
  */
 export async function copyRepositoryToProject({ repository, input, user }: { repository: Repository; input: CreateProjectInput; user: User }): Promise<Project> {
   const source = await adapterOf(repository);
@@ -37,16 +38,16 @@ export async function copyRepositoryToProject({ repository, input, user }: { rep
   return createProject({
     input,
     owner: user,
-    initialize: async (project) => {
-      await createBareRepository({ projectId: project.id, branch: remote.defaultBranch });
+    initialize: async ({ dir }) => {
+      // HEAD names the remote's default branch from the start; the fetch brings every branch and tag.
+      await createBareRepository({ dir, branch: remote.defaultBranch });
       try {
-        await fetchIntoRepository({ projectId: project.id, url: url.toString(), authHeader: source.adapter.gitAuthHeader() });
+        await fetchIntoRepository({ dir, url: url.toString(), authHeader: source.adapter.gitAuthHeader() });
       } catch (error) {
         // git's own words stay in the server log; the person gets what to do.
         console.error(`Copying ${remote.fullName} into a project failed:`, (error as Error).message);
         throw new HostError("upstream", `Copying ${remote.fullName} failed: the host refused or broke off the transfer. Check that the token can read the repository, then try again.`, { cause: error });
       }
-      await setDefaultBranch({ projectId: project.id, branch: remote.defaultBranch });
       return { defaultBranch: remote.defaultBranch, detail: { source: repository.location, repositoryId: repository.id } };
     },
   });

@@ -21,7 +21,6 @@ export async function linkRepositoryToProject({ repository, input, user }: { rep
   return createProject({
     input,
     owner: user,
-    linkedRepositoryId: repository.id,
-    initialize: async () => ({ defaultBranch: remote.defaultBranch, detail: { linkedTo: repository.location, repositoryId: repository.id } }),
+    link: { repositoryId: repository.id, defaultBranch: remote.defaultBranch, detail: { linkedTo: repository.location, repositoryId: repository.id } },
   });
 }

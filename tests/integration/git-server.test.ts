@@ -63,7 +63,7 @@ describe("internal git server with the git command line", () => {
 
     const event = await waitForPushEvent(project.id, owner.token, sha);
     expect(event.actor.email).toBe(owner.email);
-    expect(event.detail.refs).toEqual([{ ref: "refs/heads/main", before, after: sha }]);
+    expect(event.detail.refs).toEqual([{ ref: "refs/heads/main", change: "updated", before, after: sha, commits: 1 }]);
     const view = await api(`/api/v1/projects/${project.id}`, { token: owner.token });
     expect(view.body.lastPushAt).not.toBeNull();
   });
@@ -74,9 +74,12 @@ describe("internal git server with the git command line", () => {
     const sha = commitFile(dir, "x.txt", "x\n");
     gitOk(["push", "origin", "feature/x"], { cwd: dir, auth: { token: owner.token } });
     const created = await waitForPushEvent(project.id, owner.token, sha);
-    expect(created.detail.refs).toEqual([{ ref: "refs/heads/feature/x", before: null, after: sha }]);
+    expect(created.detail.refs).toEqual([{ ref: "refs/heads/feature/x", change: "created", before: null, after: sha, commits: 1 }]);
     gitOk(["push", "origin", "--delete", "feature/x"], { cwd: dir, auth: { token: owner.token } });
     expect(git(["--git-dir", bareRepo(project.id), "rev-parse", "--verify", "-q", "refs/heads/feature/x"]).status).not.toBe(0);
+    await expect
+      .poll(async () => (await api(`/api/v1/projects/${project.id}/audit?action=git.push`, { token: owner.token })).body.events[0].detail.refs)
+      .toEqual([{ ref: "refs/heads/feature/x", change: "deleted", before: sha, after: null }]);
   });
 
   it("lets a viewer clone but refuses their push, leaving the branch where it was", async () => {

@@ -155,6 +155,10 @@ describe("the host's refusals, in words", () => {
     expect(push.code).not.toBe(0);
     expect(push.stderr).toContain("GH006: Protected branch update failed for refs/heads/protected.");
     expect(push.stderr).toMatch(/pre-receive hook declined/);
+    // The host's report said "ng": the audit trail does not claim the branch moved.
+    await new Promise((r) => setTimeout(r, 500));
+    const audit = await api(`/api/v1/projects/${project.id}/audit?action=git.push`, { token: owner.token });
+    expect(audit.body.events.flatMap((e: { detail: { refs: { ref: string }[] } }) => e.detail.refs.map((r) => r.ref))).not.toContain("refs/heads/protected");
   });
 
   it("says a renamed or deleted repository is not at its address any more", async () => {

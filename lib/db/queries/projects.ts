@@ -5,6 +5,9 @@ import { collaborators, projects, repositories, users, type Collaborator, type P
 
 export type ProjectWithOwner = { project: Project; owner: User };
 
+// A project still being created is nobody's to see or use yet; only its name is taken.
+const isReady = () => eq(projects.state, "ready");
+
 export function insertProject(values: {
   ownerId: string;
   name: string;
@@ -12,6 +15,7 @@ export function insertProject(values: {
   defaultBranch: string;
   backend?: Project["backend"];
   repositoryId?: string | null;
+  state?: Project["state"];
 }): Project {
   return getDb()
     .insert(projects)
@@ -25,7 +29,7 @@ export function getProjectWithOwnerById({ id }: { id: string }): ProjectWithOwne
     .select({ project: projects, owner: users })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
-    .where(eq(projects.id, id))
+    .where(and(eq(projects.id, id), isReady()))
     .get();
 }
 
@@ -34,17 +38,18 @@ export function getProjectWithOwnerByPath({ handle, name }: { handle: string; na
     .select({ project: projects, owner: users })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
-    .where(and(eq(users.handle, handle.toLowerCase()), eq(projects.nameKey, name.toLowerCase())))
+    .where(and(eq(users.handle, handle.toLowerCase()), eq(projects.nameKey, name.toLowerCase()), isReady()))
     .get();
 }
 
-export function projectNameTaken({ ownerId, name, exceptId }: { ownerId: string; name: string; exceptId?: string }): boolean {
+/** Whether the owner has a project with this name (any case): false, or the state of the one that has it. */
+export function projectNameTaken({ ownerId, name, exceptId }: { ownerId: string; name: string; exceptId?: string }): Project["state"] | false {
   const row = getDb()
-    .select({ id: projects.id })
+    .select({ id: projects.id, state: projects.state })
     .from(projects)
     .where(and(eq(projects.ownerId, ownerId), eq(projects.nameKey, name.toLowerCase())))
     .get();
-  return row !== undefined && row.id !== exceptId;
+  return row !== undefined && row.id !== exceptId ? row.state : false;
 }
 
 export function updateProjectRow({ id, changes }: { id: string; changes: Partial<Omit<Project, "id" | "createdAt">> }): Project | undefined {
@@ -55,6 +60,11 @@ export function updateProjectRow({ id, changes }: { id: string; changes: Partial
     .where(eq(projects.id, id))
     .returning()
     .get();
+}
+
+/** Projects whose creation has not finished (at start: whose creation was cut off), with their owners. */
+export function listCreatingProjects(): ProjectWithOwner[] {
+  return getDb().select({ project: projects, owner: users }).from(projects).innerJoin(users, eq(users.id, projects.ownerId)).where(eq(projects.state, "creating")).all();
 }
 
 export function deleteProjectRow({ id }: { id: string }): void {
@@ -106,7 +116,7 @@ export function listVisibleProjects({
     .select({ project: projects, owner: users })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
-    .where(and(visibility, search))
+    .where(and(visibility, search, isReady()))
     .orderBy(...order)
     .limit(limit)
     .offset(offset)
@@ -125,11 +135,11 @@ export function listLinkedProjectsOfMember({ user }: { user: Pick<User, "id" | "
     .from(projects)
     .innerJoin(repositories, eq(projects.repositoryId, repositories.id))
     .leftJoin(collaborators, and(eq(collaborators.projectId, projects.id), eq(collaborators.userId, user.id)))
-    .where(and(eq(projects.backend, "remote"), membership))
+    .where(and(eq(projects.backend, "remote"), membership, isReady()))
     .all();
 }
 
-/** The projects linked to a registered repository. */
+/** The projects linked to a registered repository, including one still being created (it holds the link). */
 export function listProjectsLinkedTo({ repositoryId }: { repositoryId: string }): Project[] {
   return getDb().select().from(projects).where(eq(projects.repositoryId, repositoryId)).all();
 }

@@ -6,19 +6,27 @@ export const baseUrl = () => inject("baseUrl");
 
 export type ApiResult<T = any> = { status: number; body: T; headers: Headers; text: string };
 
-/** Calls the API. `token` sends a bearer token; `cookie` a browser session (with a same-origin Origin). */
+/** Calls the API (of the shared server, or of the instance at `base`). `token` sends a bearer token; `cookie` a browser session (with a same-origin Origin). */
 export async function api<T = any>(
   path: string,
-  { method = "GET", token, cookie, body, headers = {}, rawBody }: { method?: string; token?: string; cookie?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Buffer } = {},
+  {
+    method = "GET",
+    token,
+    cookie,
+    body,
+    headers = {},
+    rawBody,
+    base = baseUrl(),
+  }: { method?: string; token?: string; cookie?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Buffer; base?: string } = {},
 ): Promise<ApiResult<T>> {
   const all: Record<string, string> = { ...headers };
   if (token) all.authorization = `Bearer ${token}`;
   if (cookie) {
     all.cookie = cookie;
-    all.origin ??= baseUrl();
+    all.origin ??= base;
   }
   if (body !== undefined) all["content-type"] ??= "application/json";
-  const response = await fetch(baseUrl() + path, {
+  const response = await fetch(base + path, {
     method,
     headers: all,
     body: (rawBody ?? (body === undefined ? undefined : JSON.stringify(body))) as BodyInit | undefined,

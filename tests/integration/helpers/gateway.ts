@@ -5,7 +5,7 @@ import os from "node:os";
 import type { AddressInfo } from "node:net";
 
 /** A TCP relay on loopback in front of a server, counting the connections it passes on. */
-export async function startCountingRelay(target: { host: string; port: number }) {
+export async function startCountingRelay(target: { host: string; port: number }, { bytesPerSecond }: { bytesPerSecond?: number } = {}) {
   let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -16,7 +16,16 @@ export async function startCountingRelay(target: { host: string; port: number })
       s.on("close", () => sockets.delete(s));
       s.on("error", () => s.destroy());
     }
-    client.pipe(upstream).pipe(client);
+    client.pipe(upstream);
+    if (!bytesPerSecond) upstream.pipe(client);
+    else
+      // A slow link: what the host sends trickles back, so a transfer can be caught half-way.
+      upstream.on("data", (chunk: Buffer) => {
+        client.write(chunk);
+        upstream.pause();
+        setTimeout(() => upstream.resume(), (chunk.length / bytesPerSecond) * 1000);
+      });
+    upstream.on("end", () => client.end());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -55,8 +64,9 @@ export async function startTrapServer({ host = "127.0.0.1", answer }: { host?: s
 }
 
 /** Runs the real git command line without blocking the event loop (relays in this process keep serving). */
-export function gitAsync(args: string[], { cwd, cookie }: { cwd?: string; cookie?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function gitAsync(args: string[], { cwd, cookie, token }: { cwd?: string; cookie?: string; token?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const config = ["-c", "credential.helper=", "-c", "core.askPass=", "-c", "user.name=Test Author", "-c", "user.email=author@example.test", "-c", "init.defaultBranch=main"];
+  if (token) config.push("-c", `http.extraHeader=Authorization: Basic ${Buffer.from(`git:${token}`).toString("base64")}`);
   // As the session's own same-origin fetches do: a cookie-authenticated POST without it is refused as cross-site.
   if (cookie) config.push("-c", `http.extraHeader=Cookie: ${cookie}`, "-c", "http.extraHeader=Sec-Fetch-Site: same-origin");
   return new Promise((resolve) => {

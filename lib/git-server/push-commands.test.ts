@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPushCommands } from "./read-push-commands";
+import { readPushCommands } from "./push-commands";
 
 const pkt = (line: string) => {
   const body = Buffer.from(line, "utf8");

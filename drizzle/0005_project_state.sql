@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `state` text DEFAULT 'ready' NOT NULL;

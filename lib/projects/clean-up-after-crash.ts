@@ -1,0 +1,40 @@
+import { recordEvent } from "../audit";
+import { deleteProjectRow, getProjectWithOwnerById, listCreatingProjects, runInTransaction } from "../db";
+import { removePushLeftovers, removeRepository, removeStagedRepositories } from "../git-server";
+
+const ABANDONED_REASON = "The server stopped before the project's repository was complete. What had been made was removed; the name is free to use again.";
+
+/**
+ * Removes, at start, what a server stopped half-way (a crash, SIGKILL) left
+ * behind, each with an audit event saying so: projects still "creating" with
+ * their partial repositories (`project.creation_abandoned`), repositories
+ * being made out of sight, and the quarantine folders and ref locks of
+ * interrupted pushes (`git.push_leftovers_removed`). Runs before any request
+ * is served, so nothing it removes belongs to work still going on.
+ */
+export async function cleanUpAfterCrash({ startedAt }: { startedAt: Date }): Promise<void> {
+  for (const { project, owner } of listCreatingProjects()) {
+    await removeRepository({ projectId: project.id });
+    runInTransaction(() => {
+      deleteProjectRow({ id: project.id });
+      recordEvent({
+        action: "project.creation_abandoned",
+        actor: null,
+        project,
+        detail: { name: project.name, backend: project.backend, owner: { id: owner.id, email: owner.email }, reason: ABANDONED_REASON },
+      });
+    });
+    console.log(`Benchtop: removed the project "${project.name}" of ${owner.email}, whose creation was cut off.`);
+  }
+  await removeStagedRepositories();
+  for (const leftovers of await removePushLeftovers({ before: startedAt })) {
+    const project = getProjectWithOwnerById({ id: leftovers.projectId })?.project ?? { id: leftovers.projectId, name: "" };
+    recordEvent({
+      action: "git.push_leftovers_removed",
+      actor: null,
+      project,
+      detail: { paths: leftovers.paths, bytes: leftovers.bytes, reason: "A push was cut off before git finished it; the data it had received was never part of the repository." },
+    });
+    console.log(`Benchtop: removed ${leftovers.paths.length} leftovers of interrupted pushes (${leftovers.bytes} bytes) from project ${project.name || leftovers.projectId}.`);
+  }
+}
