@@ -2,22 +2,21 @@ import { getUserById, type User } from "../db";
 import { AppError } from "../errors";
 import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
 import { resolveApiToken } from "./api-tokens";
-import { isBrowserSessionLive } from "./browser-sessions";
 import { auth } from "./next-auth";
 
 export type Caller = { user: User; via: "token" } | { user: User; via: "session"; sessionId: string };
 
 /**
- * The browser session of this request and its enabled user, if any. The cookie must
- * name a session row that still exists: signing out, or a password, role or account
- * change, deletes the row and so ends every copy of the cookie. Disabled users are
- * refused at once.
+ * The browser session of this request and its enabled user, if any. auth() answers
+ * only for a cookie whose session row still exists (the jwt callback in
+ * next-auth.ts): signing out, or a password, role or account change, deletes the row
+ * and so ends every copy of the cookie. Disabled users are refused at once.
  */
 export async function getBrowserSession(): Promise<{ user: User; sessionId: string } | undefined> {
   const session = await auth();
   const id = session?.user?.id;
   const sessionId = session?.sessionId;
-  if (!id || !sessionId || !isBrowserSessionLive({ id: sessionId, userId: id })) return undefined;
+  if (!id || !sessionId) return undefined;
   const user = getUserById({ id });
   return user && !user.disabled ? { user, sessionId } : undefined;
 }

@@ -5,7 +5,7 @@ import { getAuthSecret } from "../config/instance-secrets";
 import { recordEvent } from "../audit";
 import { isAppError } from "../errors";
 import { authConfig } from "./auth.config";
-import { endBrowserSession, startBrowserSession } from "./browser-sessions";
+import { endBrowserSession, isBrowserSessionLive, startBrowserSession } from "./browser-sessions";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -30,6 +30,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error: Error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       console.error("[auth]", error);
+    },
+  },
+  callbacks: {
+    ...authConfig.callbacks,
+    // Runs whenever a session cookie is read (auth(), /api/auth/session). A cookie
+    // whose session row is gone (signed out, or ended by a password, role or account
+    // change) yields no session, and next-auth clears it where it can set cookies.
+    jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      const { uid, sid } = token;
+      return typeof uid === "string" && typeof sid === "string" && isBrowserSessionLive({ id: sid, userId: uid }) ? token : null;
     },
   },
   events: {

@@ -32,6 +32,10 @@ describe("copied session cookies", () => {
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toMatch(/\/login/);
     expect((await fetch(baseUrl() + gitRefs, { headers: { cookie: copy } })).status).toBe(401);
+    // next-auth's own session endpoint names no user for it, and tells the browser to drop it.
+    const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: copy } });
+    expect(await session.json()).toBeNull();
+    expect(session.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=;/);
     // Signing in again gives a new, working session; the old copy stays dead.
     expect(await meStatus(await signInBrowser(user))).toBe(200);
     expect(await meStatus(copy)).toBe(401);

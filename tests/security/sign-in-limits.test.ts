@@ -97,20 +97,23 @@ describe("failed sign-in limit", () => {
   });
 });
 
-describe("failed sign-in limit behind a trusted reverse proxy", () => {
-  // The operator says 127.0.0.1 is their proxy; it appends the address it saw to X-Forwarded-For.
+describe("failed sign-in limit behind trusted reverse proxies", () => {
+  // The operator names two proxies: a load balancer (192.0.2.200) in front of a local
+  // proxy (127.0.0.1). Each appends the address it saw to X-Forwarded-For, so the
+  // client's address is the right-most entry that is neither of them.
+  const OUTER_PROXY = "192.0.2.200";
   const admin = { email: "proxy-admin@benchtop.test", password: "proxy-admin-password" };
   let server: { baseUrl: string; stop: () => Promise<void> };
   beforeAll(async () => {
-    server = await startAppServer({ env: { BENCHTOP_ADMIN_EMAIL: admin.email, BENCHTOP_ADMIN_PASSWORD: admin.password, BENCHTOP_TRUSTED_PROXIES: "127.0.0.1" } });
+    server = await startAppServer({ env: { BENCHTOP_ADMIN_EMAIL: admin.email, BENCHTOP_ADMIN_PASSWORD: admin.password, BENCHTOP_TRUSTED_PROXIES: `127.0.0.1,${OUTER_PROXY}` } });
   });
   afterAll(async () => {
     await server?.stop();
   });
   const viaProxy = (client: string, credentials: { email: string; password: string }, claimed = madeUpAddress()) =>
-    requestTokenFrom("127.0.0.1", credentials, { base: server.baseUrl, headers: { "x-forwarded-for": `${claimed}, ${client}` } });
+    requestTokenFrom("127.0.0.1", credentials, { base: server.baseUrl, headers: { "x-forwarded-for": `${claimed}, ${client}, ${OUTER_PROXY}` } });
 
-  it("a client behind the proxy is limited by the address the proxy saw, whatever it claims further left", async () => {
+  it("a client behind the proxies is limited by the address the outer proxy saw, whatever it claims further left", async () => {
     const wrong = { email: admin.email, password: "not-the-password" };
     const [guesser, owner] = ["203.0.113.7", "203.0.113.8"];
     for (let i = 0; i < 5; i++) expect((await viaProxy(guesser, wrong)).status).toBe(401);
