@@ -4,8 +4,11 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/http/action-state";
 import { unlockUserAction } from "./actions";
 
-/** Shown while an account's failed sign-ins make it wait: lets it sign in again at once. */
-export function UnlockButton({ userId, email, limitedFor }: { userId: string; email: string; limitedFor: string }) {
+/**
+ * Shown while an account's failed sign-ins make it wait (`limitedFor`): lets it sign
+ * in again at once. Stays mounted when the wait is over so that its outcome stays shown.
+ */
+export function UnlockButton({ userId, email, limitedFor }: { userId: string; email: string; limitedFor?: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(unlockUserAction.bind(null, userId), { status: "idle" });
   if (state.status === "success") {
     return (
@@ -14,6 +17,7 @@ export function UnlockButton({ userId, email, limitedFor }: { userId: string; em
       </span>
     );
   }
+  if (!limitedFor) return null;
   return (
     <form action={action} className="mt-1 flex items-center gap-2 text-xs">
       <span className="text-amber-700">Sign-in limited for {limitedFor} after failed attempts.</span>

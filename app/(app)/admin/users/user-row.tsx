@@ -31,7 +31,7 @@ export function UserRow({ user, isSelf, limitedFor }: { user: UserView; isSelf: 
       </td>
       <td className="px-4 py-2">
         {user.disabled ? "disabled" : "active"}
-        {limitedFor && <UnlockButton userId={user.id} email={user.email} limitedFor={limitedFor} />}
+        <UnlockButton userId={user.id} email={user.email} limitedFor={limitedFor} />
       </td>
       <td className="space-y-1 px-4 py-2 text-right">
         {!isSelf && <ResetPasswordForm userId={user.id} email={user.email} />}

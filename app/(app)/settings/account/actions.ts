@@ -7,7 +7,11 @@ import { changeOwnPassword } from "@/lib/users";
 import { changePasswordFormSchema } from "./schema";
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = changePasswordFormSchema.safeParse(Object.fromEntries(formData));
+  const parsed = changePasswordFormSchema.safeParse({
+    currentPassword: formData.get("currentPassword") ?? undefined,
+    newPassword: formData.get("newPassword") ?? undefined,
+    confirmPassword: formData.get("confirmPassword") ?? undefined,
+  });
   if (!parsed.success) return validationFailed(parsed.error);
   try {
     const { user, sessionId } = await requireActionSession();
