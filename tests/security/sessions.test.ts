@@ -4,7 +4,7 @@
 // account was disabled or its password reset, and across restarts. Each test here
 // copies a cookie, ends the session the way a person or an administrator would, and
 // replays the copy.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../setup/app-server.mjs";
 import { attemptBrowserSignIn as signInAt } from "../setup/browser-sign-in.mjs";
 import { adminToken, api, baseUrl, createProject, createUser, signInBrowser } from "../integration/helpers/api";
@@ -83,21 +83,12 @@ describe("copied session cookies", () => {
     expect(await meStatus(cookie)).toBe(401);
     expect((await api("/api/v1/users", { cookie })).status).toBe(401);
   });
-
-  it("changing one's own password keeps this session and ends the one on another computer", async () => {
-    const user = await createUser();
-    const here = await signInBrowser(user);
-    const elsewhere = await signInBrowser(user);
-    const res = await api("/api/v1/me/password", { method: "POST", cookie: here, body: { currentPassword: user.password, newPassword: "changed-by-owner-1" } });
-    expect(res.status, res.text).toBe(204);
-    expect(await meStatus(here)).toBe(200);
-    expect(await meStatus(elsewhere)).toBe(401);
-  });
+  // Changing one's own password (keeps this session, ends the others): accounts.test.ts.
 });
 
 describe("sessions across restarts and instances", () => {
   const admin = { email: "restart-admin@benchtop.test", password: "restart-admin-password" };
-  let servers: { baseUrl: string; dataDir: string; stop: () => Promise<void> }[] = [];
+  const servers: { baseUrl: string; dataDir: string; stop: () => Promise<void> }[] = [];
   const start = async (dataDir?: string) => {
     const server = await startAppServer({ dataDir, env: { BENCHTOP_ADMIN_EMAIL: admin.email, BENCHTOP_ADMIN_PASSWORD: admin.password } });
     servers.push(server);
@@ -109,9 +100,6 @@ describe("sessions across restarts and instances", () => {
     return cookie!;
   };
 
-  beforeAll(() => {
-    servers = [];
-  });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
   });
