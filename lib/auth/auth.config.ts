@@ -34,6 +34,7 @@ export const authConfig = {
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       // The server-side session row (lib/auth/browser-sessions.ts) this cookie stands for.
+      // Harmless in /api/auth/session's answer: the id grants nothing without a cookie sealed with AUTH_SECRET.
       if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },

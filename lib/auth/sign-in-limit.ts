@@ -41,9 +41,10 @@ export function nextAttemptAt(tally: FailureTally, rule: Rule): Date | undefined
 }
 
 const messages = {
-  pair: "Too many failed sign-ins for this account from your address.",
-  account: "Too many failed sign-ins for this account.",
-  address: "Too many failed sign-ins from your address.",
+  pair: ["Too many failed sign-ins for this account from your address.", " An administrator can unlock the account."],
+  account: ["Too many failed sign-ins for this account.", " An administrator can unlock the account."],
+  // Many accounts from one address: unlocking one account would not help.
+  address: ["Too many failed sign-ins from your address.", ""],
 };
 
 /** A wait for a person to read: "29 seconds", "4 minutes". */
@@ -63,11 +64,10 @@ export function assertSignInAllowed({ email, address, now = new Date() }: Attemp
   }
   if (!latest) return;
   const seconds = Math.max(1, Math.ceil((latest.at.getTime() - now.getTime()) / 1000));
-  throw new AppError(
-    "rate_limited",
-    `${messages[latest.key]} Wait ${describeWait(seconds)} and try again; each further failure makes the wait longer. An administrator can unlock the account.`,
-    { headers: { "retry-after": String(seconds) } },
-  );
+  const [what, unlock] = messages[latest.key];
+  throw new AppError("rate_limited", `${what} Wait ${describeWait(seconds)} and try again; each further failure makes the wait longer.${unlock}`, {
+    headers: { "retry-after": String(seconds) },
+  });
 }
 
 /** Counts one failed sign-in; failures older than the window are pruned on the way. */
