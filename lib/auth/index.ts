@@ -1,9 +1,8 @@
 export { createApiToken, listApiTokens, revokeApiToken, resolveApiToken, type TokenView } from "./api-tokens";
-export { authenticateRequest, getBrowserSession, getSessionUser, requireAdmin, requireApiCaller, tokenFromAuthorization, type Caller } from "./authenticate";
+export { authenticateRequest, getSessionUser, requireAdmin, requireApiCaller, tokenFromAuthorization, type Caller } from "./authenticate";
 export { clientAddress } from "./client-address";
 export { auth, handlers, signIn, signOut } from "./next-auth";
 export { hashPassword, verifyPassword } from "./password";
 export { verifyCredentials } from "./verify-credentials";
 export { requireActionSession, requireActionUser, requirePageAdmin, requirePageUser } from "./page-user";
-export { endUserSessions } from "./browser-sessions";
-export { clearSignInFailures, describeWait, listLimitedAccounts } from "./sign-in-limit";
+export { describeWait, listLimitedAccounts } from "./sign-in-limit";
