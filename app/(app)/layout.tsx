@@ -22,6 +22,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/repositories" className="text-slate-700 hover:text-slate-900">
             Repositories
           </Link>
+          <Link href="/settings/account" className="text-slate-700 hover:text-slate-900">
+            Account
+          </Link>
           <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
             Access tokens
           </Link>

@@ -4,15 +4,26 @@ import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
 import { resolveApiToken } from "./api-tokens";
 import { auth } from "./next-auth";
 
-export type Caller = { user: User; via: "token" | "session" };
+export type Caller = { user: User; via: "token" } | { user: User; via: "session"; sessionId: string };
 
-/** The signed-in, enabled user of the browser session, if any. Disabled users are refused at once. */
-export async function getSessionUser(): Promise<User | undefined> {
+/**
+ * The browser session of this request and its enabled user, if any. auth() answers
+ * only for a cookie whose session row still exists (the jwt callback in
+ * next-auth.ts): signing out, or a password, role or account change, deletes the row
+ * and so ends every copy of the cookie. Disabled users are refused at once.
+ */
+export async function getBrowserSession(): Promise<{ user: User; sessionId: string } | undefined> {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return undefined;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return undefined;
   const user = getUserById({ id });
-  return user && !user.disabled ? user : undefined;
+  return user && !user.disabled ? { user, sessionId } : undefined;
+}
+
+/** The signed-in, enabled user of the browser session, if any. */
+export async function getSessionUser(): Promise<User | undefined> {
+  return (await getBrowserSession())?.user;
 }
 
 /** The token in an Authorization header: `Bearer <token>`, or Basic with the token as the password (git). */
@@ -40,8 +51,8 @@ export async function authenticateRequest(request: Request): Promise<Caller | un
     const user = token ? resolveApiToken({ token }) : undefined;
     return user ? { user, via: "token" } : undefined;
   }
-  const user = await getSessionUser();
-  return user ? { user, via: "session" } : undefined;
+  const session = await getBrowserSession();
+  return session ? { ...session, via: "session" } : undefined;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

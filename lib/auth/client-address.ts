@@ -1,10 +1,14 @@
+// Set by server/benchtop-server.mjs on every request from the socket's address (or,
+// behind the proxies named in BENCHTOP_TRUSTED_PROXIES, the right-most
+// X-Forwarded-For entry that is not one of them); a client-sent copy is replaced.
+const CLIENT_ADDRESS_HEADER = "x-benchtop-client-address";
+
 /**
- * The caller's address, used only to count failed sign-ins per address. Next sets
- * X-Forwarded-For from the socket when no proxy did; behind a reverse proxy that
- * appends to the header, the rightmost entry is the one the proxy saw, so that is
- * the one taken (entries to its left are whatever the client claimed).
+ * The caller's address, for the sign-in limit and git's logs. Never read from
+ * X-Forwarded-For here: a client can write anything there, so trusting it would let
+ * one escape the limit or get someone else's address blocked. Without Benchtop's
+ * server in front (`next dev`), every caller shares "unknown".
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
 }

@@ -5,6 +5,7 @@ import { getAuthSecret } from "../config/instance-secrets";
 import { recordEvent } from "../audit";
 import { isAppError } from "../errors";
 import { authConfig } from "./auth.config";
+import { endBrowserSession, isBrowserSessionLive, startBrowserSession } from "./browser-sessions";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -31,6 +32,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       console.error("[auth]", error);
     },
   },
+  callbacks: {
+    ...authConfig.callbacks,
+    // Runs whenever a session cookie is read (auth(), /api/auth/session). A cookie
+    // whose session row is gone (signed out, or ended by a password, role or account
+    // change) yields no session, and next-auth clears it where it can set cookies.
+    jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      const { uid, sid } = token;
+      return typeof uid === "string" && typeof sid === "string" && isBrowserSessionLive({ id: sid, userId: uid }) ? token : null;
+    },
+  },
+  events: {
+    // Signing out (the page's button or POST /api/auth/signout) ends the session for
+    // good: a copy of the cookie is refused from then on, on every instance.
+    signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") endBrowserSession({ id: sid });
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
@@ -38,9 +59,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("credentials");
         try {
-          const user = await verifyCredentials({ ...parsed.data, address: clientAddress(request.headers) });
+          const address = clientAddress(request.headers);
+          const user = await verifyCredentials({ ...parsed.data, address });
+          const session = startBrowserSession({ userId: user.id, userAgent: request.headers.get("user-agent"), address });
           recordEvent({ action: "user.signed_in", actor: user, detail: { method: "password" } });
-          return { id: user.id, email: user.email, name: user.name };
+          return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
         } catch (error) {
           if (!isAppError(error)) throw error;
           if (error.code === "rate_limited") throw new SignInRefused("rate_limited");

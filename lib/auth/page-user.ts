@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { User } from "../db";
 import { AppError } from "../errors";
-import { getSessionUser } from "./authenticate";
+import { getBrowserSession, getSessionUser } from "./authenticate";
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requirePageUser(): Promise<User> {
@@ -17,9 +17,14 @@ export async function requirePageAdmin(): Promise<User> {
   return user;
 }
 
+/** For server actions: the signed-in user and their session, or an error the form shows. */
+export async function requireActionSession(): Promise<{ user: User; sessionId: string }> {
+  const session = await getBrowserSession();
+  if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again, then repeat what you were doing.");
+  return session;
+}
+
 /** For server actions: the signed-in user, or an error the form shows. */
 export async function requireActionUser(): Promise<User> {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again, then repeat what you were doing.");
-  return user;
+  return (await requireActionSession()).user;
 }

@@ -1,6 +1,7 @@
 export { closeDb, getDatabaseFile, getDb, runInTransaction, type Db } from "./client";
 export { migrateDatabase } from "./migrate";
 export * from "./queries/audit";
+export * from "./queries/browser-sessions";
 export * from "./queries/collaborators";
 export * from "./queries/connections";
 export * from "./queries/oauth-apps";
@@ -10,4 +11,4 @@ export * from "./queries/repositories";
 export * from "./queries/sign-in-failures";
 export * from "./queries/tokens";
 export * from "./queries/users";
-export type { ApiToken, AuditEvent, Collaborator, Connection, OAuthRequest, Project, ProjectRole, Repository, User } from "./schema";
+export type { ApiToken, AuditEvent, BrowserSession, Collaborator, Connection, OAuthRequest, Project, ProjectRole, Repository, User } from "./schema";

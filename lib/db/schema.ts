@@ -113,8 +113,27 @@ export const signInFailures = sqliteTable(
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_address_idx").on(t.address, t.at)],
 );
 
+// Browser sessions: the id is carried in next-auth's session cookie and the row must
+// exist on every request, so signing out, disabling a user or changing their
+// password or role ends their sessions on every instance at once.
+export const browserSessions = sqliteTable(
+  "browser_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    userAgent: text("user_agent"),
+    address: text("address"),
+  },
+  (t) => [index("browser_sessions_user_idx").on(t.userId), index("browser_sessions_seen_idx").on(t.lastSeenAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type BrowserSession = typeof browserSessions.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Collaborator = typeof collaborators.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,4 +1,5 @@
 export { bootstrapAdminFromEnv, createFirstAdmin, needsFirstAdmin } from "./bootstrap-admin";
+export { changeOwnPassword } from "./change-password";
 export { createUser } from "./create-user";
 export { listUsers } from "./list-users";
 export { makeHandle } from "./make-handle";

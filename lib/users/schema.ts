@@ -29,6 +29,18 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     disabled: z.boolean({ error: "disabled must be true or false." }).optional(),
     name: userNameSchema.optional(),
+    /** A new password set by an administrator (ends the user's sessions). */
+    password: passwordSchema.optional(),
+    /** Forgets the account's failed sign-ins, so that it may sign in at once. */
+    unlock: z.boolean({ error: "unlock must be true or false." }).optional(),
   })
   .strict();
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024, "Enter your current password."),
+    newPassword: passwordSchema,
+  })
+  .strict();
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

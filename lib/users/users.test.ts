@@ -34,18 +34,18 @@ describe("accounts", () => {
   it("keeps at least one enabled administrator", async () => {
     const admin = await createUser({ input: { email: "only-admin@example.test", name: "A", password: "password1", role: "admin" } });
     const root = (await verifyCredentials({ email: "root@example.test", password: "correct horse", address: "b" }))!;
-    updateUser({ id: root.id, input: { disabled: true }, actor: admin });
-    expect(() => updateUser({ id: admin.id, input: { role: "user" }, actor: admin })).toThrow(/last enabled administrator/);
-    expect(() => updateUser({ id: admin.id, input: { disabled: true }, actor: admin })).toThrow(/last enabled administrator/);
-    updateUser({ id: root.id, input: { disabled: false }, actor: admin });
-    expect(updateUser({ id: admin.id, input: { role: "user" }, actor: root }).role).toBe("user");
+    await updateUser({ id: root.id, input: { disabled: true }, actor: admin });
+    await expect(updateUser({ id: admin.id, input: { role: "user" }, actor: admin })).rejects.toThrow(/last enabled administrator/);
+    await expect(updateUser({ id: admin.id, input: { disabled: true }, actor: admin })).rejects.toThrow(/last enabled administrator/);
+    await updateUser({ id: root.id, input: { disabled: false }, actor: admin });
+    expect((await updateUser({ id: admin.id, input: { role: "user" }, actor: root })).role).toBe("user");
     expect(getUserById({ id: admin.id })?.role).toBe("user");
   });
 
   it("refuses a disabled account at sign-in", async () => {
     const user = await createUser({ input: { email: "gone@example.test", name: "G", password: "password1", role: "user" } });
     const root = (await verifyCredentials({ email: "root@example.test", password: "correct horse", address: "c" }))!;
-    updateUser({ id: user.id, input: { disabled: true }, actor: root });
+    await updateUser({ id: user.id, input: { disabled: true }, actor: root });
     await expect(verifyCredentials({ email: "gone@example.test", password: "password1", address: "c" })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

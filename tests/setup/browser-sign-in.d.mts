@@ -1,1 +1,5 @@
-export function attemptBrowserSignIn(baseUrl: string, credentials: { email: string; password: string }): Promise<{ cookie?: string; location: string | null; status: number }>;
+export function attemptBrowserSignIn(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  options?: { fetch?: typeof fetch },
+): Promise<{ cookie?: string; location: string | null; status: number }>;

@@ -4,9 +4,10 @@
 
 /**
  * Returns the cookie header when a session was made, and where next-auth
- * redirected to (its error code is in the query on failure).
+ * redirected to (its error code is in the query on failure). `fetch` may be one
+ * that connects from another local address (tests of the per-address limit).
  */
-export async function attemptBrowserSignIn(baseUrl, { email, password }) {
+export async function attemptBrowserSignIn(baseUrl, { email, password }, { fetch = globalThis.fetch } = {}) {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
   const jar = new Map();

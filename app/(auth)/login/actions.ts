@@ -6,7 +6,7 @@ import { keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { safeCallbackUrl, signInSchema } from "./schema";
 
 const messages: Record<string, string> = {
-  rate_limited: "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator to check the account.",
+  rate_limited: "Too many failed sign-ins. Wait a little and try again: each further failure makes the wait longer. An administrator can unlock the account.",
   disabled: "This account is disabled. Ask an administrator to enable it.",
   credentials: "The email or password is not right. Check both and try again.",
 };

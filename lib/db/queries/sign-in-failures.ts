@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, max } from "drizzle-orm";
 import { getDb } from "../client";
 import { signInFailures } from "../schema";
 
@@ -6,30 +6,38 @@ export function insertSignInFailure(values: { email: string; address: string; at
   getDb().insert(signInFailures).values(values).run();
 }
 
-export function countSignInFailures({ email, address, since }: { email: string; address: string; since: Date }) {
-  const db = getDb();
-  const byEmail = db
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gte(signInFailures.at, since)))
-    .get();
-  const byAddress = db
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.address, address), gte(signInFailures.at, since)))
-    .get();
-  return { byEmail: byEmail?.n ?? 0, byAddress: byAddress?.n ?? 0 };
+/** How many failures a key has had since `since`, and when the latest was. */
+export type FailureTally = { count: number; last: Date | undefined };
+
+function tally(where: ReturnType<typeof and>): FailureTally {
+  const row = getDb().select({ n: count(), last: max(signInFailures.at) }).from(signInFailures).where(where).get();
+  return { count: row?.n ?? 0, last: row?.last ?? undefined };
 }
 
-/** Oldest failure still inside the window, for one account or one address (tells when the limit lifts). */
-export function oldestSignInFailure({ by, value, since }: { by: "email" | "address"; value: string; since: Date }): Date | undefined {
-  const column = by === "email" ? signInFailures.email : signInFailures.address;
+/** Failures since `since` for the account from this address, for the account from anywhere, and from this address for any account. */
+export function tallySignInFailures({ email, address, since }: { email: string; address: string; since: Date }) {
+  const recent = gte(signInFailures.at, since);
+  return {
+    pair: tally(and(eq(signInFailures.email, email), eq(signInFailures.address, address), recent)),
+    account: tally(and(eq(signInFailures.email, email), recent)),
+    address: tally(and(eq(signInFailures.address, address), recent)),
+  };
+}
+
+/** Failures since `since` for these accounts, one tally per (email, address). */
+export function listSignInFailureTallies({ emails, since }: { emails: string[]; since: Date }): { email: string; address: string; count: number; last: Date }[] {
+  if (emails.length === 0) return [];
   return getDb()
-    .select({ at: signInFailures.at })
+    .select({ email: signInFailures.email, address: signInFailures.address, count: count(), last: max(signInFailures.at) })
     .from(signInFailures)
-    .where(and(eq(column, value), gte(signInFailures.at, since)))
-    .orderBy(signInFailures.at)
-    .get()?.at;
+    .where(and(inArray(signInFailures.email, emails), gte(signInFailures.at, since)))
+    .groupBy(signInFailures.email, signInFailures.address)
+    .all()
+    .map((row) => ({ ...row, last: row.last ?? since }));
+}
+
+export function deleteSignInFailuresOfEmail({ email }: { email: string }): number {
+  return getDb().delete(signInFailures).where(eq(signInFailures.email, email)).run().changes;
 }
 
 export function deleteSignInFailuresBefore({ before }: { before: Date }): void {

@@ -1,4 +1,4 @@
-// Failed sign-ins are counted per account and per address. Every test request
+// Failed sign-ins are counted per account and address. Every test request
 // comes from the same loopback address, so these tests spend as few failures as
 // they can (6 in this file) and each uses a fresh account.
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { createUser } from "../helpers/api";
 import { browserSignIn, call, expectError, requestToken } from "./helpers";
 
 describe("failed sign-in limit", () => {
-  it("refuses further sign-ins after 5 failures for one account, even with the right password", async () => {
+  it("refuses further sign-ins for an account from an address after 5 failures there, even with the right password", async () => {
     const user = await createUser();
     const wrong = { email: user.email, password: `${user.password}-wrong` };
 

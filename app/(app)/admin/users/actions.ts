@@ -1,15 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth";
+import { z } from "zod";
+import { requireActionSession } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
-import { createUser, createUserSchema, updateUser, updateUserSchema } from "@/lib/users";
+import { createUser, createUserSchema, passwordSchema, updateUser, updateUserSchema, type UpdateUserInput } from "@/lib/users";
 
 async function requireActionAdmin() {
-  const user = await requireActionUser();
-  if (user.role !== "admin") throw new AppError("forbidden", "Only an administrator can manage users.");
-  return user;
+  const session = await requireActionSession();
+  if (session.user.role !== "admin") throw new AppError("forbidden", "Only an administrator can manage users.");
+  return session;
 }
 
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -20,7 +21,7 @@ async function create(formData: FormData): Promise<ActionState> {
   const parsed = createUserSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return validationFailed(parsed.error);
   try {
-    const actor = await requireActionAdmin();
+    const { user: actor } = await requireActionAdmin();
     const user = await createUser({ input: parsed.data, actor });
     revalidatePath("/admin/users");
     return { status: "success", message: `Created ${user.email} (handle ${user.handle}). Give them their password in person or over a secure channel.` };
@@ -35,12 +36,34 @@ export async function updateUserAction(userId: string, _prev: ActionState, formD
     disabled: formData.has("disabled") ? formData.get("disabled") === "true" : undefined,
   });
   if (!parsed.success) return validationFailed(parsed.error);
+  return applyUpdate({ userId, input: parsed.data, message: "Saved." });
+}
+
+const resetPasswordSchema = z.object({ password: passwordSchema });
+
+/** Sets a new password for a user who lost theirs; their browser sessions end. */
+export async function resetPasswordAction(userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = resetPasswordSchema.safeParse({ password: formData.get("password") ?? undefined });
+  if (!parsed.success) return validationFailed(parsed.error);
+  return applyUpdate({
+    userId,
+    input: parsed.data,
+    message: "Password set, and the user's browser sessions ended. Give them the new password in person or over a secure channel.",
+  });
+}
+
+/** Lets an account sign in again at once after failed sign-ins. */
+export async function unlockUserAction(userId: string, _prev: ActionState): Promise<ActionState> {
+  return applyUpdate({ userId, input: { unlock: true }, message: "Unlocked: the account can sign in again now." });
+}
+
+async function applyUpdate({ userId, input, message }: { userId: string; input: UpdateUserInput; message: string }): Promise<ActionState> {
   try {
-    const actor = await requireActionAdmin();
-    updateUser({ id: userId, input: parsed.data, actor });
+    const { user: actor, sessionId } = await requireActionAdmin();
+    await updateUser({ id: userId, input, actor, actorSessionId: sessionId });
   } catch (error) {
     return actionFailed(error);
   }
   revalidatePath("/admin/users");
-  return { status: "success", message: "Saved." };
+  return { status: "success", message };
 }

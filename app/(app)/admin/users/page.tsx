@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageAdmin } from "@/lib/auth";
+import { describeWait, listLimitedAccounts, requirePageAdmin } from "@/lib/auth";
 import { listUsers, toUserView } from "@/lib/users";
 import { NewUserForm } from "./new-user-form";
 import { UserRow } from "./user-row";
@@ -11,6 +11,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.slice(0, 200) : undefined;
   const { users } = listUsers({ q: query, page: 1, perPage: 100 });
+  const now = new Date();
+  const limited = listLimitedAccounts({ emails: users.map((u) => u.email), now });
+  const limitedFor = (email: string) => {
+    const until = limited.get(email);
+    return until ? describeWait(Math.ceil((until.getTime() - now.getTime()) / 1000)) : undefined;
+  };
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
       <h1 className="text-2xl font-semibold">Users</h1>
@@ -35,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody className="divide-y divide-slate-100">
           {users.map((u) => (
-            <UserRow key={u.id} user={toUserView(u)} isSelf={u.id === admin.id} />
+            <UserRow key={u.id} user={toUserView(u)} isSelf={u.id === admin.id} limitedFor={limitedFor(u.email)} />
           ))}
         </tbody>
       </table>

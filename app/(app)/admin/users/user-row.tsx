@@ -4,8 +4,11 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/http/action-state";
 import type { UserView } from "@/lib/users/user-view";
 import { updateUserAction } from "./actions";
+import { ResetPasswordForm } from "./reset-password-form";
+import { UnlockButton } from "./unlock-button";
 
-export function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
+/** One user; `limitedFor` is how long their sign-in is still limited ("3 minutes"), when it is. */
+export function UserRow({ user, isSelf, limitedFor }: { user: UserView; isSelf: boolean; limitedFor?: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateUserAction.bind(null, user.id), { status: "idle" });
   return (
     <tr className={user.disabled ? "text-slate-400" : undefined}>
@@ -26,8 +29,12 @@ export function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
           )}
         </form>
       </td>
-      <td className="px-4 py-2">{user.disabled ? "disabled" : "active"}</td>
-      <td className="px-4 py-2 text-right">
+      <td className="px-4 py-2">
+        {user.disabled ? "disabled" : "active"}
+        <UnlockButton userId={user.id} email={user.email} limitedFor={limitedFor} />
+      </td>
+      <td className="space-y-1 px-4 py-2 text-right">
+        {!isSelf && <ResetPasswordForm userId={user.id} email={user.email} />}
         {!isSelf && (
           <form action={action}>
             <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />

@@ -17,7 +17,12 @@ export const GET = apiRoute(async (request, { params }: Context) => {
 export const PATCH = apiRoute(async (request, { params }: Context) => {
   const caller = await requireApiCaller(request);
   requireAdmin(caller);
-  const input = await readJson(request, updateUserSchema);
-  const user = updateUser({ id: (await params).id, input, actor: caller.user });
+  const input = await readJson(request, updateUserSchema, { maxBytes: 16 * 1024 });
+  const user = await updateUser({
+    id: (await params).id,
+    input,
+    actor: caller.user,
+    actorSessionId: caller.via === "session" ? caller.sessionId : undefined,
+  });
   return json(toUserView(user));
 });
