@@ -11,4 +11,5 @@ export * from "./queries/repositories";
 export * from "./queries/sign-in-failures";
 export * from "./queries/tokens";
 export * from "./queries/users";
+export * from "./queries/vcs-backends";
 export type { ApiToken, AuditEvent, BrowserSession, Collaborator, Connection, OAuthRequest, Project, ProjectRole, Repository, User } from "./schema";

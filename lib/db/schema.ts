@@ -52,6 +52,9 @@ export const projects = sqliteTable(
     defaultBranch: text("default_branch").notNull().default("main"),
     /** For backend "remote": the registered repository the project is linked to (its owner's). */
     repositoryId: text("repository_id"),
+    /** For backend "external": the organization backend its repository lives in, and its name there. */
+    vcsBackendId: text("vcs_backend_id"),
+    remoteName: text("remote_name"),
     lastPushAt: integer("last_push_at", { mode: "timestamp_ms" }),
     /**
      * "creating" while its repository is being made: hidden from everyone but
@@ -190,6 +193,35 @@ export const oauthApps = sqliteTable(
 );
 
 export type OAuthApp = typeof oauthApps.$inferSelect;
+
+// An organization on a git host where project repositories live, as an admin applied
+// it. Rows are never edited: applying new settings adds a row, so projects created
+// under earlier settings keep the host, organization and token they were made with.
+export const vcsBackends = sqliteTable("vcs_backends", {
+  id: text("id").primaryKey(),
+  type: text("type", { enum: ["github", "gitlab", "bitbucket", "bitbucket-server"] }).notNull(),
+  name: text("name").notNull(),
+  /** The API root, e.g. https://ghe.example.com/api/v3. */
+  url: text("url").notNull(),
+  /** The git host as host[:port], lower-case. */
+  credentialHostname: text("credential_hostname").notNull(),
+  repositoryTemplate: text("repository_template").notNull(),
+  organization: text("organization").notNull(),
+  username: text("username").notNull(),
+  /** The service account's token, sealed with the context `vcs-backend:{id}:token`. */
+  sealedToken: text("sealed_token").notNull(),
+  onDelete: text("on_delete", { enum: ["delete", "archive"] }).notNull(),
+  createdAt: createdAt(),
+});
+
+export type VcsBackendRow = typeof vcsBackends.$inferSelect;
+
+// Instance-wide settings an admin changes at run time (JSON values), shared by every instance.
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 // The user's own accounts at git hosts: the credential the git gateway uses for
 // a host when a repository has none of its own. Tokens are sealed (lib/secrets).

@@ -1,13 +1,13 @@
 import { isInsecureHostAllowed } from "../hosts/network-policy";
 import { isAppError } from "../errors";
-import type { ExternalBackend } from "./backend-schema";
+import type { ExternalBackend, ExternalBackendType } from "./backend-schema";
 import type { OrganizationHost } from "../hosts/organization-host";
 import { templateProblem } from "./repository-name";
 
 export type BackendCheck = { name: string; ok: boolean; message: string };
 export type BackendTestReport = { ok: boolean; message: string; checks: BackendCheck[] };
 
-const ORGANIZATION_WORD: Record<ExternalBackend["type"], string> = {
+const ORGANIZATION_WORD: Record<ExternalBackendType, string> = {
   github: "organization",
   gitlab: "group",
   bitbucket: "workspace",

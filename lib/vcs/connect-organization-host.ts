@@ -1,0 +1,15 @@
+import { createGitHubOrganizationHost } from "../hosts/github/organization-host";
+import { createGitLabOrganizationHost } from "../hosts/gitlab/organization-host";
+import type { OrganizationHost } from "../hosts/organization-host";
+import type { ExternalBackend } from "./backend-schema";
+
+/** The organization host of an external backend, with its service account's token. */
+export function connectOrganizationHost(backend: Pick<ExternalBackend, "type" | "url" | "organization" | "authToken">): OrganizationHost {
+  const options = { apiRoot: backend.url, organization: backend.organization, token: backend.authToken };
+  switch (backend.type) {
+    case "github":
+      return createGitHubOrganizationHost(options);
+    case "gitlab":
+      return createGitLabOrganizationHost(options);
+  }
+}
