@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "server/**/*.test.ts", "e2e/hosts/**/*.test.ts"],
           setupFiles: ["tests/setup/unit-data-dir.ts"],
           environment: "node",
+          // Several unit tests drive the real git binary; 5 s is too tight on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

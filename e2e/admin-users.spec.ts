@@ -38,7 +38,7 @@ test.describe("admin users page", () => {
     const user = await api.createUser();
     await signInOverApi(page, user);
     await new ProjectsPage(page).goto();
-    await expect(new AppShell(page).nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(new AppShell(page).nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
 
     await page.goto("/admin/users");
 

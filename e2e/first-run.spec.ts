@@ -19,7 +19,7 @@ test("the first visit creates the administrator, and the setup page closes after
   await expect(new ProjectsPage(page).heading).toBeVisible();
   const shell = new AppShell(page);
   await expect(shell.currentUser("ada")).toBeVisible();
-  await expect(shell.nav.getByRole("link", { name: "Users" }), "the first account is an administrator").toBeVisible();
+  await expect(shell.nav.getByRole("link", { name: "Admin" }), "the first account is an administrator").toBeVisible();
 
   await shell.signOut();
   await page.goto("/setup");

@@ -7,7 +7,8 @@ test.describe("admin OAuth apps page", () => {
   test("an administrator registers a GitHub Enterprise app; the page shows the callback URL and never the secret", async ({ page }) => {
     await signInOverApi(page, ADMIN);
     await new ProjectsPage(page).goto();
-    await new AppShell(page).nav.getByRole("link", { name: "OAuth apps" }).click();
+    await new AppShell(page).nav.getByRole("link", { name: "Admin" }).click();
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "OAuth apps" }).click();
     await expect(page).toHaveURL(/\/admin\/oauth-apps$/);
     await expect(page.getByRole("heading", { name: "OAuth apps", level: 1 })).toBeVisible();
 
@@ -47,7 +48,7 @@ test.describe("admin OAuth apps page", () => {
     const user = await api.createUser();
     await signInOverApi(page, user);
     await new ProjectsPage(page).goto();
-    await expect(new AppShell(page).nav.getByRole("link", { name: "OAuth apps" })).toHaveCount(0);
+    await expect(new AppShell(page).nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
 
     await page.goto("/admin/oauth-apps");
 

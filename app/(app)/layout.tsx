@@ -32,13 +32,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Connections
           </Link>
           {user.role === "admin" && (
-            <Link href="/admin/users" className="text-slate-700 hover:text-slate-900">
-              Users
-            </Link>
-          )}
-          {user.role === "admin" && (
-            <Link href="/admin/oauth-apps" className="text-slate-700 hover:text-slate-900">
-              OAuth apps
+            <Link href="/admin" className="text-slate-700 hover:text-slate-900">
+              Admin
             </Link>
           )}
           <span className="ml-auto text-slate-500" title={user.email}>

@@ -1,10 +1,11 @@
 import type { ActiveBackend } from "./active-backend";
+import type { ExternalBackendType } from "./backend-schema";
 
 /** The backend as GET /api/v1/admin/vcs and the page show it: never the token. */
 export type BackendView =
   | { type: "internal"; source: "settings" | "file"; file?: string; problem?: string }
   | {
-      type: string;
+      type: ExternalBackendType;
       name: string;
       url: string;
       credentialHostname: string;

@@ -1,0 +1,24 @@
+/** How the Version control page names each backend type. */
+export const BACKEND_TYPE_LABELS: Record<string, string> = {
+  github: "GitHub (github.com or GitHub Enterprise Server)",
+  gitlab: "GitLab (gitlab.com or self-managed)",
+  bitbucket: "Bitbucket Cloud",
+  "bitbucket-server": "Bitbucket Server / Data Center",
+};
+
+/** What each type calls the place repositories are created in, and the token it needs. */
+export const BACKEND_HELP: Record<string, { organization: string; url: string; host: string; token: string }> = {
+  github: {
+    organization: "The GitHub organization repositories are created in.",
+    url: "https://api.github.com for github.com; https://HOST/api/v3 for GitHub Enterprise Server.",
+    host: "github.com, or your Enterprise host (host[:port]).",
+    token:
+      "A personal access token of an organization owner. Classic: scopes repo and read:org (admin:org also works), plus delete_repo if deleting a project deletes its repository. Fine-grained: the organization as owner, with Administration and Contents read and write on all repositories, and Members read.",
+  },
+  gitlab: {
+    organization: "The group (or subgroup path, such as data/projects) projects are created in.",
+    url: "https://gitlab.com/api/v4, or https://HOST/api/v4 for self-managed GitLab.",
+    host: "gitlab.com, or your GitLab host (host[:port]).",
+    token: "A personal access token of a group Owner with the api scope.",
+  },
+};
