@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getActiveBackend, toBackendView } from "@/lib/vcs";
-import { BACKEND_TYPE_LABELS } from "./version-control/labels";
+import { BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
 
 export const metadata: Metadata = { title: "Admin" };
 

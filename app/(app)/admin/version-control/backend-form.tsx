@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/http/action-state";
 import type { BackendCheck } from "@/lib/vcs";
 import { saveBackendAction } from "./actions";
 import { CheckList } from "./check-list";
-import { BACKEND_HELP, BACKEND_TYPE_LABELS } from "./labels";
+import { BACKEND_HELP, BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
 
 export type BackendFormValues = {
   type: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AVAILABLE_BACKEND_TYPES, getActiveBackend, toBackendView, type BackendView } from "@/lib/vcs";
 import { BackendForm, type BackendFormValues } from "./backend-form";
-import { BACKEND_TYPE_LABELS } from "./labels";
+import { BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
 import { SwitchToInternalForm } from "./switch-to-internal-form";
 
 export const metadata: Metadata = { title: "Version control" };
