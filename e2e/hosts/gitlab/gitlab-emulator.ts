@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { createOutage, type Outage } from "../shared/outage";
 import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
 import { seedBareRepo } from "../shared/seed-repo";
 import { handleApi } from "./api-routes";
@@ -32,6 +33,8 @@ export type GitLabEmulator = {
   apiRoot: string;
   /** Every request, in order (method, path, how it authenticated). */
   requests: RecordedRequest[];
+  /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
+  outage: Outage;
   /** A user; `password` (default "password") is only for the emulator's OAuth sign-in form. */
   seedUser(options: { username: string; name?: string; password?: string }): EmulatorUser;
   /** Creates the group and any missing parents ("analytics/ml"). */
@@ -80,6 +83,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
   let nextId = 1;
   const site = { url: "", apiRoot: "" };
   const oauth = createGitLabOAuth({ state, nextId: () => nextId++ });
+  const outage = createOutage();
 
   /** Resolves a token to its caller, or answers the refusal and returns undefined. */
   function authenticate(res: ServerResponse, value: string | null, kind: "api" | "git"): Caller | undefined {
@@ -96,6 +100,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
   function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const { value, auth } = apiToken(req, url);
     requests.push({ method: req.method ?? "GET", path: url.pathname, auth });
+    if (outage.take()) return sendJson(res, 503, { message: "503 Service Unavailable" });
     const caller = authenticate(res, value, "api");
     if (caller === undefined) return;
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "405 Not Allowed" });
@@ -136,7 +141,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (url.pathname === TOKEN_PATH) return handleToken({ req, res, url, oauth });
     if (url.pathname === REVOKE_PATH) return handleRevoke({ req, res, url, oauth });
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read };
+      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read, outage };
       return handleEmulatorControl(req, res, url, controls);
     }
     if (url.pathname.startsWith("/api/v4/")) return serveApi(req, res, url);
@@ -162,6 +167,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     url: site.url,
     apiRoot: site.apiRoot,
     requests,
+    outage,
     seedUser({ username, name = username, password = "password" }) {
       const user = { id: nextId++, username, name, createdAt: created(), password };
       state.users.set(user.id, user);
