@@ -33,5 +33,6 @@ export async function cloneAndPush({ url, authorization }: { url: string; author
     push = await runGit([...header, "push", "-q", "origin", "HEAD:main"], work);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { clone, push, commit };
+  const outcome = ({ code, stderr }: { code: number; stderr: string }) => ({ code, stderr });
+  return { clone: outcome(clone), push: outcome(push), commit };
 }
