@@ -19,10 +19,7 @@ beforeAll(async () => {
   for (const name of ["svc-benchtop", "alice", "bob", "wendy"]) emulator.seedUser({ name, displayName: name[0]!.toUpperCase() + name.slice(1) });
   emulator.grantProjectPermission({ key: "LABS", user: "svc-benchtop", permission: "PROJECT_ADMIN" });
   emulator.grantProjectPermission({ key: "LABS", user: "wendy", permission: "PROJECT_WRITE" });
-  emulator.seedToken({ token: tokens.service, user: "svc-benchtop" });
-  emulator.seedToken({ token: tokens.alice, user: "alice" });
-  emulator.seedToken({ token: tokens.bob, user: "bob" });
-  emulator.seedToken({ token: tokens.writer, user: "wendy" });
+  for (const [token, user] of [[tokens.service, "svc-benchtop"], [tokens.alice, "alice"], [tokens.bob, "bob"], [tokens.writer, "wendy"]] as const) emulator.seedToken({ token, user });
 });
 afterAll(() => emulator?.stop());
 
