@@ -8,6 +8,7 @@ import path from "node:path";
 import type { components } from "@coderabbitai/bitbucket/cloud/openapi";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { inspectControlFrom } from "../shared/inspect-control";
 import { createOutage, type Outage } from "../shared/outage";
 import { createEmptyBareRepo, listAllRefs, listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
 import { type CloudPermission, createCloudOrg, higherCloud, type WorkspaceRole } from "./cloud-org";
@@ -191,7 +192,7 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     port,
     handler(req, res, url) {
       if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return handleGit(req, res, url);
-      if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, { outage });
+      if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, controls);
       if (url.pathname.startsWith("/2.0/")) return handleApi(req, res, url);
       sendJson(res, 404, cloudError("Resource not found"));
     },
@@ -203,6 +204,14 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     if (!repo) throw new Error(`no repository ${fullName}${deleted.has(fullName.toLowerCase()) ? " (deleted)" : ""}`);
     return repo;
   }
+
+  const inspect: BitbucketCloudEmulator["inspect"] = {
+    listWorkspaceRepos: (workspace) => [...repos.values()].filter((r) => r.workspace.toLowerCase() === workspace.toLowerCase()).map((r) => `${r.workspace}/${r.slug}`),
+    repoPermissions: (fullName) => org.repoGrants(mustFind(fullName)),
+    isDeleted: (fullName) => deleted.has(fullName.toLowerCase()) && !repos.has(fullName.toLowerCase()),
+    refs: (fullName) => listAllRefs({ bare: mustFind(fullName).bare }),
+  };
+  const controls = { outage, inspect: inspectControlFrom({ list: inspect.listWorkspaceRepos, permissions: inspect.repoPermissions, isDeleted: inspect.isDeleted, refs: inspect.refs }) };
 
   return {
     url: origin,
@@ -231,12 +240,7 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     },
     seedUser: (options) => org.seedUser(options),
     setWorkspaceRole: org.setWorkspaceRole,
-    inspect: {
-      listWorkspaceRepos: (workspace) => [...repos.values()].filter((r) => r.workspace.toLowerCase() === workspace.toLowerCase()).map((r) => `${r.workspace}/${r.slug}`),
-      repoPermissions: (fullName) => org.repoGrants(mustFind(fullName)),
-      isDeleted: (fullName) => deleted.has(fullName.toLowerCase()) && !repos.has(fullName.toLowerCase()),
-      refs: (fullName) => listAllRefs({ bare: mustFind(fullName).bare }),
-    },
+    inspect,
     outage,
     async stop() {
       await server.close();

@@ -8,23 +8,16 @@ import { cloneAndPush } from "../shared/git-client";
 import { type BitbucketCloudEmulator, startBitbucketCloudEmulator } from "./bitbucket-cloud-emulator";
 import { cloudError, cloudRepository } from "./openapi-mirror";
 import { cloudAccount, cloudRepositoryUserPermission, cloudWorkspaceMembershipPage } from "./org-mirrors";
+import { type BitbucketCloudWorkspaceWorld, seedCloudWorkspaceWorld } from "./org-seed";
 
 let emulator: BitbucketCloudEmulator;
-const tokens = { service: "svc-token", alice: "alice-token", bob: "bob-token", guest: "guest-token" };
-let ids: Record<"service" | "alice" | "bob" | "guest", { uuid: string; accountId: string }>;
+let ids: BitbucketCloudWorkspaceWorld;
+let tokens: Record<"service" | "alice" | "bob" | "guest", string>;
 
 beforeAll(async () => {
   emulator = await startBitbucketCloudEmulator();
-  ids = {
-    service: emulator.seedUser({ nickname: "svc-benchtop", displayName: "Benchtop" }),
-    alice: emulator.seedUser({ nickname: "alice" }),
-    bob: emulator.seedUser({ nickname: "bob" }),
-    guest: emulator.seedUser({ nickname: "gus" }),
-  };
-  emulator.setWorkspaceRole({ workspace: "labs", user: "svc-benchtop", role: "owner" });
-  emulator.setWorkspaceRole({ workspace: "labs", user: "alice", role: "member" });
-  emulator.setWorkspaceRole({ workspace: "labs", user: "gus", role: "collaborator" });
-  for (const [token, user] of [[tokens.service, "svc-benchtop"], [tokens.alice, "alice"], [tokens.bob, "bob"], [tokens.guest, "gus"]] as const) emulator.seedToken({ token, user });
+  ids = seedCloudWorkspaceWorld(emulator);
+  tokens = { service: ids.service.token, alice: ids.alice.token, bob: ids.bob.token, guest: ids.guest.token };
 });
 afterAll(() => emulator?.stop());
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { components } from "@coderabbitai/bitbucket/server/openapi";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { inspectControlFrom } from "../shared/inspect-control";
 import { createOutage, type Outage } from "../shared/outage";
 import { createEmptyBareRepo, listAllRefs, listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
 import { credentialsOf, listen, objectTypeAt, resolveCommit, sendBytes, sendJson } from "./emulator-support";
@@ -223,7 +224,7 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     port,
     handler(req, res, url) {
       if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return handleGit(req, res, url);
-      if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, { outage });
+      if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, controls);
       if (/^\/rest\/api\/(1\.0|latest)\//.test(url.pathname)) return handleApi(req, res, url);
       sendErrors(res, 404, serverErrors("Not found", "com.sun.jersey.api.NotFoundException"));
     },
@@ -245,6 +246,15 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     return repo;
   }
 
+  const inspect: BitbucketServerEmulator["inspect"] = {
+    listProjectRepos: (key) => [...repos.values()].filter((r) => r.project.key === key.toUpperCase()).map((r) => `${r.project.key}/${r.slug}`),
+    repoPermissions: (keyAndSlug) => org.repoGrants(mustFind(keyAndSlug)),
+    isArchived: (keyAndSlug) => mustFind(keyAndSlug).archived ?? false,
+    isDeleted: (keyAndSlug) => deleted.has(keyAndSlug.toUpperCase()) && !repos.has(keyAndSlug.toUpperCase()),
+    refs: (keyAndSlug) => listAllRefs({ bare: mustFind(keyAndSlug).bare }),
+  };
+  const controls = { outage, inspect: inspectControlFrom({ list: inspect.listProjectRepos, permissions: inspect.repoPermissions, archived: inspect.isArchived, isDeleted: inspect.isDeleted, refs: inspect.refs }) };
+
   return {
     url: origin,
     apiRoot: `${origin}/rest/api/1.0`,
@@ -257,13 +267,7 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     },
     seedUser: org.seedUser,
     grantProjectPermission: org.grantProject,
-    inspect: {
-      listProjectRepos: (key) => [...repos.values()].filter((r) => r.project.key === key.toUpperCase()).map((r) => `${r.project.key}/${r.slug}`),
-      repoPermissions: (keyAndSlug) => org.repoGrants(mustFind(keyAndSlug)),
-      isArchived: (keyAndSlug) => mustFind(keyAndSlug).archived ?? false,
-      isDeleted: (keyAndSlug) => deleted.has(keyAndSlug.toUpperCase()) && !repos.has(keyAndSlug.toUpperCase()),
-      refs: (keyAndSlug) => listAllRefs({ bare: mustFind(keyAndSlug).bare }),
-    },
+    inspect,
     outage,
     seedToken(seed) {
       tokens.set(seed.token, { ...seed, access: Object.fromEntries(Object.entries(seed.access ?? {}).map(([k, v]) => [k.toUpperCase(), v])) });

@@ -2,24 +2,22 @@
 // Server / Data Center, driven with @coderabbitai/bitbucket's client and every
 // answer parsed with the zod mirrors of its OpenAPI-generated types; git pushes
 // with the real command line prove that each user pushes with their own rights.
+import { createBitbucketCloudClient } from "@coderabbitai/bitbucket/cloud";
 import { createBitbucketServerClient } from "@coderabbitai/bitbucket/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloneAndPush } from "../shared/git-client";
 import { type BitbucketServerEmulator, startBitbucketServerEmulator } from "./bitbucket-server-emulator";
 import { serverErrors, serverRepository } from "./openapi-mirror";
 import { serverApplicationUser, serverPermittedUserPage, serverProjectPage } from "./org-mirrors";
+import { type BitbucketServerProjectWorld, seedServerProjectWorld } from "./org-seed";
+import { startEmulatorProcess } from "./start-emulator-process";
 
 let emulator: BitbucketServerEmulator;
-const tokens = { service: "svc-token", alice: "alice-token", bob: "bob-token", writer: "writer-token" };
+let tokens: BitbucketServerProjectWorld["tokens"];
 
 beforeAll(async () => {
   emulator = await startBitbucketServerEmulator();
-  emulator.seedProject({ key: "LABS", name: "Labs" });
-  emulator.seedProject({ key: "OTHER", name: "Other" });
-  for (const name of ["svc-benchtop", "alice", "bob", "wendy"]) emulator.seedUser({ name, displayName: name[0]!.toUpperCase() + name.slice(1) });
-  emulator.grantProjectPermission({ key: "LABS", user: "svc-benchtop", permission: "PROJECT_ADMIN" });
-  emulator.grantProjectPermission({ key: "LABS", user: "wendy", permission: "PROJECT_WRITE" });
-  for (const [token, user] of [[tokens.service, "svc-benchtop"], [tokens.alice, "alice"], [tokens.bob, "bob"], [tokens.writer, "wendy"]] as const) emulator.seedToken({ token, user });
+  tokens = seedServerProjectWorld(emulator).tokens;
 });
 afterAll(() => emulator?.stop());
 
@@ -128,4 +126,31 @@ describe("Bitbucket Server emulator: repositories in a project", () => {
     expect(emulator.inspect.listProjectRepos("LABS")).toEqual(before);
     expect((await client(tokens.service).GET("/api/latest/users/{userSlug}", { params: { path: { userSlug: "alice" } } })).response.status).toBe(200);
   });
+});
+
+describe("Bitbucket emulators in a child process: the project and workspace worlds beside the contract seed", () => {
+  it("Server: the service account creates a repository, read back with GET /_emulator/inspect", async () => {
+    const child = await startEmulatorProcess("server");
+    try {
+      const server = createBitbucketServerClient({ baseUrl: `${child.url}/rest`, headers: { Authorization: `Bearer ${child.world.tokens.service}` } });
+      expect((await server.POST("/api/latest/projects/{projectKey}/repos", { params: { path: { projectKey: child.world.project } }, body: { name: "from-child", scmId: "git" } })).response.status).toBe(201);
+      const report = await (await fetch(`${child.url}/_emulator/inspect?repo=LABS/from-child`)).json();
+      expect(report).toEqual({ repo: "LABS/from-child", deleted: false, archived: false, permissions: {}, refs: {} });
+    } finally {
+      await child.stop();
+    }
+  }, 60_000);
+
+  it("Cloud: the workspace owner creates a repository, read back with GET /_emulator/inspect", async () => {
+    const child = await startEmulatorProcess("cloud");
+    try {
+      const cloud = createBitbucketCloudClient({ baseUrl: child.apiRoot, headers: { Authorization: `Bearer ${child.world.service.token}` } });
+      const path = { workspace: child.world.workspace, repo_slug: "from-child" };
+      expect((await cloud.POST("/repositories/{workspace}/{repo_slug}", { params: { path }, body: { type: "repository", scm: "git", is_private: true } })).response.status).toBe(200);
+      const report = await (await fetch(`${child.url}/_emulator/inspect?repo=labs/from-child`)).json();
+      expect(report).toEqual({ repo: "labs/from-child", deleted: false, archived: null, permissions: {}, refs: {} });
+    } finally {
+      await child.stop();
+    }
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { inspectControlFrom } from "../shared/inspect-control";
 import { createOutage, type Outage } from "../shared/outage";
 import { listBranchRefs, listTree } from "../shared/seed-repo";
 import { type Bodies, createBodies, type Site } from "./emulator-bodies";
@@ -151,11 +152,12 @@ function createGitRoute({ state, gitRoot }: { state: EmulatorState; gitRoot: str
 }
 
 /** The test-only /_emulator/ controls over this emulator's OAuth tokens. */
-const controlsFor = (oauth: GitHubOAuth, outage: Outage) => ({
+const controlsFor = (oauth: GitHubOAuth, outage: Outage, { inspect }: EmulatorState) => ({
   expireAccessTokens: oauth.expireAccessTokens,
   revokeRefreshTokens: oauth.revokeRefreshTokens,
   readOAuthLog: oauth.log.read,
   outage,
+  inspect: inspectControlFrom({ list: inspect.listOwnedRepos, permissions: inspect.collaborators, archived: inspect.isArchived, isDeleted: inspect.isDeleted, refs: inspect.refs }),
 });
 
 /** What GitHub's API answers while it is unavailable (the documented service_unavailable body). */
@@ -186,7 +188,7 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
     const { pathname, searchParams } = requested;
     if (pathname === AUTHORIZE_PATH) return handleAuthorize({ req, res, url: requested, oauth, state });
     if (pathname === ACCESS_TOKEN_PATH) return handleAccessToken({ req, res, url: requested, oauth });
-    if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth, outage));
+    if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth, outage, state));
     if (pathname === "/api/v3" || pathname.startsWith("/api/v3/")) {
       const apiRoute = pathname.slice("/api/v3".length) || "/";
       if (outage.take()) return sendApi(res, 503, UNAVAILABLE, { kind: "anonymous" });

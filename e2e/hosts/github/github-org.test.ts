@@ -5,6 +5,7 @@
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloneAndPush } from "../shared/git-client";
+import { type GitHubEmulatorProcess, startGitHubEmulatorProcess } from "./emulator-process";
 import { type GitHubEmulator, startGitHubEmulator } from "./github-emulator";
 import { loadOpenApiValidator, type OpenApiValidator } from "./openapi-validator";
 import { type GitHubOrgWorld, seedGitHubOrgWorld } from "./org-seed";
@@ -225,5 +226,33 @@ describe("GitHub emulator: outage control", () => {
     const cleared = await fetch(`${emulator.url}/_emulator/outage`, { method: "DELETE" });
     expect(await cleared.json()).toEqual({ remaining: 0 });
     expect((await client(world.service.token).rest.orgs.get({ org: world.org })).status).toBe(200);
+  });
+});
+
+describe("GitHub emulator in a child process: the organization world and read-back over HTTP", () => {
+  let child: GitHubEmulatorProcess;
+  beforeAll(async () => {
+    child = await startGitHubEmulatorProcess();
+  }, 60_000);
+  afterAll(() => child?.stop());
+  const inspect = async (query: string) => {
+    const res = await fetch(`${child.url}/_emulator/inspect?${query}`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  it("serves the organization world beside the contract world; GET /_emulator/inspect reads repositories back", async () => {
+    const octokit = new Octokit({ baseUrl: child.apiRoot, auth: child.orgWorld.service.token, request: { retries: 0 } });
+    await octokit.rest.repos.createInOrg({ org: child.orgWorld.org, name: "from-child", private: true });
+    await octokit.rest.repos.addCollaborator({ owner: "labs", repo: "from-child", username: child.orgWorld.alice.login, permission: "push" });
+    const pushed = await cloneAndPush({ url: `${child.url}/labs/from-child.git`, authorization: basic(child.orgWorld.alice.token) });
+    expect(pushed.push.code, pushed.push.stderr).toBe(0);
+
+    expect((await inspect("owner=labs")).body).toEqual({ owner: "labs", repos: ["labs/from-child"] });
+    expect((await inspect("repo=labs/from-child")).body).toEqual({ repo: "labs/from-child", deleted: false, archived: false, permissions: { alice: "push" }, refs: { "refs/heads/main": pushed.commit } });
+    await octokit.rest.repos.delete({ owner: "labs", repo: "from-child" });
+    expect((await inspect("repo=labs/from-child")).body).toEqual({ repo: "labs/from-child", deleted: true });
+    expect((await inspect("repo=labs/never")).status).toBe(404);
+    // The contract world is still there.
+    expect((await inspect("owner=acme")).body.repos).toEqual(["acme/models", "acme/secret"]);
   });
 });

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { inspectControlFrom } from "../shared/inspect-control";
 import { createOutage, type Outage } from "../shared/outage";
 import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
 import { createEmptyBareRepo, listAllRefs, seedBareRepo } from "../shared/seed-repo";
@@ -175,7 +176,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (url.pathname === TOKEN_PATH) return handleToken({ req, res, url, oauth });
     if (url.pathname === REVOKE_PATH) return handleRevoke({ req, res, url, oauth });
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read, outage };
+      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read, outage, inspect: inspectControl };
       return handleEmulatorControl(req, res, url, controls);
     }
     if (url.pathname.startsWith("/api/v4/")) return serveApi(req, res, url);
@@ -201,6 +202,19 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (!project) throw new Error(`no project ${projectPath}${deleted.has(projectPath.toLowerCase()) ? " (deleted)" : ""}`);
     return project;
   };
+
+  const inspect: GitLabEmulator["inspect"] = {
+    listGroupProjects: (groupPath) => [...state.projects.values()].filter((p) => p.namespace.kind === "group" && p.namespace.group.fullPath.toLowerCase() === groupPath.toLowerCase()).map((p) => p.fullPath),
+    members(projectPath) {
+      const project = mustFind(projectPath);
+      return Object.fromEntries([...project.members].map(([id, level]) => [state.users.get(id)!.username, level]));
+    },
+    isArchived: (projectPath) => mustFind(projectPath).archived,
+    isDeleted: (projectPath) => deleted.has(projectPath.toLowerCase()) && !findProject(state, projectPath),
+    refs: (projectPath) => listAllRefs({ bare: mustFind(projectPath).bare }),
+  };
+
+  const inspectControl = inspectControlFrom({ list: inspect.listGroupProjects, permissions: inspect.members, archived: inspect.isArchived, isDeleted: inspect.isDeleted, refs: inspect.refs });
 
   const emulator: GitLabEmulator = {
     url: site.url,
@@ -236,16 +250,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
       state.projects.set(project.id, project);
       return project;
     },
-    inspect: {
-      listGroupProjects: (groupPath) => [...state.projects.values()].filter((p) => p.namespace.kind === "group" && p.namespace.group.fullPath.toLowerCase() === groupPath.toLowerCase()).map((p) => p.fullPath),
-      members(projectPath) {
-        const project = mustFind(projectPath);
-        return Object.fromEntries([...project.members].map(([id, level]) => [state.users.get(id)!.username, level]));
-      },
-      isArchived: (projectPath) => mustFind(projectPath).archived,
-      isDeleted: (projectPath) => deleted.has(projectPath.toLowerCase()) && !findProject(state, projectPath),
-      refs: (projectPath) => listAllRefs({ bare: mustFind(projectPath).bare }),
-    },
+    inspect,
     addMember({ username, group, project, accessLevel }) {
       const user = userByName(username);
       if (!user) throw new Error(`seed the user ${username} first`);

@@ -10,6 +10,7 @@ import { projectMirror } from "./gitbeaker-mirrors";
 import { access, startGitLabEmulator, type GitLabEmulator } from "./gitlab-emulator";
 import { groupMirror, memberMirror, simpleUserMirror } from "./org-mirrors";
 import { type GitLabGroupWorld, seedGitLabGroupWorld } from "./org-seed";
+import { startGitLabEmulatorProcess } from "./start-emulator-process";
 
 let emulator: GitLabEmulator;
 let world: GitLabGroupWorld;
@@ -35,8 +36,8 @@ describe("GitLab emulator: groups, members and users", () => {
   it("GET /user and GET /users?username=: the token's account, and a user found by name", async () => {
     const gitlab = client(world.service.token);
     expect((await gitlab.Users.showCurrentUser()).username).toBe("svc-benchtop");
-    const found = z.array(simpleUserMirror).parse(await gitlab.Users.all({ username: "alice" }));
-    expect(found.map((u) => [u.id, u.username])).toEqual([[world.alice.id, "alice"]]);
+    const found = z.array(simpleUserMirror).parse(await gitlab.Users.all({ username: "ada" }));
+    expect(found.map((u) => [u.id, u.username])).toEqual([[world.ada.id, "ada"]]);
     expect(await gitlab.Users.all({ username: "nobody" })).toEqual([]);
   });
 
@@ -48,7 +49,7 @@ describe("GitLab emulator: groups, members and users", () => {
     const nested = groupMirror.parse(await gitlab.Groups.show(world.subgroup));
     expect(nested).toMatchObject({ full_path: "labs/nested", full_name: "Labs / Nested", parent_id: world.groupId });
     expect(groupMirror.parse(await client(world.developer.token).Groups.show(world.groupId)).runners_token).toBeUndefined();
-    const hidden = await refusal(client(world.alice.token).Groups.show(world.group));
+    const hidden = await refusal(client(world.ada.token).Groups.show(world.group));
     expect(hidden).toEqual({ status: 404, message: "404 Group Not Found" });
   });
 
@@ -58,7 +59,7 @@ describe("GitLab emulator: groups, members and users", () => {
     expect(owner).toMatchObject({ username: "svc-benchtop", access_level: access.owner });
     expect(memberMirror.parse(await gitlab.GroupMembers.show(world.subgroup, world.service.id, { includeInherited: true })).access_level).toBe(access.owner);
     expect(memberMirror.parse(await gitlab.GroupMembers.show(world.group, world.developer.id, { includeInherited: true })).access_level).toBe(access.developer);
-    expect((await refusal(gitlab.GroupMembers.show(world.group, world.alice.id, { includeInherited: true }))).status).toBe(404);
+    expect((await refusal(gitlab.GroupMembers.show(world.group, world.ada.id, { includeInherited: true }))).status).toBe(404);
   });
 });
 
@@ -84,7 +85,7 @@ describe("GitLab emulator: projects in a group", () => {
     const developer = await raw("POST", "/projects", world.developer.token, { name: "x", namespace_id: world.groupId });
     expect(developer.status).toBe(400);
     expect(await developer.json()).toEqual({ message: { namespace: ["is not valid"] } });
-    const outsider = await refusal(client(world.alice.token).Projects.create({ name: "x", namespaceId: world.groupId }));
+    const outsider = await refusal(client(world.ada.token).Projects.create({ name: "x", namespaceId: world.groupId }));
     expect(outsider).toEqual({ status: 404, message: "404 Namespace Not Found" });
     expect(emulator.inspect.listGroupProjects("labs")).not.toContain("labs/x");
   });
@@ -93,31 +94,31 @@ describe("GitLab emulator: projects in a group", () => {
     const gitlab = client(world.service.token);
     const project = await gitlab.Projects.create({ name: "shared-1", namespaceId: world.groupId });
     const url = `${emulator.url}/labs/shared-1.git`;
-    const added = memberMirror.parse(await gitlab.ProjectMembers.add(project.id, access.developer, { userId: world.alice.id }));
-    expect(added).toMatchObject({ username: "alice", access_level: access.developer });
-    expect(emulator.inspect.members("labs/shared-1")).toEqual({ alice: access.developer });
-    const alice = await cloneAndPush({ url, authorization: basic(world.alice.token) });
-    expect(alice.push.code, alice.push.stderr).toBe(0);
-    expect(emulator.inspect.refs("labs/shared-1")["refs/heads/main"]).toBe(alice.commit);
-    expect((await cloneAndPush({ url, authorization: basic(world.bob.token) })).clone.code).not.toBe(0);
+    const added = memberMirror.parse(await gitlab.ProjectMembers.add(project.id, access.developer, { userId: world.ada.id }));
+    expect(added).toMatchObject({ username: "ada", access_level: access.developer });
+    expect(emulator.inspect.members("labs/shared-1")).toEqual({ ada: access.developer });
+    const ada = await cloneAndPush({ url, authorization: basic(world.ada.token) });
+    expect(ada.push.code, ada.push.stderr).toBe(0);
+    expect(emulator.inspect.refs("labs/shared-1")["refs/heads/main"]).toBe(ada.commit);
+    expect((await cloneAndPush({ url, authorization: basic(world.ben.token) })).clone.code).not.toBe(0);
 
     const all = z.array(memberMirror).parse(await gitlab.ProjectMembers.all(project.id, { includeInherited: true }));
-    expect(all.map((m) => [m.username, m.access_level]).sort()).toEqual([["alice", 30], ["dan", 30], ["svc-benchtop", 50]]);
+    expect(all.map((m) => [m.username, m.access_level]).sort()).toEqual([["ada", 30], ["dan", 30], ["svc-benchtop", 50]]);
 
-    expect(memberMirror.parse(await gitlab.ProjectMembers.edit(project.id, world.alice.id, access.reporter)).access_level).toBe(access.reporter);
-    const reporter = await cloneAndPush({ url, authorization: basic(world.alice.token) });
+    expect(memberMirror.parse(await gitlab.ProjectMembers.edit(project.id, world.ada.id, access.reporter)).access_level).toBe(access.reporter);
+    const reporter = await cloneAndPush({ url, authorization: basic(world.ada.token) });
     expect(reporter.clone.code).toBe(0);
     expect(reporter.push.stderr).toMatch(/403|not allowed/);
 
-    const duplicate = await refusal(gitlab.ProjectMembers.add(project.id, access.developer, { userId: world.alice.id }));
+    const duplicate = await refusal(gitlab.ProjectMembers.add(project.id, access.developer, { userId: world.ada.id }));
     expect(duplicate).toEqual({ status: 409, message: "Member already exists" });
-    const notMaintainer = await refusal(client(world.alice.token).ProjectMembers.add(project.id, access.developer, { userId: world.bob.id }));
+    const notMaintainer = await refusal(client(world.ada.token).ProjectMembers.add(project.id, access.developer, { userId: world.ben.id }));
     expect(notMaintainer).toEqual({ status: 403, message: "403 Forbidden" });
 
-    await gitlab.ProjectMembers.remove(project.id, world.alice.id);
+    await gitlab.ProjectMembers.remove(project.id, world.ada.id);
     expect(emulator.inspect.members("labs/shared-1")).toEqual({});
-    expect((await cloneAndPush({ url, authorization: basic(world.alice.token) })).clone.code).not.toBe(0);
-    expect((await refusal(gitlab.ProjectMembers.remove(project.id, world.alice.id))).status).toBe(404);
+    expect((await cloneAndPush({ url, authorization: basic(world.ada.token) })).clone.code).not.toBe(0);
+    expect((await refusal(gitlab.ProjectMembers.remove(project.id, world.ada.id))).status).toBe(404);
   });
 
   it("a project member cannot be set below what they inherit from the group", async () => {
@@ -131,16 +132,16 @@ describe("GitLab emulator: projects in a group", () => {
   it("POST /projects/:id/archive (201): archived, pushes refused; DELETE /projects/:id: 202 Accepted, owners only", async () => {
     const gitlab = client(world.service.token);
     const project = await gitlab.Projects.create({ name: "to-archive", namespaceId: world.groupId });
-    await gitlab.ProjectMembers.add(project.id, access.maintainer, { userId: world.bob.id });
+    await gitlab.ProjectMembers.add(project.id, access.maintainer, { userId: world.ben.id });
     const archiveResponse = await raw("POST", `/projects/${project.id}/archive`, world.service.token);
     expect(archiveResponse.status).toBe(201);
     expect(projectMirror.parse(await archiveResponse.json()).archived).toBe(true);
     expect(emulator.inspect.isArchived("labs/to-archive")).toBe(true);
-    const push = await cloneAndPush({ url: `${emulator.url}/labs/to-archive.git`, authorization: basic(world.bob.token) });
+    const push = await cloneAndPush({ url: `${emulator.url}/labs/to-archive.git`, authorization: basic(world.ben.token) });
     expect(push.push.stderr).toMatch(/403/);
     expect(emulator.inspect.refs("labs/to-archive")).toEqual({});
 
-    expect(await refusal(client(world.bob.token).Projects.remove(project.id))).toEqual({ status: 403, message: "403 Forbidden" });
+    expect(await refusal(client(world.ben.token).Projects.remove(project.id))).toEqual({ status: 403, message: "403 Forbidden" });
     const removed = await raw("DELETE", `/projects/${project.id}`, world.service.token);
     expect(removed.status).toBe(202);
     expect(await removed.json()).toEqual({ message: "202 Accepted" });
@@ -156,4 +157,22 @@ describe("GitLab emulator: projects in a group", () => {
     expect(emulator.inspect.listGroupProjects("labs")).toEqual(before);
     expect((await client(world.service.token).Users.showCurrentUser()).username).toBe("svc-benchtop");
   });
+});
+
+describe("GitLab emulator in a child process: the group world beside the contract seed", () => {
+  it("creates a project as the group's owner and reads it back with GET /_emulator/inspect", async () => {
+    const child = await startGitLabEmulatorProcess();
+    try {
+      const { groupWorld, seed } = child;
+      const gitlab = new Gitlab({ host: child.url, token: groupWorld.service.token });
+      const project = await gitlab.Projects.create({ name: "from-child", namespaceId: groupWorld.groupId });
+      await gitlab.ProjectMembers.add(project.id, access.developer, { userId: groupWorld.ada.id });
+      const report = await (await fetch(`${child.url}/_emulator/inspect?repo=labs/from-child`)).json();
+      expect(report).toEqual({ repo: "labs/from-child", deleted: false, archived: false, permissions: { ada: access.developer }, refs: {} });
+      // The contract seed's users and groups are untouched.
+      expect((await (await fetch(`${child.url}/_emulator/inspect?owner=analytics`)).json()).repos).toEqual([seed.fullName, seed.privateFullName]);
+    } finally {
+      await child.stop();
+    }
+  }, 60_000);
 });

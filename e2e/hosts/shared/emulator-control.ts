@@ -7,8 +7,11 @@
 //   POST /_emulator/outage  {"requests"?: N}         the REST API answers 503 for the next N requests (no N: until cleared)
 //   DELETE /_emulator/outage                         the REST API answers again
 //   GET  /_emulator/outage                           {"remaining": N | null}  (0 = up, null = down until cleared)
+//   GET  /_emulator/inspect?owner=ORG                {"owner","repos":[full names]}
+//   GET  /_emulator/inspect?repo=FULL_NAME           {"repo","deleted","archived","permissions","refs"} (404 when never there)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OAuthLog } from "./oauth-log";
+import type { InspectControl } from "./inspect-control";
 import type { Outage } from "./outage";
 import { readParams, sendJsonBody } from "./oauth-http";
 
@@ -23,7 +26,18 @@ export type EmulatorControls = {
   readOAuthLog?(): OAuthLog;
   /** The REST API's 503 switch (shared/outage.ts). */
   outage: Outage;
+  /** Read-back of repositories (shared/inspect-control.ts). */
+  inspect: InspectControl;
 };
+
+function handleInspect(res: ServerResponse, url: URL, inspect: InspectControl): void {
+  const owner = url.searchParams.get("owner");
+  const name = url.searchParams.get("repo");
+  if (owner) return sendJsonBody(res, 200, { owner, repos: inspect.listRepos(owner) });
+  if (!name) return sendJsonBody(res, 400, { error: "send ?owner= or ?repo=" });
+  const report = inspect.repo(name);
+  sendJsonBody(res, report ? 200 : 404, report ? { repo: name, ...report } : { error: `no repository ${name}` });
+}
 
 async function handleOutage(req: IncomingMessage, res: ServerResponse, url: URL, outage: Outage): Promise<void> {
   if (req.method === "DELETE") outage.clear();
@@ -40,6 +54,7 @@ async function handleOutage(req: IncomingMessage, res: ServerResponse, url: URL,
 export async function handleEmulatorControl(req: IncomingMessage, res: ServerResponse, url: URL, controls: EmulatorControls): Promise<void> {
   const action = url.pathname.slice(CONTROL_PREFIX.length);
   if (action === "outage") return handleOutage(req, res, url, controls.outage);
+  if (action === "inspect" && req.method === "GET") return handleInspect(res, url, controls.inspect);
   if (action === "oauth-log" && req.method === "GET" && controls.readOAuthLog) return sendJsonBody(res, 200, controls.readOAuthLog());
   const change = action === "expire-access-tokens" ? controls.expireAccessTokens : action === "revoke-refresh-tokens" ? controls.revokeRefreshTokens : null;
   if (!change || req.method !== "POST") return sendJsonBody(res, 404, { error: `no emulator control ${req.method} ${url.pathname}` });
