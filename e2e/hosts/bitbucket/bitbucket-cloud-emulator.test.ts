@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listBranchRefs } from "../shared/seed-repo";
 import { type BitbucketCloudEmulator, startBitbucketCloudEmulator } from "./bitbucket-cloud-emulator";
 import { contractTokens as tokens, seedCloudContract } from "./contract-seed";
-import { cloneAndPush } from "./git-client";
+import { cloneAndPush } from "../shared/git-client";
 import { cloudBranchPage, cloudError, cloudPermissionPage, cloudRepository, cloudTreePage } from "./openapi-mirror";
 
 describe("Bitbucket Cloud emulator", () => {

@@ -6,13 +6,17 @@ import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { components } from "@coderabbitai/bitbucket/cloud/openapi";
+import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
-import { listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
+import { inspectControlFrom } from "../shared/inspect-control";
+import { createOutage, type Outage } from "../shared/outage";
+import { createEmptyBareRepo, listAllRefs, listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
+import { type CloudPermission, createCloudOrg, higherCloud, type WorkspaceRole } from "./cloud-org";
 import { cloudBranch, cloudCommit, cloudDirectoryEntry, cloudError, cloudFileEntry, cloudPage, cloudRepository, cloudRepositoryPermission, type CloudRepoRecord } from "./cloud-payloads";
 import { commitDetails, credentialsOf, listen, objectTypeAt, resolveCommit, sendBytes, sendJson } from "./emulator-support";
 
 type Schemas = components["schemas"];
-export type CloudPermission = "admin" | "write" | "read";
+export type { CloudPermission } from "./cloud-org";
 
 /**
  * A token the emulator knows. `access` grants a permission per workspace
@@ -29,6 +33,19 @@ export type BitbucketCloudEmulator = {
   seedWorkspace(options: { slug: string }): void;
   seedRepository(options: { workspace: string; slug: string; isPrivate?: boolean; files?: Record<string, string | Buffer>; branches?: string[] }): { bare: string };
   seedToken(seed: CloudTokenSeed): void;
+  /** An account; a token seeded with `user` set to its nickname acts as it (API, and git as {nickname}:{token} or x-token-auth). Returns its UUID and account id. */
+  seedUser(options: { nickname: string; displayName?: string }): { uuid: string; accountId: string };
+  /** A workspace role: owner (administers every repository), member (may create repositories) or collaborator. */
+  setWorkspaceRole(options: { workspace: string; user: string; role: WorkspaceRole }): void;
+  /** Read-back for tests: a workspace's repositories, per-user permissions, deleted, refs. */
+  inspect: {
+    listWorkspaceRepos(workspace: string): string[];
+    repoPermissions(fullName: string): Record<string, string>;
+    isDeleted(fullName: string): boolean;
+    refs(fullName: string): Record<string, string>;
+  };
+  /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
+  outage: Outage;
   stop(): Promise<void>;
 };
 
@@ -45,11 +62,30 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
   const apiRoot = () => `${origin}/2.0`;
   // The emulator's own origin stands for https://bitbucket.org in links.
   const links = () => ({ apiRoot: apiRoot(), webRoot: origin, gitRoot: origin });
+  const deleted = new Set<string>();
+  const outage = createOutage();
+  const org = createCloudOrg({
+    links,
+    workspaces,
+    repos,
+    createRepo({ workspace, slug, isPrivate, description }) {
+      const bare = createEmptyBareRepo({ root, repoPath: `${workspace}/${slug}.git` });
+      const repo: RepoState = { workspace, slug, name: slug, isPrivate, uuid: `{${workspace}-${slug}-0000}`, createdOn: new Date().toISOString(), mainBranch: "main", description, bare };
+      repos.set(`${workspace}/${slug}`.toLowerCase(), repo);
+      deleted.delete(`${workspace}/${slug}`.toLowerCase());
+      return repo;
+    },
+    deleteRepo(repo) {
+      repos.delete(`${repo.workspace}/${repo.slug}`.toLowerCase());
+      deleted.add(`${repo.workspace}/${repo.slug}`.toLowerCase());
+      fs.rmSync(repo.bare, { recursive: true, force: true });
+    },
+  });
 
+  /** The token's own grants or its user's permissions, whichever is higher; public repositories are readable by anyone. */
   function permissionOf(token: CloudTokenSeed | null, repo: RepoState): CloudPermission | null {
     const granted = token?.access?.[`${repo.workspace}/${repo.slug}`] ?? token?.access?.[repo.workspace] ?? null;
-    if (granted) return granted;
-    return repo.isPrivate ? null : "read";
+    return higherCloud(higherCloud(granted, org.userPermission(token?.user, repo)), repo.isPrivate ? null : "read");
   }
 
   const notFound = (res: http.ServerResponse) =>
@@ -75,7 +111,8 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
   function handleGit(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/.exec(url.pathname);
     const repo = match ? repos.get(`${match[1]}/${match[2]}`.toLowerCase()) : undefined;
-    const token = authenticate(req, res, (c) => (c.scheme === "basic" && c.user === "x-token-auth" ? c.password : null));
+    // Access tokens go with "x-token-auth"; a user's own token with their user name.
+    const token = authenticate(req, res, (c) => (c.scheme === "basic" && (c.user === "x-token-auth" || c.user === tokens.get(c.password)?.user) ? c.password : null));
     if (token === "answered") return;
     const permission = repo ? permissionOf(token, repo) : null;
     const push = isPush(url.pathname, url.searchParams);
@@ -90,7 +127,8 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     serveGit({ req, res, root, repoPath: path.relative(root, repo.bare), suffix: match![3]!, user: token?.user ?? "anonymous" });
   }
 
-  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (outage.take()) return sendJson(res, 503, cloudError("Service Unavailable"));
     const token = authenticate(req, res, (c) => (c.scheme === "bearer" ? c.token : c.password));
     if (token === "answered") return;
     const headers: Record<string, string> = token?.scopes ? { "x-oauth-scopes": token.scopes.join(", ") } : {};
@@ -101,6 +139,8 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
       const next = pageNo * pagelen < all.length ? `${apiRoot()}${rest}?pagelen=${pagelen}&page=${pageNo + 1}` : undefined;
       return cloudPage({ values: all.slice((pageNo - 1) * pagelen, pageNo * pagelen), page: pageNo, pagelen, size: all.length, next });
     };
+    if (await org.handle({ req, res, url, rest, caller: token?.user, headers, paginate })) return;
+    if (req.method !== "GET") return notFound(res);
 
     if (rest === "/user/permissions/repositories") {
       if (!token) return sendJson(res, 401, cloudError("This API is only accessible with the following authentication types: session, password, apppassword, api_token, access_token"));
@@ -152,11 +192,26 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     port,
     handler(req, res, url) {
       if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return handleGit(req, res, url);
-      if (req.method === "GET" && url.pathname.startsWith("/2.0/")) return handleApi(req, res, url);
+      if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, controls);
+      if (url.pathname.startsWith("/2.0/")) return handleApi(req, res, url);
       sendJson(res, 404, cloudError("Resource not found"));
     },
   });
   origin = server.url;
+
+  function mustFind(fullName: string): RepoState {
+    const repo = repos.get(fullName.toLowerCase());
+    if (!repo) throw new Error(`no repository ${fullName}${deleted.has(fullName.toLowerCase()) ? " (deleted)" : ""}`);
+    return repo;
+  }
+
+  const inspect: BitbucketCloudEmulator["inspect"] = {
+    listWorkspaceRepos: (workspace) => [...repos.values()].filter((r) => r.workspace.toLowerCase() === workspace.toLowerCase()).map((r) => `${r.workspace}/${r.slug}`),
+    repoPermissions: (fullName) => org.repoGrants(mustFind(fullName)),
+    isDeleted: (fullName) => deleted.has(fullName.toLowerCase()) && !repos.has(fullName.toLowerCase()),
+    refs: (fullName) => listAllRefs({ bare: mustFind(fullName).bare }),
+  };
+  const controls = { outage, inspect: inspectControlFrom({ list: inspect.listWorkspaceRepos, permissions: inspect.repoPermissions, isDeleted: inspect.isDeleted, refs: inspect.refs }) };
 
   return {
     url: origin,
@@ -183,6 +238,10 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     seedToken(seed) {
       tokens.set(seed.token, seed);
     },
+    seedUser: (options) => org.seedUser(options),
+    setWorkspaceRole: org.setWorkspaceRole,
+    inspect,
+    outage,
     async stop() {
       await server.close();
       fs.rmSync(root, { recursive: true, force: true });

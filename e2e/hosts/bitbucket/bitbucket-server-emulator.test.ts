@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BitbucketServerEmulator, startBitbucketServerEmulator } from "./bitbucket-server-emulator";
 import { contractTokens as tokens, seedServerContract } from "./contract-seed";
-import { cloneAndPush } from "./git-client";
+import { cloneAndPush } from "../shared/git-client";
 import { serverBranch, serverBranchPage, serverBrowseFolder, serverErrors, serverMinimalRef, serverRepository, serverRepositoryPage } from "./openapi-mirror";
 
 describe("Bitbucket Server emulator", () => {

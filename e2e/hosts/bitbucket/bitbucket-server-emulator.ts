@@ -7,9 +7,13 @@ import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { components } from "@coderabbitai/bitbucket/server/openapi";
+import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
-import { listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
+import { inspectControlFrom } from "../shared/inspect-control";
+import { createOutage, type Outage } from "../shared/outage";
+import { createEmptyBareRepo, listAllRefs, listBranchRefs, listTree, readBlob, seedBareRepo } from "../shared/seed-repo";
 import { credentialsOf, listen, objectTypeAt, resolveCommit, sendBytes, sendJson } from "./emulator-support";
+import { createServerOrg, higher, type ProjectPermission } from "./server-org";
 import {
   type ServerBrowseChild,
   serverBranch,
@@ -36,6 +40,20 @@ export type BitbucketServerEmulator = {
   seedProject(options: { key: string; name?: string }): void;
   seedRepository(options: { projectKey: string; slug: string; isPublic?: boolean; files?: Record<string, string | Buffer>; branches?: string[] }): { bare: string };
   seedToken(seed: ServerTokenSeed): void;
+  /** A user; a token seeded with `user` set to its name acts with the user's permissions (and any `access` of its own). */
+  seedUser(options: { name: string; displayName?: string }): void;
+  /** A project permission for a user (PROJECT_ADMIN: administers the project and creates repositories in it). */
+  grantProjectPermission(options: { key: string; user: string; permission: ProjectPermission }): void;
+  /** Read-back for tests: a project's repositories, per-user repository permissions, archived or deleted, refs. */
+  inspect: {
+    listProjectRepos(key: string): string[];
+    repoPermissions(keyAndSlug: string): Record<string, string>;
+    isArchived(keyAndSlug: string): boolean;
+    isDeleted(keyAndSlug: string): boolean;
+    refs(keyAndSlug: string): Record<string, string>;
+  };
+  /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
+  outage: Outage;
   stop(): Promise<void>;
 };
 
@@ -57,10 +75,31 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
   const tokens = new Map<string, ServerTokenSeed>();
   let origin = "";
   let nextId = 1;
+  const deleted = new Set<string>();
+  const outage = createOutage();
+  const org = createServerOrg({
+    origin: () => origin,
+    projects,
+    repos,
+    createRepo(project, slug, name) {
+      const bare = createEmptyBareRepo({ root, repoPath: `${project.key.toLowerCase()}/${slug}.git` });
+      const repo: RepoState = { project, slug, name, id: nextId++, isPublic: false, defaultBranch: "main", bare, archived: false };
+      repos.set(`${project.key}/${slug}`.toUpperCase(), repo);
+      deleted.delete(`${project.key}/${slug}`.toUpperCase());
+      return repo;
+    },
+    deleteRepo(repo) {
+      repos.delete(`${repo.project.key}/${repo.slug}`.toUpperCase());
+      deleted.add(`${repo.project.key}/${repo.slug}`.toUpperCase());
+      fs.rmSync(repo.bare, { recursive: true, force: true });
+    },
+    sendErrors,
+  });
 
+  /** The token's own grants, or its user's permissions, whichever is higher; public repositories are readable by anyone. */
   function permissionOf(token: ServerTokenSeed | null, repo: RepoState): ServerPermission | null {
-    const granted = token?.access?.[`${repo.project.key}/${repo.slug}`.toUpperCase()] ?? token?.access?.[repo.project.key.toUpperCase()];
-    return granted ?? (repo.isPublic ? "REPO_READ" : null);
+    const granted = token?.access?.[`${repo.project.key}/${repo.slug}`.toUpperCase()] ?? token?.access?.[repo.project.key.toUpperCase()] ?? null;
+    return higher(higher(granted, org.userPermission(token?.user, repo)), repo.isPublic ? "REPO_READ" : null);
   }
 
   /** Who is calling: a known token, anonymous (null), or an answer already sent. */
@@ -96,6 +135,7 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
       if (!token) return void res.writeHead(401, challenge).end();
       return void res.writeHead(repo ? 403 : 404, { "content-type": "text/plain" }).end(repo ? "You are not permitted to access this resource\n" : "Repository not found\n");
     }
+    if (repo.archived && isPush(url.pathname, url.searchParams)) return void res.writeHead(403, { "content-type": "text/plain" }).end(`Repository ${repo.project.key}/${repo.slug} is archived and cannot be modified.\n`);
     serveGit({ req, res, root, repoPath: path.relative(root, repo.bare), suffix: match![3]!, user: token?.user ?? "anonymous" });
   }
 
@@ -142,11 +182,15 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     return sendJson(res, 200, { path: serverPath(filePath ? filePath.split("/") : []), revision: at, children: page(children) }, headers);
   }
 
-  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    // Data Center behind a proxy or in maintenance answers 503 with its RestErrors envelope.
+    if (outage.take()) return sendErrors(res, 503, serverErrors("Bitbucket is unavailable. Try again later.", "com.atlassian.bitbucket.ServiceUnavailableException"));
     const token = authenticate(req, res);
     if (token === "answered") return;
     const headers: Record<string, string> = token ? { "x-ausername": token.user ?? "benchtop-bot" } : {};
     const rest = url.pathname.replace(/^\/rest\/api\/(1\.0|latest)/, "");
+    if (await org.handle({ req, res, url, rest, caller: token?.user, headers })) return;
+    if (req.method !== "GET") return sendErrors(res, 405, serverErrors(`${req.method} is not supported at ${rest}`, "com.sun.jersey.api.MethodNotAllowedException"), headers);
 
     if (rest === "/repos") {
       const wanted = (url.searchParams.get("permission") as ServerPermission | null) ?? null;
@@ -180,7 +224,8 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     port,
     handler(req, res, url) {
       if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return handleGit(req, res, url);
-      if (req.method === "GET" && /^\/rest\/api\/(1\.0|latest)\//.test(url.pathname)) return handleApi(req, res, url);
+      if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, controls);
+      if (/^\/rest\/api\/(1\.0|latest)\//.test(url.pathname)) return handleApi(req, res, url);
       sendErrors(res, 404, serverErrors("Not found", "com.sun.jersey.api.NotFoundException"));
     },
   });
@@ -195,6 +240,21 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     return project;
   }
 
+  function mustFind(keyAndSlug: string): RepoState {
+    const repo = repos.get(keyAndSlug.toUpperCase());
+    if (!repo) throw new Error(`no repository ${keyAndSlug}${deleted.has(keyAndSlug.toUpperCase()) ? " (deleted)" : ""}`);
+    return repo;
+  }
+
+  const inspect: BitbucketServerEmulator["inspect"] = {
+    listProjectRepos: (key) => [...repos.values()].filter((r) => r.project.key === key.toUpperCase()).map((r) => `${r.project.key}/${r.slug}`),
+    repoPermissions: (keyAndSlug) => org.repoGrants(mustFind(keyAndSlug)),
+    isArchived: (keyAndSlug) => mustFind(keyAndSlug).archived ?? false,
+    isDeleted: (keyAndSlug) => deleted.has(keyAndSlug.toUpperCase()) && !repos.has(keyAndSlug.toUpperCase()),
+    refs: (keyAndSlug) => listAllRefs({ bare: mustFind(keyAndSlug).bare }),
+  };
+  const controls = { outage, inspect: inspectControlFrom({ list: inspect.listProjectRepos, permissions: inspect.repoPermissions, archived: inspect.isArchived, isDeleted: inspect.isDeleted, refs: inspect.refs }) };
+
   return {
     url: origin,
     apiRoot: `${origin}/rest/api/1.0`,
@@ -205,6 +265,10 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
       repos.set(`${project.key}/${slug}`.toUpperCase(), { project, slug, name: slug, id: nextId++, isPublic, defaultBranch: "main", bare });
       return { bare };
     },
+    seedUser: org.seedUser,
+    grantProjectPermission: org.grantProject,
+    inspect,
+    outage,
     seedToken(seed) {
       tokens.set(seed.token, { ...seed, access: Object.fromEntries(Object.entries(seed.access ?? {}).map(([k, v]) => [k.toUpperCase(), v])) });
     },

@@ -6,7 +6,8 @@ import type { components } from "@coderabbitai/bitbucket/server/openapi";
 type Schemas = components["schemas"];
 
 export type ServerProjectRecord = { key: string; id: number; name: string; personal: boolean };
-export type ServerRepoRecord = { project: ServerProjectRecord; slug: string; name: string; id: number; isPublic: boolean; defaultBranch: string };
+export type ServerRepoRecord = { project: ServerProjectRecord; slug: string; name: string; id: number; isPublic: boolean; defaultBranch: string; archived?: boolean };
+export type ServerUserRecord = { slug: string; name: string; displayName: string; id: number };
 
 /** The `project` a repository embeds. */
 export function serverProject({ origin, project }: { origin: string; project: ServerProjectRecord }): Schemas["RestProject"] {
@@ -28,7 +29,7 @@ export function serverRepository({ origin, repo }: { origin: string; repo: Serve
     state: "AVAILABLE",
     statusMessage: "Available",
     forkable: true,
-    archived: false,
+    archived: repo.archived ?? false,
     partition: 1,
     public: repo.isPublic,
     project: { ...serverProject({ origin, project: repo.project }), key },
@@ -40,6 +41,11 @@ export function serverRepository({ origin, repo }: { origin: string; repo: Serve
       self: [{ href: `${web}/browse` }],
     },
   };
+}
+
+/** A `RestApplicationUser` (GET /users/{slug}; the `user` of RestPermittedUser). */
+export function serverUser({ origin, user }: { origin: string; user: ServerUserRecord }): Schemas["RestApplicationUser"] {
+  return { name: user.name, slug: user.slug, id: user.id, displayName: user.displayName, emailAddress: `${user.slug}@example.test`, active: true, type: "NORMAL", links: { self: [{ href: `${origin}/users/${user.slug}` }] } };
 }
 
 /** A `RestBranch` (items of GET .../branches; GET .../branches/default). */

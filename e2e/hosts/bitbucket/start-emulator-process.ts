@@ -2,8 +2,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
+import type { BitbucketCloudWorkspaceWorld, BitbucketServerProjectWorld } from "./org-seed";
 
-export async function startEmulatorProcess(kind: "cloud" | "server"): Promise<{ url: string; apiRoot: string; stop(): Promise<void> }> {
+type WorldOf<K> = K extends "cloud" ? BitbucketCloudWorkspaceWorld : BitbucketServerProjectWorld;
+
+/** The child also holds org-seed.ts's world; read it back with GET {url}/_emulator/inspect. */
+export async function startEmulatorProcess<K extends "cloud" | "server">(kind: K): Promise<{ url: string; apiRoot: string; world: WorldOf<K>; stop(): Promise<void> }> {
   const script = path.join(__dirname, "serve-contract-emulator.ts");
   // tsx ships with vite and drizzle-kit; resolved from the project root.
   const child = spawn(process.execPath, ["--import", "tsx", script, kind], { cwd: path.resolve(__dirname, "../../.."), stdio: ["pipe", "pipe", "inherit"] });
@@ -15,10 +19,11 @@ export async function startEmulatorProcess(kind: "cloud" | "server"): Promise<{ 
     });
     child.once("exit", (code) => reject(new Error(`the ${kind} emulator exited (${code}) before it started`)));
   });
-  const { url, apiRoot } = JSON.parse(first) as { url: string; apiRoot: string };
+  const { url, apiRoot, world } = JSON.parse(first) as { url: string; apiRoot: string; world: WorldOf<K> };
   return {
     url,
     apiRoot,
+    world,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

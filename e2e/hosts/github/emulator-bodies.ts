@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import type { Account, Permission, SeededRepo } from "./emulator-state";
 
 const require = createRequire(import.meta.url);
-const readJson = (specifier: string): any => JSON.parse(fs.readFileSync(require.resolve(specifier), "utf8"));
+export const readJson = (specifier: string): any => JSON.parse(fs.readFileSync(require.resolve(specifier), "utf8"));
 
 /** The GitHub Enterprise Server description the emulator follows (its API lives under /api/v3). */
 export const OPENAPI_DESCRIPTION = "@octokit/openapi/generated/ghes-3.19.json";
@@ -32,7 +32,7 @@ const fixtureOwner = "octokit-fixture-org";
 const fixtureRepo = "hello-world";
 
 /** Re-points a recorded body at the emulator and the seeded repository. */
-function retarget(value: unknown, site: Site, names: { owner: string; name: string }): any {
+export function retarget(value: unknown, site: Site, names: { owner: string; name: string }): any {
   if (typeof value === "string") {
     return value
       .replaceAll("https://api.github.com", site.apiRoot)
@@ -49,7 +49,7 @@ function retarget(value: unknown, site: Site, names: { owner: string; name: stri
   return value;
 }
 
-const nodeId = (kind: string, id: number) => Buffer.from(`0${kind.length}:${kind}${id}`).toString("base64");
+export const nodeId = (kind: string, id: number) => Buffer.from(`0${kind.length}:${kind}${id}`).toString("base64");
 
 /** Builds bodies for one emulator; the templates are read once per emulator. */
 export function createBodies(site: Site) {
@@ -67,6 +67,9 @@ export function createBodies(site: Site) {
   }
 
   return {
+    simpleUser,
+    permissionsFor,
+
     /** GET /repos/{owner}/{repo}: the recorded full repository; `permissions` only for an authenticated caller. */
     repository(repo: SeededRepo, owner: Account, permission: Permission | null): any {
       const body = retarget(templates.repository, site, { owner: repo.owner, name: repo.name });
@@ -95,6 +98,7 @@ export function createBodies(site: Site) {
         subscribers_count: 0,
         // Added to GitHub's answer after the fixture was recorded (the schema check caught it).
         has_discussions: false,
+        archived: repo.archived,
       });
       if (owner.type === "Organization") body.organization = simpleUser(owner);
       else delete body.organization;

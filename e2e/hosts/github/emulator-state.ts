@@ -1,9 +1,10 @@
 // What a GitHub emulator knows: accounts, repositories (bare git repositories
 // on disk), tokens and redirects, and GitHub's rules for who may see and push.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
-import { seedBareRepo } from "../shared/seed-repo";
+import { createEmptyBareRepo, listAllRefs, seedBareRepo } from "../shared/seed-repo";
 
 export type Permission = "admin" | "maintain" | "push" | "triage" | "pull";
 
@@ -12,7 +13,11 @@ export type Account = {
   login: string;
   type: "User" | "Organization";
   name: string | null;
+  /** An organization's owners (role "admin"): they administer every repository it owns. */
   admins: string[];
+  /** An organization's other members (role "member"): no repository access of their own, but they may create repositories when `membersCanCreateRepos`. */
+  members: string[];
+  membersCanCreateRepos: boolean;
   createdAt: string;
   /** What the emulator's sign-in form takes (organizations cannot sign in). */
   password: string | null;
@@ -33,6 +38,8 @@ export type SeededRepo = {
   createdAt: string;
   /** Branches whose updates the pre-receive hook refuses (seed.protectBranch). */
   protectedBranches: string[];
+  /** Archived: read-only, every push refused. */
+  archived: boolean;
 };
 
 export type SeededToken = {
@@ -82,21 +89,56 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
   const repos = new Map<string, SeededRepo>();
   const tokens = new Map<string, SeededToken>();
   const redirects = new Map<string, string>();
+  const deleted = new Set<string>();
 
-  function addAccount(login: string, type: Account["type"], name: string | null, admins: string[], password: string | null): Account {
-    const account: Account = { id: nextId++, login, type, name, admins, createdAt: now(), password };
+  function addAccount(login: string, type: Account["type"], name: string | null, password: string | null, org: { admins?: string[]; members?: string[]; membersCanCreateRepos?: boolean } = {}): Account {
+    const account: Account = { id: nextId++, login, type, name, admins: org.admins ?? [], members: org.members ?? [], membersCanCreateRepos: org.membersCanCreateRepos ?? true, createdAt: now(), password };
     accounts.set(key(login), account);
     return account;
+  }
+
+  /** Registers a repository whose bare repository exists at `repoPath`. */
+  function registerRepo(owner: Account, name: string, repoPath: string, bare: string, options: { private?: boolean; description?: string | null; collaborators?: Record<string, Permission> }): SeededRepo {
+    const repo: SeededRepo = {
+      id: nextId++,
+      owner: owner.login,
+      name,
+      fullName: `${owner.login}/${name}`,
+      private: options.private ?? false,
+      description: options.description ?? null,
+      defaultBranch: "main",
+      bare: path.resolve(bare),
+      repoPath,
+      collaborators: options.collaborators ?? {},
+      createdAt: now(),
+      protectedBranches: [],
+      archived: false,
+    };
+    repos.set(key(repo.fullName), repo);
+    deleted.delete(key(repo.fullName));
+    return repo;
   }
 
   const seed = {
     /** A user; `password` (default "password") is only for the emulator's OAuth sign-in form. */
     addUser({ login, name = null, password = "password" }: { login: string; name?: string | null; password?: string }): Account {
-      return addAccount(login, "User", name, [], password);
+      return addAccount(login, "User", name, password);
     },
-    /** An organization; its `admins` administer every repository it owns. */
-    addOrg({ login, admins = [] }: { login: string; admins?: string[] }): Account {
-      return addAccount(login, "Organization", null, admins, null);
+    /**
+     * An organization; its `admins` (owners) administer every repository it owns,
+     * its `members` have role "member"; members may create repositories unless
+     * `membersCanCreateRepos` is false (GitHub's default is true).
+     */
+    addOrg({ login, admins = [], members = [], membersCanCreateRepos = true }: { login: string; admins?: string[]; members?: string[]; membersCanCreateRepos?: boolean }): Account {
+      return addAccount(login, "Organization", null, null, { admins, members, membersCanCreateRepos });
+    },
+    /** Makes a user an organization's admin or member (replacing any other role). */
+    setOrgRole({ org, login, role }: { org: string; login: string; role: "admin" | "member" | null }): void {
+      const account = accounts.get(key(org));
+      if (account?.type !== "Organization") throw new Error(`seed the organization ${org} first`);
+      account.admins = account.admins.filter((name) => key(name) !== key(login));
+      account.members = account.members.filter((name) => key(name) !== key(login));
+      if (role) (role === "admin" ? account.admins : account.members).push(login);
     },
     /** A repository with real git content (default: the contract's README.md and src/app.py on main, and a "feature" branch). */
     addRepo(options: AddRepoOptions): SeededRepo {
@@ -104,22 +146,7 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
       if (!owner) throw new Error(`seed the account ${options.owner} first`);
       const repoPath = `${owner.login}/${options.name}.git`;
       const bare = seedBareRepo({ root: gitRoot, repoPath, files: options.files, branches: options.branches });
-      const repo: SeededRepo = {
-        id: nextId++,
-        owner: owner.login,
-        name: options.name,
-        fullName: `${owner.login}/${options.name}`,
-        private: options.private ?? false,
-        description: options.description ?? null,
-        defaultBranch: "main",
-        bare: path.resolve(bare),
-        repoPath,
-        collaborators: options.collaborators ?? {},
-        createdAt: now(),
-        protectedBranches: [],
-      };
-      repos.set(key(repo.fullName), repo);
-      return repo;
+      return registerRepo(owner, options.name, repoPath, bare, options);
     },
     /** A token; classic unless `scopes` is null (fine-grained). Returns its value. */
     addToken(options: AddTokenOptions): string {
@@ -166,6 +193,45 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
     return token;
   }
 
+  /** "admin" or "member" in an organization, or null. */
+  function orgRole(org: Account, login: string): "admin" | "member" | null {
+    if (org.admins.some((name) => key(name) === key(login))) return "admin";
+    return org.members.some((name) => key(name) === key(login)) ? "member" : null;
+  }
+
+  /** A repository created through the API: empty, or with one README commit when `autoInit`. */
+  function createRepo({ owner, name, private: isPrivate, description, autoInit }: { owner: Account; name: string; private: boolean; description: string | null; autoInit: boolean }): SeededRepo {
+    const repoPath = `${owner.login}/${name}.git`;
+    const bare = autoInit ? seedBareRepo({ root: gitRoot, repoPath, files: { "README.md": `# ${name}\n` }, branches: [] }) : createEmptyBareRepo({ root: gitRoot, repoPath });
+    return registerRepo(owner, name, repoPath, bare, { private: isPrivate, description });
+  }
+
+  /** Deletes a repository and its bare repository on disk. */
+  function deleteRepo(repo: SeededRepo): void {
+    repos.delete(key(repo.fullName));
+    deleted.add(key(repo.fullName));
+    fs.rmSync(repo.bare, { recursive: true, force: true });
+  }
+
+  /** What a test reads back: an organization's repositories, collaborators, archived or deleted, refs. */
+  const inspect = {
+    /** Full names of the repositories an account owns, in the order created. */
+    listOwnedRepos: (owner: string) => [...repos.values()].filter((repo) => key(repo.owner) === key(owner)).map((repo) => repo.fullName),
+    /** The direct collaborators and their permissions (organization admins are not listed here). */
+    collaborators: (fullName: string) => ({ ...mustFind(fullName).collaborators }),
+    isArchived: (fullName: string) => mustFind(fullName).archived,
+    isDeleted: (fullName: string) => deleted.has(key(fullName)) && !repos.has(key(fullName)),
+    isPrivate: (fullName: string) => mustFind(fullName).private,
+    /** Every ref and its object, read with `git for-each-ref` on the bare repository. */
+    refs: (fullName: string) => listAllRefs({ bare: mustFind(fullName).bare }),
+  };
+
+  function mustFind(fullName: string): SeededRepo {
+    const repo = repos.get(key(fullName));
+    if (!repo) throw new Error(`no repository ${fullName}${deleted.has(key(fullName)) ? " (deleted)" : ""}`);
+    return repo;
+  }
+
   /** The account's own role on the repository (owner, org admin, collaborator), ignoring the token. */
   function roleOf(repo: SeededRepo, login: string): Permission | null {
     if (key(repo.owner) === key(login)) return "admin";
@@ -202,6 +268,10 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
 
   return {
     seed,
+    inspect,
+    orgRole,
+    createRepo,
+    deleteRepo,
     findToken,
     accessTo,
     roleOf,

@@ -9,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { inspectControlFrom } from "../shared/inspect-control";
+import { createOutage, type Outage } from "../shared/outage";
 import { listBranchRefs, listTree } from "../shared/seed-repo";
 import { type Bodies, createBodies, type Site } from "./emulator-bodies";
 import { type Auth, RATE_LIMIT, readAuth, sendApi } from "./emulator-http";
@@ -18,6 +20,8 @@ import { type AddOAuthAppOptions, createGitHubOAuth, type GitHubOAuth } from "./
 import { AUTHORIZE_PATH, handleAuthorize } from "./oauth-authorize";
 import { handleRevocation } from "./oauth-revocation";
 import { ACCESS_TOKEN_PATH, handleAccessToken } from "./oauth-token";
+import { createOrgBodies } from "./org-bodies";
+import { handleOrgApi } from "./org-routes";
 import { listUserRepos } from "./user-repos";
 
 export type GitHubEmulator = {
@@ -26,6 +30,10 @@ export type GitHubEmulator = {
   /** {url}/api/v3, the Enterprise layout. */
   apiRoot: string;
   seed: GitHubSeed;
+  /** Read-back for tests: an account's repositories, collaborators, archived or deleted, refs. */
+  inspect: EmulatorState["inspect"];
+  /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
+  outage: Outage;
   stop(): Promise<void>;
 };
 
@@ -50,6 +58,7 @@ const readBlob = ({ bare, ref, file }: { bare: string; ref: string; file: string
   execFileSync("git", ["--git-dir", bare, "cat-file", "blob", `${ref}:${file}`], { env: gitEnv, maxBuffer: 128 * 1024 * 1024 });
 
 function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodies; site: Site }) {
+  const orgBodies = createOrgBodies(site, bodies);
   const notFound = (res: ServerResponse, auth: Auth, docs?: string) => sendApi(res, 404, bodies.error(404, "Not Found", docs), auth);
 
   function getRepo(res: ServerResponse, auth: Auth, repo: SeededRepo) {
@@ -81,7 +90,7 @@ function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodi
   }
 
   /** Routes one API request (path already stripped of /api/v3). */
-  return function handleApi(req: IncomingMessage, res: ServerResponse, route: string, search: URLSearchParams) {
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, route: string, search: URLSearchParams) {
     const auth = readAuth(state, req.headers.authorization);
     if (auth.kind === "bad") return sendApi(res, 401, bodies.error(401, "Bad credentials"), auth);
     if (auth.kind === "token" && auth.token.rateLimited) {
@@ -91,6 +100,7 @@ function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodi
         "x-ratelimit-used": String(RATE_LIMIT),
       });
     }
+    if (await handleOrgApi({ req, res, route, search, auth, state, bodies, orgBodies })) return;
     if (req.method !== "GET") return notFound(res, auth);
     if (route === "/user") {
       if (auth.kind !== "token") return sendApi(res, 401, bodies.error(401, "Requires authentication", "https://docs.github.com/enterprise-server@3.19/rest/users/users#get-the-authenticated-user"), auth);
@@ -135,17 +145,23 @@ function createGitRoute({ state, gitRoot }: { state: EmulatorState; gitRoot: str
     if (!access) return (token ? res.writeHead(404).end("Repository not found.\n") : challenge()), true;
     if (push && !token) return challenge(), true;
     if (push && !access.canWrite) return res.writeHead(403, { "content-type": "text/plain" }).end(`Permission to ${repo.fullName}.git denied to ${token!.login}.\n`), true;
+    if (push && repo.archived) return res.writeHead(403, { "content-type": "text/plain" }).end("This repository was archived so it is read-only.\n"), true;
     serveGit({ req, res, root: gitRoot, repoPath: repo.repoPath, suffix: match[3]!, user: token?.login ?? "anonymous" });
     return true;
   };
 }
 
 /** The test-only /_emulator/ controls over this emulator's OAuth tokens. */
-const controlsFor = (oauth: GitHubOAuth) => ({
+const controlsFor = (oauth: GitHubOAuth, outage: Outage, { inspect }: EmulatorState) => ({
   expireAccessTokens: oauth.expireAccessTokens,
   revokeRefreshTokens: oauth.revokeRefreshTokens,
   readOAuthLog: oauth.log.read,
+  outage,
+  inspect: inspectControlFrom({ list: inspect.listOwnedRepos, permissions: inspect.collaborators, archived: inspect.isArchived, isDeleted: inspect.isDeleted, refs: inspect.refs }),
 });
+
+/** What GitHub's API answers while it is unavailable (the documented service_unavailable body). */
+const UNAVAILABLE = { code: "service_unavailable", message: "Service Unavailable", documentation_url: "https://docs.github.com/enterprise-server@3.19/rest" };
 
 /**
  * Starts a GitHub Enterprise-shaped emulator on 127.0.0.1 (`port` 0 = any free
@@ -165,15 +181,17 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
   const bodies = createBodies(site);
   const handleApi = createApi({ state, bodies, site });
   const oauth = createGitHubOAuth({ state });
+  const outage = createOutage();
 
   /** The web side (OAuth), the test-only controls, the REST API, then git. */
   async function route(req: IncomingMessage, res: ServerResponse, requested: URL): Promise<void> {
     const { pathname, searchParams } = requested;
     if (pathname === AUTHORIZE_PATH) return handleAuthorize({ req, res, url: requested, oauth, state });
     if (pathname === ACCESS_TOKEN_PATH) return handleAccessToken({ req, res, url: requested, oauth });
-    if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth));
+    if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth, outage, state));
     if (pathname === "/api/v3" || pathname.startsWith("/api/v3/")) {
       const apiRoute = pathname.slice("/api/v3".length) || "/";
+      if (outage.take()) return sendApi(res, 503, UNAVAILABLE, { kind: "anonymous" });
       if (await handleRevocation({ req, res, url: requested, route: apiRoute, oauth, bodies })) return;
       return handleApi(req, res, apiRoute, searchParams);
     }
@@ -192,6 +210,8 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
     url,
     apiRoot: site.apiRoot,
     seed: { ...state.seed, addOAuthApp: oauth.addApp },
+    inspect: state.inspect,
+    outage,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

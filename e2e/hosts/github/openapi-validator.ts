@@ -42,6 +42,8 @@ export type OpenApiValidator = {
   checkSchema(schema: string, data: unknown): ErrorObject[] | null;
   /** Errors of `data` against an operation's JSON response ("/repos/{owner}/{repo}", "get", 200), or null. */
   checkResponse(path: string, method: string, status: number, data: unknown): ErrorObject[] | null;
+  /** Errors of `data` against a shared response of components.responses ("service_unavailable"), or null. */
+  checkNamedResponse(name: string, data: unknown): ErrorObject[] | null;
 };
 
 /** Loads one of @octokit/openapi's generated descriptions ("ghes-3.19", "api.github.com"). */
@@ -77,6 +79,11 @@ export function loadOpenApiValidator(name: string): OpenApiValidator {
       const schema = response?.content?.["application/json"]?.schema;
       if (!schema) throw new Error(`${name} has no JSON schema for ${status} of ${method.toUpperCase()} ${path}`);
       return run(`response:${method}:${path}:${status}`, () => toJsonSchema(schema, id) as object, data);
+    },
+    checkNamedResponse: (responseName, data) => {
+      const schema = spec.components.responses[responseName]?.content?.["application/json"]?.schema;
+      if (!schema) throw new Error(`${name} has no JSON response ${responseName}`);
+      return run(`named:${responseName}`, () => toJsonSchema(schema, id) as object, data);
     },
   };
 }

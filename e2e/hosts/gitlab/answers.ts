@@ -13,6 +13,7 @@ import type {
   RepositoryTreeSchema,
   SimpleProjectSchema,
 } from "@gitbeaker/core";
+import { listAllRefs } from "../shared/seed-repo";
 import { namespaceFullPath, type EmulatorProject, type EmulatorToken, type EmulatorUser } from "./model";
 import { sha256, type CommitInfo, type FileInfo, type TreeEntry } from "./repo-reader";
 
@@ -80,7 +81,7 @@ export function projectAnswer({ project, url, apiRoot, defaultBranch, access }: 
     ...simpleProjectAnswer({ project, url, defaultBranch }),
     description_html: project.description ? `<p data-sourcepos="1:1-1:${project.description.length}" dir="auto">${project.description}</p>` : "",
     visibility: project.visibility,
-    empty_repo: false,
+    empty_repo: Object.keys(listAllRefs({ bare: project.bare })).length === 0,
     ...(ns.kind === "user" ? { owner: { id: ns.user.id, name: ns.user.name, created_at: ns.user.createdAt } } : {}),
     issues_enabled: true,
     open_issues_count: 0,
@@ -100,7 +101,7 @@ export function projectAnswer({ project, url, apiRoot, defaultBranch, access }: 
     import_status: "none",
     import_error: null,
     ...(access ? { permissions: { project_access: level(access.project), group_access: level(access.group) } } : {}),
-    archived: false,
+    archived: project.archived,
     license_url: `${web}/-/blob/${defaultBranch}/LICENSE`,
     license: { key: "mit", name: "MIT License", nickname: "MIT", html_url: "https://choosealicense.com/licenses/mit/", source_url: "https://opensource.org/licenses/MIT" },
     shared_runners_enabled: true,

@@ -7,6 +7,7 @@
 // drift from what it claims to mirror. `deviations` lists the only differences,
 // each one where GitLab's documented answer is wider than the declaration.
 import { z } from "zod";
+import { orgMirrors } from "./org-mirrors";
 
 const str = z.string();
 const num = z.number();
@@ -261,4 +262,5 @@ export const mirrors = [
   { declaration: "RepositoryFileExpandedSchema", mirror: fileMirror, deviations: { optional: [], omitted: [] } },
   { declaration: "PersonalAccessTokenSchema", mirror: tokenMirror, deviations: { optional: [], omitted: ["token"] } },
   { declaration: "ExpandedUserSchema", mirror: currentUserMirror, deviations: { optional: [], omitted: [] } },
+  ...orgMirrors,
 ] as const;

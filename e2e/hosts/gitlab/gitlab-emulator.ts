@@ -10,13 +10,16 @@ import os from "node:os";
 import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
+import { inspectControlFrom } from "../shared/inspect-control";
+import { createOutage, type Outage } from "../shared/outage";
 import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
-import { seedBareRepo } from "../shared/seed-repo";
+import { createEmptyBareRepo, listAllRefs, seedBareRepo } from "../shared/seed-repo";
 import { handleApi } from "./api-routes";
 import { invalidToken, rateLimited, sendJson, sendText, unauthorized } from "./http-answers";
 import type { EmulatorGroup, EmulatorNamespace, EmulatorProject, EmulatorToken, EmulatorUser } from "./model";
 import { createGitLabOAuth, type SeedOAuthApplicationOptions } from "./oauth-applications";
 import { AUTHORIZE_PATH, handleAuthorize } from "./oauth-authorize";
+import { handleOrgGet, handleOrgWrite, type ProjectStore } from "./org-routes";
 import { handleRevoke, handleToken, REVOKE_PATH, TOKEN_PATH } from "./oauth-token";
 import { findProject, isExpired, mayPush, mayReadCode, maySee, type Caller, type EmulatorState } from "./state";
 
@@ -32,10 +35,12 @@ export type GitLabEmulator = {
   apiRoot: string;
   /** Every request, in order (method, path, how it authenticated). */
   requests: RecordedRequest[];
+  /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
+  outage: Outage;
   /** A user; `password` (default "password") is only for the emulator's OAuth sign-in form. */
   seedUser(options: { username: string; name?: string; password?: string }): EmulatorUser;
-  /** Creates the group and any missing parents ("analytics/ml"). */
-  seedGroup(options: { path: string; name?: string }): EmulatorGroup;
+  /** Creates the group and any missing parents ("analytics/ml"); private, Maintainers and up create projects, unless told otherwise. */
+  seedGroup(options: { path: string; name?: string; visibility?: EmulatorGroup["visibility"]; projectCreationLevel?: EmulatorGroup["projectCreationLevel"] }): EmulatorGroup;
   /** A project in a group (full path) or a user's namespace, backed by a bare repository (seedBareRepo's defaults: README.md, src/app.py, branch feature). */
   seedProject(options: { namespace: string; path: string; name?: string; visibility?: EmulatorProject["visibility"]; description?: string | null; files?: Record<string, string | Buffer>; branches?: string[] }): EmulatorProject;
   /** A membership on a group (inherited by its subgroups and projects) or on a project. */
@@ -46,6 +51,17 @@ export type GitLabEmulator = {
   seedOAuthApplication(options: SeedOAuthApplicationOptions): { clientId: string; clientSecret: string };
   /** Protects a branch (created at the default branch when missing): every push to it is refused, in GitLab's words. */
   protectBranch(options: { project: string; branch: string }): void;
+  /** Read-back for tests: a group's projects, a project's direct members, archived or deleted, refs. */
+  inspect: {
+    /** Full paths of the projects directly in a group, in the order created. */
+    listGroupProjects(groupPath: string): string[];
+    /** Direct project members: username -> access level. */
+    members(projectPath: string): Record<string, number>;
+    isArchived(projectPath: string): boolean;
+    isDeleted(projectPath: string): boolean;
+    /** Every ref and its object, read with `git for-each-ref`. */
+    refs(projectPath: string): Record<string, string>;
+  };
   stop(): Promise<void>;
 };
 
@@ -80,6 +96,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
   let nextId = 1;
   const site = { url: "", apiRoot: "" };
   const oauth = createGitLabOAuth({ state, nextId: () => nextId++ });
+  const outage = createOutage();
 
   /** Resolves a token to its caller, or answers the refusal and returns undefined. */
   function authenticate(res: ServerResponse, value: string | null, kind: "api" | "git"): Caller | undefined {
@@ -93,12 +110,32 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     return { user, token };
   }
 
-  function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const deleted = new Set<string>();
+  const store: ProjectStore = {
+    create({ namespace, path: projectPath, name, visibility, description, initializeWithReadme, creatorId }) {
+      const group = "fullPath" in namespace ? namespace : null;
+      const fullPath = `${group ? group.fullPath : (namespace as EmulatorUser).username}/${projectPath}`;
+      const repoPath = `${fullPath}.git`;
+      const bare = initializeWithReadme ? seedBareRepo({ root: reposDir, repoPath, files: { "README.md": `# ${name}\n` }, branches: [] }) : createEmptyBareRepo({ root: reposDir, repoPath });
+      const ns: EmulatorNamespace = group ? { kind: "group", group } : { kind: "user", user: namespace as EmulatorUser };
+      const project: EmulatorProject = { id: nextId++, path: projectPath, name, description, visibility, namespace: ns, fullPath, bare, members: new Map(), creatorId, createdAt: created(), protectedBranches: [], archived: false };
+      state.projects.set(project.id, project);
+      deleted.delete(fullPath.toLowerCase());
+      return project;
+    },
+    remove(project) {
+      state.projects.delete(project.id);
+      deleted.add(project.fullPath.toLowerCase());
+      fs.rmSync(project.bare, { recursive: true, force: true });
+    },
+  };
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { value, auth } = apiToken(req, url);
     requests.push({ method: req.method ?? "GET", path: url.pathname, auth });
+    if (outage.take()) return sendJson(res, 503, { message: "503 Service Unavailable" });
     const caller = authenticate(res, value, "api");
     if (caller === undefined) return;
-    if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "405 Not Allowed" });
     let segments: string[];
     try {
       // Split before decoding: a project path or file path arrives as one %2F-encoded segment.
@@ -106,7 +143,9 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     } catch {
       return sendJson(res, 400, { error: "400 Bad request" });
     }
-    handleApi({ res, url, segments, caller, state, site });
+    const request = { res, url, segments, caller, state, site };
+    if (req.method !== "GET" && req.method !== "HEAD") return handleOrgWrite({ ...request, req, store });
+    if (!handleOrgGet(request)) handleApi(request);
   }
 
   function serveGitRequest(req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -126,6 +165,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (!visible) return caller ? sendText(res, 404, GIT_NOT_FOUND) : sendText(res, 401, GIT_DENIED, { "www-authenticate": 'Basic realm="GitLab"' });
     if (push && !caller) return sendText(res, 401, GIT_DENIED, { "www-authenticate": 'Basic realm="GitLab"' });
     if (push && !mayPush(state, caller, project)) return sendText(res, 403, "You are not allowed to push code to this project.\n");
+    if (push && project.archived) return sendText(res, 403, "You are not allowed to push code to an archived project.\n");
     if (!mayReadCode(state, caller, project)) return sendText(res, 403, "You are not allowed to download code from this project.\n");
     serveGit({ req, res, root: reposDir, repoPath: `${project.fullPath}.git`, suffix: match[2]!, user: caller?.user.username ?? "" });
   }
@@ -136,7 +176,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (url.pathname === TOKEN_PATH) return handleToken({ req, res, url, oauth });
     if (url.pathname === REVOKE_PATH) return handleRevoke({ req, res, url, oauth });
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read };
+      const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read, outage, inspect: inspectControl };
       return handleEmulatorControl(req, res, url, controls);
     }
     if (url.pathname.startsWith("/api/v4/")) return serveApi(req, res, url);
@@ -157,23 +197,42 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
   const userByName = (username: string) => [...state.users.values()].find((u) => u.username.toLowerCase() === username.toLowerCase());
   const groupByPath = (fullPath: string) => [...state.groups.values()].find((g) => g.fullPath.toLowerCase() === fullPath.toLowerCase());
   const created = () => new Date().toISOString();
+  const mustFind = (projectPath: string) => {
+    const project = findProject(state, projectPath);
+    if (!project) throw new Error(`no project ${projectPath}${deleted.has(projectPath.toLowerCase()) ? " (deleted)" : ""}`);
+    return project;
+  };
+
+  const inspect: GitLabEmulator["inspect"] = {
+    listGroupProjects: (groupPath) => [...state.projects.values()].filter((p) => p.namespace.kind === "group" && p.namespace.group.fullPath.toLowerCase() === groupPath.toLowerCase()).map((p) => p.fullPath),
+    members(projectPath) {
+      const project = mustFind(projectPath);
+      return Object.fromEntries([...project.members].map(([id, level]) => [state.users.get(id)!.username, level]));
+    },
+    isArchived: (projectPath) => mustFind(projectPath).archived,
+    isDeleted: (projectPath) => deleted.has(projectPath.toLowerCase()) && !findProject(state, projectPath),
+    refs: (projectPath) => listAllRefs({ bare: mustFind(projectPath).bare }),
+  };
+
+  const inspectControl = inspectControlFrom({ list: inspect.listGroupProjects, permissions: inspect.members, archived: inspect.isArchived, isDeleted: inspect.isDeleted, refs: inspect.refs });
 
   const emulator: GitLabEmulator = {
     url: site.url,
     apiRoot: site.apiRoot,
     requests,
+    outage,
     seedUser({ username, name = username, password = "password" }) {
       const user = { id: nextId++, username, name, createdAt: created(), password };
       state.users.set(user.id, user);
       return user;
     },
-    seedGroup({ path: fullPath, name }) {
+    seedGroup({ path: fullPath, name, visibility = "private", projectCreationLevel = "maintainer" }) {
       let parent: EmulatorGroup | null = null;
       const parts = fullPath.split("/");
       parts.forEach((part, i) => {
         const at = parts.slice(0, i + 1).join("/");
         const existing = groupByPath(at);
-        const group: EmulatorGroup = existing ?? { id: nextId++, path: part, fullPath: at, name: i === parts.length - 1 && name ? name : part, parentId: parent?.id ?? null, members: new Map() };
+        const group: EmulatorGroup = existing ?? { id: nextId++, path: part, fullPath: at, name: i === parts.length - 1 && name ? name : part, parentId: parent?.id ?? null, members: new Map(), visibility, projectCreationLevel };
         state.groups.set(group.id, group);
         parent = group;
       });
@@ -187,10 +246,11 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
       const fullPath = `${group ? group.fullPath : user!.username}/${projectPath}`;
       const bare = seedBareRepo({ root: reposDir, repoPath: `${fullPath}.git`, files, branches });
       const creatorId = user?.id ?? [...state.users.values()][0]?.id ?? 1;
-      const project: EmulatorProject = { id: nextId++, path: projectPath, name, description, visibility, namespace: ns, fullPath, bare, members: new Map(), creatorId, createdAt: created(), protectedBranches: [] };
+      const project: EmulatorProject = { id: nextId++, path: projectPath, name, description, visibility, namespace: ns, fullPath, bare, members: new Map(), creatorId, createdAt: created(), protectedBranches: [], archived: false };
       state.projects.set(project.id, project);
       return project;
     },
+    inspect,
     addMember({ username, group, project, accessLevel }) {
       const user = userByName(username);
       if (!user) throw new Error(`seed the user ${username} first`);

@@ -21,6 +21,9 @@ export type EmulatorGroup = {
   parentId: number | null;
   /** user id -> access level. */
   members: Map<number, number>;
+  visibility: "public" | "internal" | "private";
+  /** Who may create projects in it: GitLab's project_creation_level ("maintainer" by default). */
+  projectCreationLevel: "noone" | "owner" | "maintainer" | "developer";
 };
 
 export type EmulatorNamespace = { kind: "group"; group: EmulatorGroup } | { kind: "user"; user: EmulatorUser };
@@ -41,6 +44,8 @@ export type EmulatorProject = {
   createdAt: string;
   /** Branches nobody may push to (protectBranch); a pre-receive hook enforces it. */
   protectedBranches: string[];
+  /** Archived: read-only, every push refused. */
+  archived: boolean;
 };
 
 export type EmulatorToken = {

@@ -4,8 +4,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 import type { GitLabContractSeed } from "./gitlab-emulator";
+import type { GitLabGroupWorld } from "./org-seed";
 
-export type GitLabEmulatorProcess = { url: string; apiRoot: string; seed: GitLabContractSeed; stop(): Promise<void> };
+/** Read back what the child holds with GET {url}/_emulator/inspect, and take the API down with POST {url}/_emulator/outage. */
+export type GitLabEmulatorProcess = { url: string; apiRoot: string; seed: GitLabContractSeed; groupWorld: GitLabGroupWorld; stop(): Promise<void> };
 
 /**
  * Starts serve-contract-emulator.ts under tsx (which ships with vite and drizzle-kit) and waits for its address.
@@ -27,11 +29,12 @@ export async function startGitLabEmulatorProcess({ port = 0 }: { port?: number }
     });
     child.once("exit", (code) => reject(new Error(`the GitLab emulator exited (${code}) before it started`)));
   });
-  const { url, apiRoot, seed } = JSON.parse(first) as { url: string; apiRoot: string; seed: GitLabContractSeed };
+  const { url, apiRoot, seed, groupWorld } = JSON.parse(first) as Omit<GitLabEmulatorProcess, "stop">;
   return {
     url,
     apiRoot,
     seed,
+    groupWorld,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

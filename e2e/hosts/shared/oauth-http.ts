@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 /** Bodies larger than this are refused: OAuth requests are a few hundred bytes. */
 const MAX_BODY = 64 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -16,6 +16,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * A REST request's JSON body as an object with its types kept (booleans too);
+ * null when it is not a JSON object (the emulators answer 400 as the providers do).
+ * An empty body is an empty object.
+ */
+export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const text = await readBody(req);
+  if (!text.trim()) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

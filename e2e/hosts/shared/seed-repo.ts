@@ -75,3 +75,17 @@ export function listBranchRefs({ bare }: { bare: string }): { name: string; comm
       return { name, commit };
     });
 }
+
+/** An empty bare repository (no commits), as a host creates one without auto-init. */
+export function createEmptyBareRepo({ root, repoPath }: { root: string; repoPath: string }): string {
+  const bare = path.join(root, repoPath);
+  fs.mkdirSync(path.dirname(bare), { recursive: true });
+  git(["init", "-q", "--bare", "--initial-branch=main", bare]);
+  return bare;
+}
+
+/** Every ref with its object, read with `git for-each-ref` (read-back for tests). */
+export function listAllRefs({ bare }: { bare: string }): Record<string, string> {
+  const out = git(["--git-dir", bare, "for-each-ref", "--format=%(refname) %(objectname)"]);
+  return Object.fromEntries(out.split("\n").filter(Boolean).map((line) => line.split(" ") as [string, string]));
+}
