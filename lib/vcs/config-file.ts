@@ -19,7 +19,7 @@ function resolveToken(raw: Record<string, unknown>, file: string): { token?: str
   if (typeof raw.authTokenFile === "string" && raw.authTokenFile.trim()) {
     const tokenFile = path.resolve(path.dirname(file), raw.authTokenFile.trim());
     try {
-      return { token: fs.readFileSync(tokenFile, "utf8").trim() };
+      return { token: fs.readFileSync(/*turbopackIgnore: true*/ tokenFile, "utf8").trim() };
     } catch {
       return { problem: `vcs.authTokenFile: ${tokenFile} cannot be read. Check the path and that Benchtop's user may read it.` };
     }
@@ -35,7 +35,7 @@ function resolveToken(raw: Record<string, unknown>, file: string): { token?: str
 export function readConfigFileBackend({ file = getConfigFile() }: { file?: string } = {}): ConfigFileBackend {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "none" };
     return { kind: "invalid", file, problem: `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).` };

@@ -116,9 +116,13 @@ export function createGitLabOrganizationHost({ apiRoot, organization, token, fet
       const subject = subjectOf(pathOf(name));
       const userId = await requireUserId(username);
       const level = access === "write" ? DEVELOPER : REPORTER;
-      const current = await memberLevel(() => api.projectMembers.show(pathOf(name), userId), subject);
-      if (current === level) return;
-      await call(subject, () => (current === null ? api.projectMembers.add(pathOf(name), level, { userId }) : api.projectMembers.edit(pathOf(name), userId, level)), z.unknown());
+      try {
+        await api.projectMembers.add(pathOf(name), level, { userId });
+      } catch (error) {
+        // 409: already a member; their level is changed instead.
+        if (statusOf(error) !== 409) throw toHostError(error, subject);
+        await call(subject, () => api.projectMembers.edit(pathOf(name), userId, level), z.unknown());
+      }
     },
 
     async revokeAccess({ name, username }) {

@@ -37,6 +37,16 @@ function appendQuery(target: URLSearchParams, params: Record<string, unknown> | 
   }
 }
 
+/** GitLab's REST API takes snake_case bodies, as gitbeaker's own requester sends them (keys only, at any depth). */
+function snakeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [snake(key), snakeKeys(item)]));
+}
+
+/** The resource's own path prefix (e.g. "groups" for GroupMembers), which gitbeaker keeps in the resource's URL rather than in each endpoint. */
+const prefixOf = (resourceUrl: string) => (/\/api\/v4\/(.*)$/.exec(resourceUrl)?.[1] ?? "").replace(/^\/+|\/+$/g, "");
+
 async function readBody(response: Response): Promise<unknown> {
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (response.status === 204) return null;
@@ -58,16 +68,17 @@ async function readBody(response: Response): Promise<unknown> {
 export function createGitLabRequesterFn({ apiRoot, fetch }: { apiRoot: string; fetch: typeof globalThis.fetch }): GitLabRequesterFn {
   const root = apiRoot.replace(/\/+$/, "");
   return (resource: ResourceOptions): Requester => {
+    const prefix = prefixOf(resource.url);
     const send =
       (method: string) =>
       async (endpoint: string, options: RequestOptions = {}) => {
-        const url = new URL(`${root}/${endpoint.replace(/^\/+/, "")}`);
+        const url = new URL(`${root}/${prefix ? `${prefix}/` : ""}${endpoint.replace(/^\/+/, "")}`);
         appendQuery(url.searchParams, options.searchParams);
         const headers: Record<string, string> = { ...resource.headers, accept: "application/json, */*" };
         for (const [name, value] of Object.entries(resource.authHeaders)) headers[name] = await value();
         let body: string | undefined;
         if (options.body && !(options.body instanceof FormData)) {
-          body = JSON.stringify(options.body);
+          body = JSON.stringify(snakeKeys(options.body));
           headers["content-type"] = "application/json";
         }
         const response = await fetch(url, { method, headers, body, signal: options.signal });
