@@ -2,7 +2,7 @@
 // account at a host, not one repository). Goes through the safe fetch like the
 // adapters; every failure is a HostError.
 import { HostError } from "./errors";
-import { toHostError as toGitHubHostError } from "./github/errors";
+import { toHostError as toGitHubHostError } from "./github/to-host-error";
 import { createOctokit } from "./github/octokit";
 import { githubUserSchema } from "./github/schemas";
 import { parseScopes, parseTokenExpiry } from "./github/token-info";

@@ -3,7 +3,7 @@
 // GitLab's GET /projects?membership=true, newest activity first.
 import { Projects } from "@gitbeaker/rest";
 import { HostError } from "./errors";
-import { toHostError as toGitHubHostError } from "./github/errors";
+import { toHostError as toGitHubHostError } from "./github/to-host-error";
 import { createOctokit } from "./github/octokit";
 import { githubRepoSchema } from "./github/schemas";
 import { createGitLabRequesterFn } from "./gitlab/requester";

@@ -3,7 +3,8 @@ export { addCollaborator, changeCollaboratorRole, listCollaborators, removeColla
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { deleteProject } from "./delete-project";
 export { listProjects } from "./list-projects";
-export { linkedRepositoryOf } from "./linked-repository";
+export { linkedRepositoryOf, listReachableLinkedProjects } from "./linked-repository";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";
+export { recordProjectSessionOpened } from "./record-session-opened";
 export * from "./schema";
 export { updateProject } from "./update-project";

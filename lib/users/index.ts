@@ -1,6 +1,7 @@
 export { bootstrapAdminFromEnv, createFirstAdmin, needsFirstAdmin } from "./bootstrap-admin";
 export { createUser } from "./create-user";
 export { listUsers } from "./list-users";
+export { loadUser } from "./load-user";
 export { makeHandle } from "./make-handle";
 export * from "./schema";
 export { updateUser } from "./update-user";

@@ -16,8 +16,8 @@ import {
 } from "@/lib/repositories";
 import { bucketFields, gitFields, secretFields } from "./providers";
 
-// Every action signs the caller in again and loads the repository as theirs:
-// the bound id comes from the browser and proves nothing.
+// Every action signs the caller in again and loads the repository as theirs
+// before it reads the form: the bound id comes from the browser and proves nothing.
 
 const fieldsOf = (provider: string) => (provider === "s3" ? bucketFields : gitFields);
 
@@ -43,10 +43,10 @@ function parseInput(formData: FormData) {
 }
 
 export async function testRepositoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseInput(formData);
-  if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
     const user = await requireActionUser();
+    const parsed = parseInput(formData);
+    if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
     const result = await testConnection(parsed.data, { owner: user });
     return { status: result.ok ? "success" : "error", message: result.message };
   } catch (error) {
@@ -55,10 +55,10 @@ export async function testRepositoryAction(_prev: ActionState, formData: FormDat
 }
 
 export async function createRepositoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseInput(formData);
-  if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
     const user = await requireActionUser();
+    const parsed = parseInput(formData);
+    if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
     const repository = await createRepository({ input: parsed.data, user });
     revalidatePath("/repositories");
     return { status: "success", message: `${repository.name} added.`, data: { id: repository.id } };
@@ -68,14 +68,15 @@ export async function createRepositoryAction(_prev: ActionState, formData: FormD
 }
 
 export async function updateRepositoryAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  // Secret fields left empty keep the stored ones: they are simply not part of the patch.
-  const parsed = repositoryPatchSchema.safeParse(
-    readFields(formData, fieldsOf(String(formData.get("provider"))), ["name", "location", "bucket", "description"]),
-  );
-  if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
     const user = await requireActionUser();
-    const updated = await updateRepository({ repository: loadRepository({ id, user }), patch: parsed.data, user });
+    const repository = loadRepository({ id, user });
+    // Secret fields left empty keep the stored ones: they are simply not part of the patch.
+    const parsed = repositoryPatchSchema.safeParse(
+      readFields(formData, fieldsOf(String(formData.get("provider"))), ["name", "location", "bucket", "description"]),
+    );
+    if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
+    const updated = await updateRepository({ repository, patch: parsed.data, user });
     revalidatePath("/repositories");
     return { status: "success", message: `${updated.name} saved. ${updated.lastTestMessage ?? ""}`.trim() };
   } catch (error) {

@@ -3,16 +3,6 @@ import type { Provider } from "@/lib/hosts/types";
 /** The order of the provider choice under "Add repository". */
 export const providerOrder: Provider[] = ["bitbucket-server", "github", "github-enterprise", "gitlab", "gitlab-self-managed", "bitbucket", "s3"];
 
-export const providerLabels: Record<Provider, string> = {
-  "bitbucket-server": "Bitbucket Server",
-  github: "GitHub",
-  "github-enterprise": "GitHub Enterprise",
-  gitlab: "GitLab",
-  "gitlab-self-managed": "GitLab self-managed",
-  bitbucket: "Bitbucket Cloud",
-  s3: "S3",
-};
-
 /** Providers whose repositories cannot be read without a token. */
 export const tokenRequired = (provider: Provider) => provider === "bitbucket-server" || provider === "github-enterprise";
 

@@ -95,7 +95,7 @@ function mapNetworkError(code: string, failure: Failure, context: S3ErrorContext
  * Turns whatever the AWS SDK threw into a HostError that says what to fix;
  * provider messages are never passed on, only their codes.
  */
-export function mapS3Error(error: unknown, context: S3ErrorContext): HostError {
+export function toHostError(error: unknown, context: S3ErrorContext): HostError {
   if (error instanceof HostError) return error;
   for (const failure of chainOf(error)) {
     const code = stringOf(failure.Code) ?? stringOf(failure.code) ?? stringOf(failure.name) ?? "";

@@ -41,7 +41,7 @@ function isServerAuthorisationFailure(body: unknown): boolean {
 }
 
 /** A HostError for a non-2xx answer about `subject` (e.g. "team/models"). */
-export function hostErrorFromResponse({ flavor, response, body, subject }: { flavor: Flavor; response: Response; body: unknown; subject: string }): HostError {
+export function answerToHostError({ flavor, response, body, subject }: { flavor: Flavor; response: Response; body: unknown; subject: string }): HostError {
   const name = product(flavor);
   const { status } = response;
   if (status === 401 && !(flavor === "server" && isServerAuthorisationFailure(body))) {
@@ -77,7 +77,7 @@ function codesOf(error: unknown): string[] {
 }
 
 /** A HostError for a request that got no answer: refused address, TLS, DNS, timeouts. */
-export function hostErrorFromThrown({ flavor, error, host }: { flavor: Flavor; error: unknown; host: string }): HostError {
+export function toHostError({ flavor, error, host }: { flavor: Flavor; error: unknown; host: string }): HostError {
   if (error instanceof HostError) return error;
   const codes = codesOf(error);
   if (codes.includes("ENOTALLOWED")) {

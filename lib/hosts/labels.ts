@@ -1,0 +1,13 @@
+// Plain constants, safe to import in client components (no server modules here).
+import type { Provider } from "./types";
+
+/** Each provider's name as every screen and message shows it: the one label table. */
+export const providerLabels: Record<Provider, string> = {
+  github: "GitHub",
+  "github-enterprise": "GitHub Enterprise",
+  gitlab: "GitLab",
+  "gitlab-self-managed": "GitLab self-managed",
+  bitbucket: "Bitbucket Cloud",
+  "bitbucket-server": "Bitbucket Server",
+  s3: "S3",
+};
