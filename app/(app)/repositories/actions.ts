@@ -37,15 +37,18 @@ function refuse(state: ActionState, formData: FormData): ActionState {
   return keepValues(state, formData, names);
 }
 
-function parseInput(formData: FormData) {
+function parseInput(formData: FormData, { forTest = false } = {}) {
   const provider = String(formData.get("provider") ?? "");
-  return repositoryInputSchema.safeParse({ provider, ...readFields(formData, fieldsOf(provider)) });
+  const fields = readFields(formData, fieldsOf(provider));
+  // Test needs no name (only saving does), so it runs before Name is filled in.
+  if (forTest && !fields.name) fields.name = "(test)";
+  return repositoryInputSchema.safeParse({ provider, ...fields });
 }
 
 export async function testRepositoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const user = await requireActionUser();
-    const parsed = parseInput(formData);
+    const parsed = parseInput(formData, { forTest: true });
     if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
     const result = await testConnection(parsed.data, { owner: user });
     return { status: result.ok ? "success" : "error", message: result.message };
