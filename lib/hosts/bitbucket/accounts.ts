@@ -3,6 +3,7 @@
 // account's repositories is not offered for Bitbucket.
 import { accountNetworkError, accountStatusError, cancelBody, getAccountJson } from "../account-json";
 import { HostError } from "../errors";
+import { productNames } from "../labels";
 import { createSafeFetch } from "../safe-fetch";
 import type { HostAccounts } from "../types";
 
@@ -11,7 +12,7 @@ export const bitbucketAccounts: HostAccounts = {
     const host = new URL(origin).host;
     const init = { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, redirect: "manual" as const };
     if (provider === "bitbucket") {
-      const { body, headers } = await getAccountJson({ url: `${apiRoot.replace(/\/+$/, "")}/user`, init, fetch, name: "Bitbucket", host });
+      const { body, headers } = await getAccountJson({ url: `${apiRoot.replace(/\/+$/, "")}/user`, init, fetch, name: productNames.bitbucket, host });
       const login = typeof body.username === "string" ? body.username : typeof body.nickname === "string" ? body.nickname : null;
       if (!login) throw new HostError("upstream", `${host} answered in a shape Benchtop does not understand. Check the host and the provider.`);
       const scopeHeader = headers.get("x-oauth-scopes");
@@ -27,7 +28,7 @@ export const bitbucketAccounts: HostAccounts = {
     const login = response.ok ? (await response.text()).trim() : "";
     if (!response.ok) {
       await cancelBody(response);
-      throw accountStatusError("Bitbucket", host, response);
+      throw accountStatusError(productNames.bitbucket, host, response);
     }
     if (!login) throw new HostError("bad_credentials", `Bitbucket at ${host} did not accept the token (it answered as an anonymous caller). Create a new HTTP access token and give it here.`);
     return { login, scopes: null, expiresAt: null };

@@ -4,6 +4,7 @@
 import { Projects } from "@gitbeaker/rest";
 import { getAccountJson } from "../account-json";
 import { HostError } from "../errors";
+import { productNames } from "../labels";
 import { createSafeFetch } from "../safe-fetch";
 import type { HostAccounts } from "../types";
 import { createGitLabRequesterFn } from "./requester";
@@ -20,13 +21,13 @@ export const gitlabAccounts: HostAccounts = {
     const host = new URL(origin).host;
     const root = apiRoot.replace(/\/+$/, "");
     const init = { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, redirect: "manual" as const };
-    const { body: user } = await getAccountJson({ url: `${root}/user`, init, fetch, name: "GitLab", host });
+    const { body: user } = await getAccountJson({ url: `${root}/user`, init, fetch, name: productNames.gitlab, host });
     if (typeof user.username !== "string") throw new HostError("upstream", `${host} answered in a shape Benchtop does not understand. Check the host and the provider.`);
     // Personal, group and project access tokens describe themselves; OAuth tokens do not.
     let scopes: string[] | null = null;
     let expiresAt: string | null = null;
     try {
-      const { body: self } = await getAccountJson({ url: `${root}/personal_access_tokens/self`, init, fetch, name: "GitLab", host });
+      const { body: self } = await getAccountJson({ url: `${root}/personal_access_tokens/self`, init, fetch, name: productNames.gitlab, host });
       if (Array.isArray(self.scopes)) scopes = self.scopes.map(String);
       expiresAt = expiryToIso(typeof self.expires_at === "string" ? self.expires_at : null);
     } catch {
