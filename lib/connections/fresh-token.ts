@@ -3,6 +3,7 @@ import { recordEvent } from "../audit";
 import { claimConnectionRefresh, getConnection, getUserById, markConnectionForReconnect, releaseConnectionRefresh, updateConnectionTokens, type Connection } from "../db";
 import { AppError } from "../errors";
 import { HostError } from "../hosts";
+import { productNames } from "../hosts/labels";
 import { getOAuthAppCredentials, isOAuthAppProvider } from "../oauth-apps";
 import { refreshGrant } from "./oauth/refresh-grant";
 import { tokenColumns } from "./oauth/token-columns";
@@ -14,14 +15,13 @@ export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const CLAIM_MS = 30 * 1000;
 const POLL_MS = 50;
 
-const providerName = (provider: Connection["provider"]) => (provider.startsWith("github") ? "GitHub" : provider.startsWith("gitlab") ? "GitLab" : "Bitbucket");
 
 /** The error every caller shows: the connection must be made again; nothing local is lost meanwhile. */
 export function reconnectRequired(connection: Pick<Connection, "provider" | "host" | "reconnectReason">): AppError {
   const why = connection.reconnectReason ? ` (${connection.reconnectReason})` : "";
   return new AppError(
     "connection_required",
-    `Connect again to ${providerName(connection.provider)} at ${connection.host}${why}. Work in open sessions is kept; try again once connected.`,
+    `Connect again to ${productNames[connection.provider]} at ${connection.host}${why}. Work in open sessions is kept; try again once connected.`,
   );
 }
 

@@ -12,3 +12,4 @@ export { describeOAuthFailure, isOAuthFailure, OAuthFlowError, type OAuthFailure
 export { describeRevocationFailure } from "./oauth/revoke-at-provider";
 export { startAuthorization } from "./oauth/start-authorization";
 export { tokenConnectionInputSchema, type TokenConnectionInput } from "./schema";
+export { markTokenRefused } from "./token-refused";

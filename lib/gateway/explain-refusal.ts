@@ -3,8 +3,8 @@
 // they mean for this provider, and what to do. The session keeps its work in
 // every case, and says so.
 import type { Repository } from "../db";
-
-export type CredentialSource = "repository" | "connection" | null;
+import type { CredentialSource } from "../repositories";
+import type { GatewayRefusalCode } from "../workspace/gateway-refusal";
 
 const KEPT = "Your work stays in this session and can be pushed afterwards.";
 
@@ -31,9 +31,11 @@ function writeAccessHelp(provider: Repository["provider"], from: CredentialSourc
   return "Pushing needs write access to the repository for the account of the token.";
 }
 
+export type Refusal = { code: GatewayRefusalCode; message: string };
+
 /**
- * The message for a refusal the gateway passes back, or null to pass the
- * host's answer on as it is.
+ * The kind of a refusal the gateway passes back and its message, or null to
+ * pass the host's answer on as it is.
  */
 export function explainRefusal({
   status,
@@ -49,23 +51,26 @@ export function explainRefusal({
   pushing: boolean;
   from: CredentialSource;
   upstreamText?: string;
-}): string | null {
+}): Refusal | null {
   const said = shortWords(upstreamText);
   const quoted = said ? ` (${host} said: "${said}")` : "";
   if (status >= 300 && status < 400) {
-    return `${host} says the repository has moved (it was probably renamed or transferred), and the gateway does not follow redirects. Change the repository's location to its new address on the Repositories page. ${KEPT}`;
+    return { code: "moved", message: `${host} says the repository has moved (it was probably renamed or transferred), and the gateway does not follow redirects. Change the repository's location to its new address on the Repositories page. ${KEPT}` };
   }
   if (status === 401) {
-    if (from === "repository") return `${host} refused the token stored for this repository (wrong, expired or revoked). Update the repository's token on the Repositories page. ${KEPT}`;
-    if (from === "connection") return `${host} refused the token of your connection to it (revoked or expired). Reconnect, then try again. ${KEPT}`;
-    return `${host} asks for a credential. Authorize the app or add a token to the repository, or connect your account at ${host}. ${KEPT}`;
+    if (from === "repository") return { code: "token_refused", message: `${host} refused the token stored for this repository (wrong, expired or revoked). Update the repository's token on the Repositories page. ${KEPT}` };
+    if (from === "connection") return { code: "connection_refused", message: `${host} refused the token of your connection to it (revoked or expired). Reconnect, then try again. ${KEPT}` };
+    return { code: "credential_required", message: `${host} asks for a credential. Authorize the app or add a token to the repository, or connect your account at ${host}. ${KEPT}` };
   }
   if (status === 403) {
-    if (pushing) return `${host} refused the push${quoted}. ${writeAccessHelp(provider, from)} ${KEPT}`;
-    return `${host} refused access to the repository${quoted}. Check that the account of the token may read it. ${KEPT}`;
+    if (pushing) return { code: "push_refused", message: `${host} refused the push${quoted}. ${writeAccessHelp(provider, from)} ${KEPT}` };
+    return { code: "read_refused", message: `${host} refused access to the repository${quoted}. Check that the account of the token may read it. ${KEPT}` };
   }
   if (status === 404) {
-    return `${host} has no repository at this address that the credential can see${quoted}: it may have been deleted or renamed, or the token cannot reach it. Check the location on the Repositories page. ${KEPT}`;
+    return {
+      code: "repository_not_found",
+      message: `${host} has no repository at this address that the credential can see${quoted}: it may have been deleted or renamed, or the token cannot reach it. Check the location on the Repositories page. ${KEPT}`,
+    };
   }
   return null;
 }

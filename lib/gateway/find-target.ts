@@ -1,6 +1,7 @@
-import { listLinkedProjectsOfMember, type Project, type Repository, type User } from "../db";
+import type { Project, Repository, User } from "../db";
+import { listReachableLinkedProjects } from "../projects";
 import { listRepositories } from "../repositories";
-import { gitUrlOfRepository } from "../repositories/git-url";
+import { gitUrlOfLocation } from "../hosts/git-url";
 import { requestMatchesGitUrl } from "./match-repository";
 import type { GatewayRequest } from "./parse-gateway-path";
 
@@ -12,8 +13,6 @@ export type GatewayTarget = {
   project: Project | null;
   /** False for a project's viewers: they may clone and pull, never push. */
   mayPush: boolean;
-  /** Whether the repository's stored token may be used: only by the user who registered it. */
-  mayUseStoredCredential: boolean;
 };
 
 /**
@@ -24,17 +23,15 @@ export type GatewayTarget = {
 export function findTarget({ request, user }: { request: Pick<GatewayRequest, "hostname" | "port" | "repoPath">; user: User }): GatewayTarget | null {
   const candidates = [
     ...listRepositories({ user }).map((repository) => ({ repository, project: null, mayPush: true })),
-    ...listLinkedProjectsOfMember({ user }).map(({ project, repository, collaboratorRole }) => ({ repository, project, mayPush: collaboratorRole !== "viewer" })),
+    ...listReachableLinkedProjects({ user }).map(({ project, repository, collaboratorRole }) => ({ repository, project, mayPush: collaboratorRole !== "viewer" })),
   ];
   let found = null as GatewayTarget | null;
   for (const candidate of candidates) {
-    const text = gitUrlOfRepository(candidate.repository);
+    const text = gitUrlOfLocation(candidate.repository);
     const gitUrl = text && URL.canParse(text) ? new URL(text) : null;
     if (!gitUrl || !requestMatchesGitUrl(request, gitUrl)) continue;
-    const mayUseStoredCredential = candidate.repository.ownerId === user.id;
-    found = found
-      ? { ...found, project: found.project ?? candidate.project, mayPush: found.mayPush || candidate.mayPush, mayUseStoredCredential: found.mayUseStoredCredential || mayUseStoredCredential }
-      : { ...candidate, gitUrl, mayUseStoredCredential };
+    // The caller's own registration is listed first, so its stored token is the one used (repositoryCredentialFor).
+    found = found ? { ...found, project: found.project ?? candidate.project, mayPush: found.mayPush || candidate.mayPush } : { ...candidate, gitUrl };
   }
   return found;
 }

@@ -52,7 +52,7 @@ function meter(limit: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       total += chunk.length;
-      if (total > limit) return callback(new GatewayError(413, `The request is larger than ${limit} bytes.`));
+      if (total > limit) return callback(new GatewayError("too_large", 413, `The request is larger than ${limit} bytes. Ask your administrator about the size limit.`));
       callback(null, chunk);
     },
   });
@@ -97,14 +97,14 @@ export function forwardRequest(input: ForwardInput): Promise<UpstreamResponse> {
     const fail = (error: Error) => {
       if (!request.destroyed) request.destroy(error);
       // Node's own words (with the pinned address) stay out of the answer.
-      if (!answered) reject(error instanceof GatewayError ? error : new GatewayError(502, "The git host could not be reached or broke off the connection. Try again; if it keeps failing, check the repository's address."));
+      if (!answered) reject(error instanceof GatewayError ? error : new GatewayError("unreachable", 502, "The git host could not be reached or broke off the connection. Try again; if it keeps failing, check the repository's address."));
     };
-    const onAbort = () => fail(new GatewayError(499, "The client went away."));
+    const onAbort = () => fail(new GatewayError("unreachable", 499, "The client went away."));
     if (input.signal.aborted) return onAbort();
     input.signal.addEventListener("abort", onAbort, { once: true });
 
-    const headersTimer = setTimeout(() => fail(new GatewayError(504, "The git host did not answer in time. Try again in a moment; your work stays in the session.")), limits.headersTimeoutMs);
-    request.setTimeout(limits.idleTimeoutMs, () => request.destroy(new GatewayError(504, "The git host stopped sending. Try again in a moment; your work stays in the session.")));
+    const headersTimer = setTimeout(() => fail(new GatewayError("unreachable", 504, "The git host did not answer in time. Try again in a moment; your work stays in the session.")), limits.headersTimeoutMs);
+    request.setTimeout(limits.idleTimeoutMs, () => request.destroy(new GatewayError("unreachable", 504, "The git host stopped sending. Try again in a moment; your work stays in the session.")));
     request.on("error", (error) => {
       clearTimeout(headersTimer);
       fail(error);

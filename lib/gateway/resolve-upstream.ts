@@ -31,7 +31,7 @@ export async function resolveUpstream(gitUrl: URL, lookup: LookupAll = lookupAll
   const port = effectivePort(gitUrl);
   const listed = isInsecureHostAllowed(hostname, port);
   if (gitUrl.protocol !== "https:" && !(gitUrl.protocol === "http:" && listed)) {
-    throw new GatewayError(403, `Benchtop reaches ${gitUrl.host} over https only.`);
+    throw new GatewayError("host_not_allowed", 403, `Benchtop reaches ${gitUrl.host} over https only.`);
   }
   let addresses: dns.LookupAddress[];
   if (net.isIP(hostname)) {
@@ -40,13 +40,13 @@ export async function resolveUpstream(gitUrl: URL, lookup: LookupAll = lookupAll
     try {
       addresses = await lookup(hostname);
     } catch {
-      throw new GatewayError(502, `Could not find ${hostname}: check the repository's address, or try again if the host is down. Your work stays in the session.`);
+      throw new GatewayError("unreachable", 502, `Could not reach ${hostname}: the name does not resolve. Check the repository's address, or try again if the host is down. Your work stays in the session.`);
     }
   }
   const first = addresses[0];
-  if (!first) throw new GatewayError(502, `${hostname} has no address: check the repository's address. Your work stays in the session.`);
+  if (!first) throw new GatewayError("unreachable", 502, `${hostname} has no address: check the repository's address. Your work stays in the session.`);
   if (!listed && addresses.some((a) => !isPublicAddress(a.address))) {
-    throw new GatewayError(403, `${hostname} resolves to a private or local address, which Benchtop does not contact.`);
+    throw new GatewayError("host_not_allowed", 403, `${hostname} resolves to a private or local address, which Benchtop does not contact.`);
   }
   return {
     protocol: gitUrl.protocol,

@@ -1,23 +1,25 @@
 import { getSessionUser } from "../auth/authenticate";
-import { connectionHostOfLocation, credentialForHost } from "../connections";
-import { markConnectionForReconnect, type Repository, type User } from "../db";
+import { markTokenRefused } from "../connections";
+import type { Repository, User } from "../db";
 import { updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin, isSameOriginRequest } from "../http/origin";
 import { isAppError } from "../errors";
 import { recordPush } from "../projects";
-import { ownTokenOf } from "../repositories";
-import { explainRefusal, type CredentialSource } from "./explain-refusal";
+import { repositoryCredentialFor, type CredentialSource } from "../repositories";
+import { REFUSAL_HEADER, type GatewayRefusalCode } from "../workspace/gateway-refusal";
+import { explainRefusal } from "./explain-refusal";
 import { GatewayError } from "./gateway-error";
 import { FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest, type UpstreamResponse } from "./forward-request";
 import { findTarget } from "./find-target";
 import { parseGatewayPath } from "./parse-gateway-path";
 import { resolveUpstream } from "./resolve-upstream";
 
-const text = (status: number, body: string) =>
-  new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+/** A refusal: its kind in a header for the session (lib/workspace/gateway-refusal.ts), the words for a person in the body. */
+const text = (status: number, body: string, code: GatewayRefusalCode) =>
+  new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REFUSAL_HEADER]: code } });
 
-const notFound = () => text(404, "Not found. The git gateway only reaches the git URLs of your registered repositories and of the linked projects you belong to.");
+const notFound = () => text(404, "Not found. The git gateway only reaches the git URLs of your registered repositories and of the linked projects you belong to.", "not_a_target");
 
 /**
  * Whether the request comes from Benchtop's own pages. A POST (the pack exchange)
@@ -33,18 +35,16 @@ function fromSameOrigin(request: Request): boolean {
 }
 
 /**
- * The credential injected for a repository: its own (for the user who
- * registered it), else the caller's own connection to that host (never another
- * user's), renewed first when it is about to expire. A project member who is
- * not the repository's owner acts at the host as themselves.
+ * The Authorization header injected for a repository, in its provider's
+ * convention, from the credential repositoryCredentialFor chooses (never
+ * another user's connection).
  */
-async function authorizationFor({ user, repository, mayUseStoredCredential }: { user: User; repository: Repository; mayUseStoredCredential: boolean }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
+async function authorizationFor({ user, repository }: { user: User; repository: Repository }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
   if (repository.provider === "s3") return { authorization: null, from: null };
-  const token = mayUseStoredCredential ? ownTokenOf(repository) : null;
-  if (token) return { authorization: createGitAdapter({ provider: repository.provider, location: repository.location, token }).gitAuthHeader(), from: "repository" };
-  const host = connectionHostOfLocation({ provider: repository.provider, location: repository.location });
-  const connection = host ? await credentialForHost({ user, provider: repository.provider, host }) : null;
-  return connection ? { authorization: connection.authorization, from: "connection", connectionId: connection.connection.id } : { authorization: null, from: null };
+  const credential = await repositoryCredentialFor({ actor: user, repository });
+  if (!credential.token) return { authorization: null, from: null };
+  const adapter = createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType });
+  return { authorization: adapter.gitAuthHeader(), from: credential.source, connectionId: credential.connection?.id };
 }
 
 /**
@@ -60,11 +60,11 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
   if (!gitRequest) return notFound();
 
   const user = await getSessionUser();
-  if (!user) return text(401, "Sign in to Benchtop to use the git gateway.");
-  if (!fromSameOrigin(request)) return text(403, "The git gateway only serves Benchtop's own pages.");
+  if (!user) return text(401, "Sign in to Benchtop to use the git gateway.", "sign_in_required");
+  if (!fromSameOrigin(request)) return text(403, "The git gateway only serves Benchtop's own pages.", "cross_site");
 
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > LIMITS.maxRequestBytes) return text(413, `The request is larger than ${LIMITS.maxRequestBytes} bytes.`);
+  if (declaredLength > LIMITS.maxRequestBytes) return text(413, `The request is larger than ${LIMITS.maxRequestBytes} bytes. Ask your administrator about the size limit.`, "too_large");
 
   const target = findTarget({ request: gitRequest, user });
   if (!target) return notFound();
@@ -72,12 +72,12 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
   // Both the advertisement before a push and the push itself.
   const pushService = gitRequest.service === "git-receive-pack";
   if (pushService && !target.mayPush) {
-    return text(403, "You can view this project but not push to it. Your commits stay in this session; ask the project's owner for the editor role.");
+    return text(403, "You can view this project but not push to it. Your commits stay in this session; ask the project's owner for the editor role.", "read_only");
   }
 
   try {
     const upstream = await resolveUpstream(gitUrl);
-    const { authorization, from, connectionId } = await authorizationFor({ user, repository, mayUseStoredCredential: target.mayUseStoredCredential });
+    const { authorization, from, connectionId } = await authorizationFor({ user, repository });
     const pushing = pushService && gitRequest.endpoint === "rpc";
     // A push is watched as it passes: its commands in the request, the host's verdict per ref in the answer.
     const watched = pushing && request.body ? watchPushRequest({ body: request.body, contentEncoding: request.headers.get("content-encoding") }) : undefined;
@@ -101,15 +101,15 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
     }
     if (response.status === 401 && connectionId) {
       // The host refused the connection's token (revoked, or expired early): the user must connect again.
-      markConnectionForReconnect({ id: connectionId, reason: "it refused the token" });
+      markTokenRefused({ connection: { id: connectionId } });
     }
     return await toClientResponse(response, { host: gitUrl.host, provider: repository.provider, pushing: pushService, from });
   } catch (error) {
-    if (error instanceof GatewayError) return text(error.status, error.message);
+    if (error instanceof GatewayError) return text(error.status, error.message, error.code);
     // The caller's connection must be made again (its renewal was refused): the browser keeps its work and offers to reconnect.
-    if (isAppError(error) && error.code === "connection_required") return text(401, error.message);
+    if (isAppError(error) && error.code === "connection_required") return text(401, error.message, "connection_required");
     console.error("git gateway:", error instanceof Error ? error.message : error);
-    return text(502, "The git gateway could not reach the git host.");
+    return text(502, "The git gateway could not reach the git host.", "unreachable");
   }
 }
 
@@ -142,9 +142,9 @@ async function toClientResponse(upstream: UpstreamResponse, context: { host: str
   const refused = upstream.status >= 300 && upstream.status < 500 && upstream.status !== 304;
   if (refused) {
     const upstreamText = upstream.status === 403 || upstream.status === 404 ? await readStart(upstream.body) : (upstream.discard(), "");
-    const message = explainRefusal({ status: upstream.status, upstreamText, ...context });
-    if (message) return text(upstream.status >= 300 && upstream.status < 400 ? 502 : upstream.status, message);
-    return text(upstream.status, `${context.host} refused the request (HTTP ${upstream.status}).`);
+    const refusal = explainRefusal({ status: upstream.status, upstreamText, ...context });
+    if (refusal) return text(upstream.status >= 300 && upstream.status < 400 ? 502 : upstream.status, refusal.message, refusal.code);
+    return text(upstream.status, `${context.host} refused the request (HTTP ${upstream.status}).`, "host_refused");
   }
   const headers = new Headers({ "x-content-type-options": "nosniff" });
   for (const name of FORWARDED_RESPONSE_HEADERS) {

@@ -80,3 +80,54 @@ export interface FileSourceAdapter {
   listFiles(options: { prefix?: string }): Promise<RemoteFile[]>;
   readFile(options: { path: string }): Promise<Uint8Array>;
 }
+
+/** Who a token belongs to at a host (a connection's account, not one repository). */
+export type Viewer = {
+  /** The account's login (user name). */
+  login: string;
+  /** Scopes the host reports for the token; null when it reports none. */
+  scopes: string[] | null;
+  /** ISO 8601, or null when the host says nothing of an expiry. */
+  expiresAt: string | null;
+};
+
+export type GetViewerOptions = {
+  provider: GitProvider;
+  /** https://github.com, http://127.0.0.1:8080 ... */
+  origin: string;
+  /** The REST root (e.g. {origin}/api/v3, https://api.github.com). */
+  apiRoot: string;
+  token: string;
+  /** For tests; defaults to the safe fetch. */
+  fetch?: typeof fetch;
+};
+
+/** A repository a connected account can reach, for the add-repository autocomplete. */
+export type ViewerRepository = {
+  fullName: string;
+  /** The address to register it by (as the browser shows it). */
+  webUrl: string;
+  defaultBranch: string | null;
+  /** null where the host's listing does not say (GitLab's simple listing). */
+  private: boolean | null;
+};
+
+export type ListViewerRepositoriesOptions = {
+  provider: GitProvider;
+  apiRoot: string;
+  token: string;
+  /** GitLab only: an OAuth token goes as Bearer, an access token as PRIVATE-TOKEN. */
+  tokenType?: "personal" | "oauth";
+  search?: string;
+  fetch?: typeof globalThis.fetch;
+};
+
+/**
+ * A provider's lookups about an account rather than one repository (for
+ * connections): who the token is, and which repositories it reaches. Each
+ * provider's folder implements it; throws only HostError.
+ */
+export interface HostAccounts {
+  getViewer(options: GetViewerOptions): Promise<Viewer>;
+  listViewerRepositories(options: ListViewerRepositoriesOptions): Promise<ViewerRepository[]>;
+}

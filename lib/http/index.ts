@@ -1,3 +1,4 @@
+export { emptyBodySchema } from "./empty-body";
 export { localPathOr } from "./local-path";
 export { CROSS_SITE_MESSAGE, isSameOrigin, isSameOriginRequest, publicOrigin, requestOrigin } from "./origin";
 export { paginationSchema } from "./pagination";

@@ -1,5 +1,5 @@
 import { getRepositoryById, type Project, type ProjectRole, type User } from "../db";
-import { gitUrlOfRepository } from "../repositories/git-url";
+import { gitUrlOfLocation } from "../hosts/git-url";
 
 export type ProjectView = {
   id: string;
@@ -23,7 +23,7 @@ export type ProjectView = {
 export function cloneUrlOf({ origin, owner, project }: { origin: string; owner: Pick<User, "handle">; project: Pick<Project, "name" | "backend" | "repositoryId"> }): string {
   if (project.backend === "remote") {
     const repository = project.repositoryId ? getRepositoryById({ id: project.repositoryId }) : undefined;
-    return (repository && gitUrlOfRepository(repository)) ?? "";
+    return (repository && gitUrlOfLocation(repository)) ?? "";
   }
   return `${origin}/git/${owner.handle}/${project.name}.git`;
 }

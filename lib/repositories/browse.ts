@@ -1,8 +1,8 @@
-import { connectionTokenFor } from "../connections/connection-token";
 import type { Repository } from "../db";
 import { AppError } from "../errors";
 import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
 import type { FileSourceAdapter, GitHostAdapter, RemoteBranch, RemoteFile } from "../hosts";
+import { credentialFor } from "./credential-for";
 import { openCredentials, s3KeysOf, tokenOf } from "./credentials";
 
 export type SourceAdapter = { kind: "git"; adapter: GitHostAdapter } | { kind: "bucket"; adapter: FileSourceAdapter };
@@ -23,11 +23,11 @@ export async function adapterOf(repository: Repository): Promise<SourceAdapter> 
       }),
     };
   }
-  const own = tokenOf(credentials);
-  const connected = own ? null : await connectionTokenFor({ user: { id: repository.ownerId }, provider: repository.provider, location: repository.location });
+  // The owner's own request: their stored token, else their connection (credentialFor).
+  const credential = await credentialFor({ actor: { id: repository.ownerId }, provider: repository.provider, location: repository.location, ownToken: tokenOf(credentials) });
   return {
     kind: "git",
-    adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: own ?? connected?.token ?? null, tokenType: connected?.tokenType }),
+    adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType }),
   };
 }
 

@@ -1,9 +1,12 @@
 export { adapterOf, listRepositoryBranches, listRepositoryFiles } from "./browse";
 export { copyRepositoryToProject } from "./copy-repository";
+export { credentialHelpFor, type CredentialHelp } from "./credential-help";
+export { credentialFor, ownTokenFor, repositoryCredentialFor, type CredentialSource, type GitCredential } from "./credential-for";
 export { ownTokenOf } from "./credentials";
 export { importIntoProject } from "./import-files";
 export { linkRepositoryToProject } from "./link-repository";
 export { clearCredentials, createRepository, deleteRepository, inputOf, listRepositories, loadRepository, retestRepository, updateRepository } from "./manage-repository";
+export { recordRepositorySessionOpened } from "./record-session-opened";
 export { toRepositoryView, type RepositoryView } from "./repository-view";
 export * from "./schema";
 export { testConnection, type TestResult } from "./test-connection";

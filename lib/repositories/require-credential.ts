@@ -1,10 +1,9 @@
 import { connectionHostOfLocation, connectionToHost } from "../connections";
 import type { User } from "../db";
 import { AppError } from "../errors";
+import { tokenRequired } from "../hosts/token-required";
 import type { RepositoryInput } from "./schema";
 
-/** Providers whose repositories cannot even be read anonymously. */
-const TOKEN_REQUIRED = new Set(["bitbucket-server", "github-enterprise"]);
 
 /**
  * GitHub Enterprise and Bitbucket Server answer nothing without a credential:
@@ -12,7 +11,7 @@ const TOKEN_REQUIRED = new Set(["bitbucket-server", "github-enterprise"]);
  * connection to that host (an authorized app, or a token given once).
  */
 export function requireCredential(input: RepositoryInput, { owner }: { owner: Pick<User, "id"> }): void {
-  if (input.provider === "s3" || input.token || !TOKEN_REQUIRED.has(input.provider)) return;
+  if (input.provider === "s3" || input.token || !tokenRequired(input.provider)) return;
   const host = connectionHostOfLocation({ provider: input.provider, location: input.location });
   if (host && connectionToHost({ user: owner, provider: input.provider, host })) return;
   throw new AppError("invalid_input", "A personal access token is required for this provider, unless you connect your account at that host first (Settings, Connections).", {

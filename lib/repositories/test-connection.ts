@@ -1,8 +1,8 @@
 import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
-import { connectionTokenFor } from "../connections/connection-token";
 import type { User } from "../db";
 import { isAppError } from "../errors";
 import { isHostError } from "../hosts";
+import { credentialFor } from "./credential-for";
 import { requireCredential } from "./require-credential";
 import type { RepositoryInput } from "./schema";
 
@@ -32,12 +32,13 @@ export async function testConnection(input: RepositoryInput, { owner }: { owner:
       return { ok: report.canList && report.canRead, message: report.message, bucket: { name: report.bucket, canList: report.canList, canRead: report.canRead } };
     }
     // Without a token of its own, a repository uses the owner's connection to its host (an authorized app, or a token given once).
-    const connected = input.token ? null : await connectionTokenFor({ user: owner, provider: input.provider, location: input.location });
-    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: input.token ?? connected?.token ?? null, tokenType: connected?.tokenType });
+    const credential = await credentialFor({ actor: owner, provider: input.provider, location: input.location, ownToken: input.token ?? null });
+    const connected = credential.connection;
+    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: credential.token, tokenType: credential.tokenType });
     const { repository, token } = await adapter.testConnection();
     const missing = token?.missingScopes ?? [];
-    const credential = connected ? `your connection as ${connected.connection.login}` : "the token";
-    const push = repository.canPush ? `${credential} can push` : input.token || connected ? `${credential} can read but not push` : "no token: read-only access";
+    const who = connected ? `your connection as ${connected.login}` : "the token";
+    const push = repository.canPush ? `${who} can push` : credential.token ? `${who} can read but not push` : "no token: read-only access";
     const expiry = token?.expiresAt ? ` The token expires on ${token.expiresAt.slice(0, 10)}.` : "";
     const message = missing.length
       ? `Found ${repository.fullName}, but the token lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Create a token with ${missing.join(" and ")} and try again.`

@@ -2,6 +2,7 @@ export { bootstrapAdminFromEnv, createFirstAdmin, needsFirstAdmin } from "./boot
 export { changeOwnPassword } from "./change-password";
 export { createUser } from "./create-user";
 export { listUsers } from "./list-users";
+export { loadUser } from "./load-user";
 export { makeHandle } from "./make-handle";
 export * from "./schema";
 export { updateUser } from "./update-user";

@@ -1,4 +1,5 @@
 import { WorkspaceError, type WorkspaceErrorCode, isWorkspaceError } from "./errors";
+import { gatewayRefusals, isGatewayRefusalCode } from "./gateway-refusal";
 
 const OFFLINE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "EPIPE"]);
 // Chromium, Firefox, Safari, Node's fetch and React Native word the same failure differently.
@@ -19,7 +20,7 @@ const MESSAGES = {
   missing: "Part of the local copy is missing. Reload the page; if this keeps happening, push your commits and reset the local copy.",
 };
 
-type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; data?: { statusCode?: unknown; reason?: unknown; result?: unknown; response?: unknown } };
+type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; data?: { statusCode?: unknown; reason?: unknown; result?: unknown; response?: unknown; refusal?: unknown } };
 
 /** The git gateway answers refusals in Benchtop's own words (see lib/gateway/explain-refusal.ts); a session shows them as they are. */
 function gatewayWords(failure: Failure): string | null {
@@ -60,7 +61,12 @@ export function toWorkspaceError(
   if (chain.some(isQuotaError)) return make("quota_exceeded", MESSAGES.quota_exceeded);
 
   for (const failure of chain) {
-    if (failure.code === "HttpError") {
+    // The gateway names the kind of its refusal (gateway-refusal.ts): the kind decides, its words are shown.
+    if (failure.code === "GatewayRefusal" && isGatewayRefusalCode(failure.data?.refusal)) {
+      const said = gatewayWords(failure);
+      if (said) return make(gatewayRefusals[failure.data.refusal], said);
+    }
+    if (failure.code === "HttpError" || failure.code === "GatewayRefusal") {
       const status = Number(failure.data?.statusCode);
       const said = proxied ? gatewayWords(failure) : null;
       if (said && status === 401) return make("unauthorized", said);

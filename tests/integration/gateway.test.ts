@@ -188,6 +188,28 @@ describe("the git gateway", () => {
     expect(elsewhere.connections()).toBe(0);
   });
 
+  it("answers a refused push with its kind in x-benchtop-refusal beside the words (the session reads the kind, not the sentence)", async () => {
+    const upstream = await startTrapServer({
+      answer: (_req, res) => {
+        res.writeHead(403, { "content-type": "text/plain" }).end("remote: Permission to acme/models.git denied to reader.\n");
+      },
+    });
+    traps.push(upstream);
+    await register(owner, `http://127.0.0.1:${upstream.port}/acme/models`);
+    const res = await gateway(`127.0.0.1:${upstream.port}/acme/models.git/info/refs?service=git-receive-pack`);
+    expect(res.status).toBe(403);
+    expect(res.headers.get("x-benchtop-refusal")).toBe("push_refused");
+    expect(res.text).toMatch(/refused the push \(127\.0\.0\.1:\d+ said: "Permission to acme\/models\.git denied to reader\."\)/);
+
+    // Refusals of the gateway itself carry their kind too.
+    const signedOut = await gateway(advertise(`127.0.0.1:${relay.port}/acme/models.git`), { cookie: null });
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get("x-benchtop-refusal")).toBe("sign_in_required");
+    const nowhere = await gateway(advertise("example.com/acme/models.git"));
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.headers.get("x-benchtop-refusal")).toBe("not_a_target");
+  });
+
   it("sends only what git needs upstream, with the repository's credential, and hides an upstream 401 challenge", async () => {
     let received: Record<string, string | string[] | undefined> = {};
     const upstream = await startTrapServer({

@@ -11,11 +11,23 @@ describe("the session page", () => {
 
     const open = async (user: { email: string; password: string }) =>
       fetch(`${baseUrl()}/projects/${project.id}/session`, { headers: { cookie: await signInBrowser(user) }, redirect: "manual" });
+    // What the session's page does once its workspace has opened in the browser.
+    const sayOpened = async (user: { email: string; password: string }) =>
+      fetch(`${baseUrl()}/api/v1/projects/${project.id}/session`, {
+        method: "POST",
+        headers: { cookie: await signInBrowser(user), "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: "{}",
+      });
+    const opened = async () => (await api(`/api/v1/projects/${project.id}/audit?action=session.opened`, { token: owner.token })).body.events;
 
     const asViewer = await open(viewer);
     expect(asViewer.status).toBe(200);
     expect(await asViewer.text()).toContain(project.name);
+    // Showing the page writes nothing (a GET renders); the workspace says when it has opened.
+    expect(await opened()).toHaveLength(0);
+    expect((await sayOpened(viewer)).status).toBe(204);
     expect((await open(stranger)).status).toBe(404);
+    expect((await sayOpened(stranger)).status).toBe(404);
     const anonymous = await fetch(`${baseUrl()}/projects/${project.id}/session`, { redirect: "manual" });
     expect(anonymous.status).toBe(307);
     expect(anonymous.headers.get("location")).toMatch(/\/login/);

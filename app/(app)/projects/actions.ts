@@ -10,11 +10,11 @@ export async function createProjectAction(_prev: ActionState, formData: FormData
 }
 
 async function create(formData: FormData): Promise<ActionState> {
-  const parsed = createProjectSchema.safeParse({ name: formData.get("name"), description: formData.get("description") ?? "" });
-  if (!parsed.success) return validationFailed(parsed.error);
   let id: string;
   try {
     const owner = await requireActionUser();
+    const parsed = createProjectSchema.safeParse({ name: formData.get("name"), description: formData.get("description") ?? "" });
+    if (!parsed.success) return validationFailed(parsed.error);
     id = (await createProject({ input: parsed.data, owner })).id;
   } catch (error) {
     return actionFailed(error);

@@ -16,8 +16,8 @@ import {
 } from "@/lib/repositories";
 import { bucketFields, gitFields, secretFields } from "./providers";
 
-// Every action signs the caller in again and loads the repository as theirs:
-// the bound id comes from the browser and proves nothing.
+// Every action signs the caller in again and loads the repository as theirs
+// before it reads the form: the bound id comes from the browser and proves nothing.
 
 const fieldsOf = (provider: string) => (provider === "s3" ? bucketFields : gitFields);
 
@@ -37,16 +37,19 @@ function refuse(state: ActionState, formData: FormData): ActionState {
   return keepValues(state, formData, names);
 }
 
-function parseInput(formData: FormData) {
+function parseInput(formData: FormData, { forTest = false } = {}) {
   const provider = String(formData.get("provider") ?? "");
-  return repositoryInputSchema.safeParse({ provider, ...readFields(formData, fieldsOf(provider)) });
+  const fields = readFields(formData, fieldsOf(provider));
+  // Test needs no name (only saving does), so it runs before Name is filled in.
+  if (forTest && !fields.name) fields.name = "(test)";
+  return repositoryInputSchema.safeParse({ provider, ...fields });
 }
 
 export async function testRepositoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseInput(formData);
-  if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
     const user = await requireActionUser();
+    const parsed = parseInput(formData, { forTest: true });
+    if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
     const result = await testConnection(parsed.data, { owner: user });
     return { status: result.ok ? "success" : "error", message: result.message };
   } catch (error) {
@@ -55,10 +58,10 @@ export async function testRepositoryAction(_prev: ActionState, formData: FormDat
 }
 
 export async function createRepositoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseInput(formData);
-  if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
     const user = await requireActionUser();
+    const parsed = parseInput(formData);
+    if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
     const repository = await createRepository({ input: parsed.data, user });
     revalidatePath("/repositories");
     return { status: "success", message: `${repository.name} added.`, data: { id: repository.id } };
@@ -68,14 +71,15 @@ export async function createRepositoryAction(_prev: ActionState, formData: FormD
 }
 
 export async function updateRepositoryAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  // Secret fields left empty keep the stored ones: they are simply not part of the patch.
-  const parsed = repositoryPatchSchema.safeParse(
-    readFields(formData, fieldsOf(String(formData.get("provider"))), ["name", "location", "bucket", "description"]),
-  );
-  if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
   try {
     const user = await requireActionUser();
-    const updated = await updateRepository({ repository: loadRepository({ id, user }), patch: parsed.data, user });
+    const repository = loadRepository({ id, user });
+    // Secret fields left empty keep the stored ones: they are simply not part of the patch.
+    const parsed = repositoryPatchSchema.safeParse(
+      readFields(formData, fieldsOf(String(formData.get("provider"))), ["name", "location", "bucket", "description"]),
+    );
+    if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
+    const updated = await updateRepository({ repository, patch: parsed.data, user });
     revalidatePath("/repositories");
     return { status: "success", message: `${updated.name} saved. ${updated.lastTestMessage ?? ""}`.trim() };
   } catch (error) {

@@ -3,9 +3,10 @@
 import { useCallback, useState } from "react";
 import type { Provider } from "@/lib/hosts/types";
 import { isOAuthAppProvider, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
-import { AuthorizeAppButton } from "../settings/connections/authorize-app-button";
+import { AuthorizeAppButton } from "../_connections/authorize-app-button";
 import { Modal } from "./modal";
-import { providerLabels, providerOrder } from "./providers";
+import { providerLabels } from "@/lib/hosts/labels";
+import { providerOrder } from "./providers";
 import { RepositoryForm, type ConnectedAccount } from "./repository-form";
 
 export type AppChoice = { provider: OAuthAppProvider; host: string };

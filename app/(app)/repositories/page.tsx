@@ -5,7 +5,7 @@ import { providers, type Provider } from "@/lib/hosts/types";
 import { listOAuthApps } from "@/lib/oauth-apps";
 import { listRepositories, toRepositoryView, type RepositoryView } from "@/lib/repositories";
 import { AddRepository } from "./add-repository";
-import { providerLabels } from "./providers";
+import { providerLabels } from "@/lib/hosts/labels";
 import { RepositoryActions } from "./repository-actions";
 
 export const metadata: Metadata = { title: "Repositories" };

@@ -9,7 +9,7 @@ import type { ActionState } from "@/lib/http/action-state";
 import type { RepositoryView } from "@/lib/repositories/repository-view";
 import { clearCredentialsAction, deleteRepositoryAction, retestRepositoryAction } from "./actions";
 import { Modal } from "./modal";
-import { providerLabels } from "./providers";
+import { providerLabels } from "@/lib/hosts/labels";
 import { RepositoryForm } from "./repository-form";
 
 const idle: ActionState = { status: "idle" };

@@ -8,7 +8,8 @@ import type { ActionState } from "@/lib/http/action-state";
 import type { Provider } from "@/lib/hosts/types";
 import type { RepositoryView } from "@/lib/repositories/repository-view";
 import { createRepositoryAction, testRepositoryAction, updateRepositoryAction } from "./actions";
-import { locationHint, tokenHint, tokenRequired } from "./providers";
+import { tokenRequired } from "@/lib/hosts/token-required";
+import { locationHint, tokenHints } from "./providers";
 import { RepositoryPicker } from "./repository-picker";
 
 const idle: ActionState = { status: "idle" };
@@ -88,8 +89,15 @@ export function RepositoryForm({ provider, mode, repository, onDone, connection 
             type="password"
             error={errors.token}
             autoComplete="new-password"
-            hint={mode === "edit" && repository.hasCredentials ? `A token is stored.${keep}` : tokenHint}
+            hint={mode === "edit" && repository.hasCredentials ? `A token is stored.${keep}` : tokenHints[provider].text}
           />
+          {tokenHints[provider].href && (
+            <p className="-mt-2 text-xs">
+              <a href={tokenHints[provider].href} target="_blank" rel="noreferrer" className="font-medium text-indigo-700 underline hover:text-indigo-600">
+                {tokenHints[provider].linkText}
+              </a>
+            </p>
+          )}
         </>
       )}
       <Field label="Description" name="description" multiline defaultValue={value("description", repository?.description)} error={errors.description} hint="Optional." />

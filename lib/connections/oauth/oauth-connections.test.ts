@@ -129,14 +129,14 @@ describe("authorizing an app", () => {
     const other = await newUser();
     const authorizeUrl = await startAuthorization({ user, provider: "gitlab-self-managed", host: hostOf(gitlab.url), origin: ORIGIN });
     const callback = await consent({ authorizeUrl, ...signInOf("gitlab-self-managed") });
-    await expect(completeAuthorization({ user: other, provider: "gitlab-self-managed", callback, origin: ORIGIN })).rejects.toMatchObject({ failure: "expired" });
+    await expect(completeAuthorization({ user: other, provider: "gitlab-self-managed", callback, origin: ORIGIN })).rejects.toMatchObject({ code: "expired" });
     // The state was spent by that attempt: not even its own user can use it now.
-    await expect(completeAuthorization({ user, provider: "gitlab-self-managed", callback, origin: ORIGIN })).rejects.toMatchObject({ failure: "expired" });
+    await expect(completeAuthorization({ user, provider: "gitlab-self-managed", callback, origin: ORIGIN })).rejects.toMatchObject({ code: "expired" });
 
     const cancelledAt = await startAuthorization({ user, provider: "github-enterprise", host: hostOf(github.url), origin: ORIGIN });
     const cancelled = await consent({ authorizeUrl: cancelledAt, ...signInOf("github-enterprise"), decision: "deny" });
     await expect(completeAuthorization({ user, provider: "github-enterprise", callback: cancelled, origin: ORIGIN })).rejects.toMatchObject({
-      failure: "denied",
+      code: "denied",
       message: expect.stringContaining("cancelled"),
     });
   });

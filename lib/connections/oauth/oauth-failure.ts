@@ -4,13 +4,14 @@
 export const oauthFailures = ["denied", "expired", "app_refused", "no_app", "unreachable", "failed"] as const;
 export type OAuthFailure = (typeof oauthFailures)[number];
 
+/** An authorization that did not end in a connection; `code` says why (the page words it with describeOAuthFailure). */
 export class OAuthFlowError extends Error {
   constructor(
-    readonly failure: OAuthFailure,
+    readonly code: OAuthFailure,
     readonly host: string,
     options: { cause?: unknown } = {},
   ) {
-    super(describeOAuthFailure(failure, host), options);
+    super(describeOAuthFailure(code, host), options);
     this.name = "OAuthFlowError";
   }
 }

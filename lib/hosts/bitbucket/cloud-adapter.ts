@@ -3,7 +3,7 @@ import { createBitbucketCloudClient } from "@coderabbitai/bitbucket/cloud";
 import { HostError, isHostError } from "../errors";
 import type { ConnectionReport, GitHostAdapter, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo, TokenInfo } from "../types";
 import { clientOptions, keepSlashesInPath, type RequestContext, scopesOf, send } from "./http";
-import { hostErrorFromResponse, hostErrorFromThrown, parseAnswer } from "./map-error";
+import { answerToHostError, toHostError, parseAnswer } from "./to-host-error";
 import { cloudBranchPageSchema, cloudPermissionPageSchema, cloudRepositorySchema, cloudTreePageSchema, type CloudRepository } from "./schemas";
 
 /** Pages are followed this far at most (100 entries each). */
@@ -84,7 +84,7 @@ export function createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl
     try {
       response = await fetchImpl(next, { headers: clientOptions({ baseUrl: location.apiRoot, token, fetchImpl }).headers });
     } catch (error) {
-      throw hostErrorFromThrown({ flavor: "cloud", error, host: context.host });
+      throw toHostError({ flavor: "cloud", error, host: context.host });
     }
     const text = await response.text();
     let body: unknown = text;
@@ -93,7 +93,7 @@ export function createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl
     } catch {
       // Not JSON: left as text, which the page's schema then refuses.
     }
-    if (!response.ok) throw hostErrorFromResponse({ flavor: "cloud", response, body, subject: location.fullName });
+    if (!response.ok) throw answerToHostError({ flavor: "cloud", response, body, subject: location.fullName });
     return body;
   }
 

@@ -21,7 +21,8 @@ export type CreateBitbucketAdapterOptions = {
   gitOrigin?: string;
 };
 
-function cloudGitUrl(location: RepoLocation, gitOrigin: string | undefined): string {
+/** Where git clones a Bitbucket Cloud repository from: bitbucket.org, or the emulator BENCHTOP_BITBUCKET_GIT_URL names in tests. */
+export function bitbucketCloudGitUrl(location: RepoLocation, gitOrigin?: string): string {
   const origin = gitOrigin || process.env.BENCHTOP_BITBUCKET_GIT_URL;
   if (!origin) return location.gitUrl;
   const url = new URL(origin);
@@ -44,7 +45,7 @@ function cloudGitUrl(location: RepoLocation, gitOrigin: string | undefined): str
  */
 export function createBitbucketAdapter({ location, token, fetch: fetchImpl = createSafeFetch(), gitOrigin }: CreateBitbucketAdapterOptions): GitHostAdapter {
   if (location.provider === "bitbucket") {
-    return createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl: cloudGitUrl(location, gitOrigin) });
+    return createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl: bitbucketCloudGitUrl(location, gitOrigin) });
   }
   if (location.provider === "bitbucket-server") {
     return createBitbucketServerAdapter({ location, token, fetchImpl, gitUrl: location.gitUrl });

@@ -2,7 +2,7 @@
 // fetch, with the token), how file paths are put in URLs, and how failures map.
 import type { createBitbucketCloudClient } from "@coderabbitai/bitbucket/cloud";
 import { HostError } from "../errors";
-import { type Flavor, hostErrorFromResponse, hostErrorFromThrown } from "./map-error";
+import { type Flavor, answerToHostError, toHostError } from "./to-host-error";
 
 type Middleware = Parameters<ReturnType<typeof createBitbucketCloudClient>["use"]>[0];
 
@@ -51,9 +51,9 @@ export async function send(context: RequestContext, run: () => Promise<Result>):
     if (error instanceof SyntaxError) {
       throw new HostError("upstream", `Bitbucket answered in an unexpected form for ${context.subject}. Check that the address points at a Bitbucket repository.`, { cause: error });
     }
-    throw hostErrorFromThrown({ flavor: context.flavor, error, host: context.host });
+    throw toHostError({ flavor: context.flavor, error, host: context.host });
   }
-  if (!result.response.ok) throw hostErrorFromResponse({ flavor: context.flavor, response: result.response, body: result.error, subject: context.subject });
+  if (!result.response.ok) throw answerToHostError({ flavor: context.flavor, response: result.response, body: result.error, subject: context.subject });
   return { data: result.data, response: result.response };
 }
 

@@ -3,7 +3,7 @@ import { createBitbucketServerClient } from "@coderabbitai/bitbucket/server";
 import { HostError, isHostError } from "../errors";
 import type { ConnectionReport, GitHostAdapter, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo, TokenInfo } from "../types";
 import { clientOptions, keepSlashesInPath, type RequestContext, send } from "./http";
-import { parseAnswer } from "./map-error";
+import { parseAnswer } from "./to-host-error";
 import { serverBranchPageSchema, serverBrowseSchema, serverDefaultBranchSchema, serverRepositoryPageSchema, serverRepositorySchema, type ServerRepository } from "./schemas";
 
 const MAX_PAGES = 50;

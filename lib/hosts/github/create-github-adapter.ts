@@ -1,6 +1,6 @@
 import { HostError } from "../errors";
 import type { ConnectionReport, GitHostAdapter, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo } from "../types";
-import { type FailureContext, movedError, toHostError } from "./errors";
+import { type FailureContext, movedError, toHostError } from "./to-host-error";
 import { createOctokit } from "./octokit";
 import {
   type GitHubContentEntry,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { HostError } from "../errors";
 import type { OrganizationHost, OrganizationRepository } from "../organization-host";
-import { type FailureContext, toHostError } from "./errors";
+import { type FailureContext, toHostError } from "./to-host-error";
 import { createOctokit } from "./octokit";
 import { parseScopes } from "./token-info";
 

@@ -1,5 +1,6 @@
 // GitLab's failures in Benchtop's words (HostError reasons), never its raw text.
 import { z } from "zod";
+import { unreachableError } from "../unreachable";
 import { HostError, isHostError } from "../errors";
 import { GitLabHttpError } from "./requester";
 import { errorBodySchema } from "./schemas";
@@ -85,11 +86,8 @@ function fromNetwork(error: unknown, subject: GitLabSubject): HostError {
   }
   const tls = codes.find((c) => TLS_CODE.test(c));
   if (tls) return new HostError("tls", `The TLS certificate of ${host} could not be verified (${tls}). Ask the GitLab administrator to fix the certificate.`, { cause: error });
-  if (codes.some((c) => c === "ENOTFOUND" || c === "EAI_AGAIN")) return new HostError("unreachable", `${host} was not found. Check the address.`, { cause: error });
-  if (codes.some((c) => /TIMEOUT|TimeoutError|AbortError/i.test(c))) {
-    return new HostError("unreachable", `GitLab at ${host} did not answer in time. Try again later.`, { cause: error });
-  }
-  return new HostError("unreachable", `Benchtop could not reach GitLab at ${host}. Check the address, or try again later.`, { cause: error });
+  const code = codes.find((c) => c === "ENOTFOUND" || c === "EAI_AGAIN") ?? codes.find((c) => /TIMEOUT|TimeoutError|AbortError/i.test(c)) ?? codes.find((c) => NETWORK_CODE.test(c));
+  return unreachableError({ host, code, cause: error });
 }
 
 /** Turns whatever a GitLab call threw into a HostError. */

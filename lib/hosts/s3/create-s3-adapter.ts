@@ -2,7 +2,7 @@ import { GetObjectCommand, ListObjectsV2Command, type GetObjectCommandOutput, ty
 import { HostError } from "../errors";
 import type { BucketReport, FileSourceAdapter, RemoteFile, S3Credentials, S3Location } from "../types";
 import { createS3Client, defaultRegion } from "./create-s3-client";
-import { mapS3Error, type S3ErrorContext } from "./map-s3-error";
+import { toHostError, type S3ErrorContext } from "./to-host-error";
 import { validateS3Credentials, validateS3Location } from "./validate-s3-location";
 
 /** Largest object `readFile` returns; bigger ones are refused before their body is read. */
@@ -16,7 +16,7 @@ async function attempt<T>(run: () => Promise<T>, context: S3ErrorContext): Promi
   try {
     return await run();
   } catch (error) {
-    throw mapS3Error(error, context);
+    throw toHostError(error, context);
   }
 }
 

@@ -14,7 +14,7 @@ import { startS3Server, type S3Server } from "@/e2e/hosts/s3/start-s3-server";
 import { HostError, isHostError } from "../errors";
 import type { S3Credentials } from "../types";
 import { createS3Adapter, maxListEntries } from "./create-s3-adapter";
-import { mapS3Error } from "./map-s3-error";
+import { toHostError } from "./to-host-error";
 import { validateS3Location } from "./validate-s3-location";
 
 const binary = crypto.randomBytes(300_000);
@@ -242,23 +242,23 @@ describe("S3 error mapping", () => {
 
   it("maps credential failures", () => {
     for (const name of ["InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken"]) {
-      const error = mapS3Error(serviceError(name, name === "ExpiredToken" ? 400 : 403), context);
+      const error = toHostError(serviceError(name, name === "ExpiredToken" ? 400 : 403), context);
       expect(error.reason, name).toBe("bad_credentials");
       expect(error.message).not.toMatch(/provider words/);
     }
   });
 
   it("names the permission a refused key lacks", () => {
-    expect(mapS3Error(serviceError("AccessDenied", 403), context).message).toBe("The access key may not list bucket 'data': it needs s3:ListBucket on arn:aws:s3:::data.");
-    const read = mapS3Error(serviceError("AccessDenied", 403), { ...context, action: "read", key: "a.txt" });
+    expect(toHostError(serviceError("AccessDenied", 403), context).message).toBe("The access key may not list bucket 'data': it needs s3:ListBucket on arn:aws:s3:::data.");
+    const read = toHostError(serviceError("AccessDenied", 403), { ...context, action: "read", key: "a.txt" });
     expect(read.reason).toBe("no_permission");
     expect(read.message).toMatch(/s3:GetObject on arn:aws:s3:::data\/\*/);
-    expect(mapS3Error(serviceError("AccessDenied", 403), { ...context, anonymous: true }).message).toMatch(/does not allow anonymous listing. Add an access key/);
+    expect(toHostError(serviceError("AccessDenied", 403), { ...context, anonymous: true }).message).toMatch(/does not allow anonymous listing. Add an access key/);
   });
 
   it("maps throttling to a rate limit that resets in about 30 seconds", () => {
     for (const error of [serviceError("SlowDown", 503), serviceError("ServiceUnavailable", 503)]) {
-      const mapped = mapS3Error(error, context);
+      const mapped = toHostError(error, context);
       expect(mapped.reason).toBe("rate_limited");
       expect(mapped.code).toBe("rate_limited");
       const resetIn = Date.parse(mapped.resetAt ?? "") - Date.now();
@@ -268,7 +268,7 @@ describe("S3 error mapping", () => {
   });
 
   it("says when the bucket is in another region", () => {
-    const error = mapS3Error(serviceError("PermanentRedirect", 301, { Region: "eu-west-3" }), context);
+    const error = toHostError(serviceError("PermanentRedirect", 301, { Region: "eu-west-3" }), context);
     expect(error.reason).toBe("invalid_location");
     expect(error.fields).toHaveProperty("region");
     expect(error.message).toMatch(/another region \(eu-west-3\)/);
@@ -276,15 +276,15 @@ describe("S3 error mapping", () => {
 
   it("maps network, policy, timeout and TLS failures", () => {
     const nodeError = (code: string) => Object.assign(new Error("socket words"), { code });
-    expect(mapS3Error(nodeError("ENOTFOUND"), context).reason).toBe("unreachable");
-    expect(mapS3Error(Object.assign(new Error("slow"), { name: "TimeoutError" }), context).reason).toBe("unreachable");
-    expect(mapS3Error(nodeError("ENOTALLOWED"), context).reason).toBe("not_allowed");
-    expect(mapS3Error(nodeError("CERT_HAS_EXPIRED"), context).reason).toBe("tls");
-    expect(mapS3Error(new Error("wrapped", { cause: nodeError("ERR_TLS_CERT_ALTNAME_INVALID") }), context).reason).toBe("tls");
+    expect(toHostError(nodeError("ENOTFOUND"), context).reason).toBe("unreachable");
+    expect(toHostError(Object.assign(new Error("slow"), { name: "TimeoutError" }), context).reason).toBe("unreachable");
+    expect(toHostError(nodeError("ENOTALLOWED"), context).reason).toBe("not_allowed");
+    expect(toHostError(nodeError("CERT_HAS_EXPIRED"), context).reason).toBe("tls");
+    expect(toHostError(new Error("wrapped", { cause: nodeError("ERR_TLS_CERT_ALTNAME_INVALID") }), context).reason).toBe("tls");
   });
 
   it("reports anything else as an upstream error without the provider's words", () => {
-    const error = mapS3Error(serviceError("InternalError", 500), context);
+    const error = toHostError(serviceError("InternalError", 500), context);
     expect(error.reason).toBe("upstream");
     expect(error.message).toBe("The storage service at s3.us-east-1.amazonaws.com answered with an error (InternalError, HTTP 500).");
   });

@@ -4,6 +4,7 @@
 import LightningFS from "@isomorphic-git/lightning-fs";
 import { expose } from "comlink";
 import http from "isomorphic-git/http/web";
+import { withGatewayRefusals } from "../gateway-refusal";
 import type { WorkspaceContext } from "../context";
 import { openIdbOverlay } from "../overlay/idb-overlay";
 import type { Author } from "../types";
@@ -30,7 +31,8 @@ const worker = {
       gitdir: "/repo/.git",
       cache: {},
       overlay: await openIdbOverlay({ name: `${volume}-overlay` }),
-      http,
+      // A refusal of the git gateway keeps its kind (x-benchtop-refusal) on the way to the session.
+      http: withGatewayRefusals(http),
       url: remoteUrl,
       corsProxy,
       author,

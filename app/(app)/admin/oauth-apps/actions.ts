@@ -34,17 +34,17 @@ export async function saveOAuthAppAction(_prev: ActionState, formData: FormData)
 }
 
 async function save(formData: FormData): Promise<ActionState> {
-  const parsed = oauthAppInputSchema.safeParse({
-    provider: formData.get("provider") ?? undefined,
-    host: blankToUndefined(formData.get("host")),
-    kind: blankToUndefined(formData.get("kind")),
-    clientId: formData.get("clientId") ?? undefined,
-    clientSecret: blankToUndefined(formData.get("clientSecret")),
-  });
-  if (!parsed.success) return validationFailed(parsed.error);
-  const app = parsed.data;
   try {
     const actor = await requireActionAdmin();
+    const parsed = oauthAppInputSchema.safeParse({
+      provider: formData.get("provider") ?? undefined,
+      host: blankToUndefined(formData.get("host")),
+      kind: blankToUndefined(formData.get("kind")),
+      clientId: formData.get("clientId") ?? undefined,
+      clientSecret: blankToUndefined(formData.get("clientSecret")),
+    });
+    if (!parsed.success) return validationFailed(parsed.error);
+    const app = parsed.data;
     const stored = storedInputs();
     const others = stored.filter((a) => a.provider !== app.provider || a.host !== app.host);
     const existed = others.length < stored.length;
@@ -59,11 +59,13 @@ async function save(formData: FormData): Promise<ActionState> {
 const removeSchema = z.object({ provider: z.enum(oauthAppProviders), host: z.string().trim().toLowerCase().min(1).max(300) });
 
 export async function removeOAuthAppAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = removeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return validationFailed(parsed.error);
-  const { provider, host } = parsed.data;
+  let provider: string;
+  let host: string;
   try {
     const actor = await requireActionAdmin();
+    const parsed = removeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return validationFailed(parsed.error);
+    ({ provider, host } = parsed.data);
     const stored = storedInputs();
     const rest = stored.filter((a) => a.provider !== provider || a.host !== host);
     if (rest.length === stored.length) return { status: "error", message: `No ${provider} app is registered for ${host}.` };

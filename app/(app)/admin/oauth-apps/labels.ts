@@ -1,11 +1,4 @@
-import type { OAuthAppKind, OAuthAppProvider } from "@/lib/oauth-apps/providers";
-
-export const providerLabels: Record<OAuthAppProvider, string> = {
-  github: "GitHub",
-  "github-enterprise": "GitHub Enterprise",
-  gitlab: "GitLab",
-  "gitlab-self-managed": "GitLab self-managed",
-};
+import type { OAuthAppKind } from "@/lib/oauth-apps/providers";
 
 export const kindLabels: Record<OAuthAppKind, string> = {
   "oauth-app": "OAuth App",

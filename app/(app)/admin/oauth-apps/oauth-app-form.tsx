@@ -7,7 +7,8 @@ import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
 import { CLOUD_HOSTS, isGitHubProvider, isOAuthAppProvider, type OAuthAppKind, oauthAppKinds, type OAuthAppProvider, oauthAppProviders } from "@/lib/oauth-apps/providers";
 import { saveOAuthAppAction } from "./actions";
-import { callbackUrl, kindLabels, providerLabels } from "./labels";
+import { providerLabels } from "@/lib/hosts/labels";
+import { callbackUrl, kindLabels } from "./labels";
 
 
 export function OAuthAppForm({ origin }: { origin: string }) {

@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { requirePageAdmin } from "@/lib/auth";
 import { publicOrigin } from "@/lib/http";
 import { listOAuthApps } from "@/lib/oauth-apps";
-import { callbackUrl, kindLabels, providerLabels } from "./labels";
+import { providerLabels } from "@/lib/hosts/labels";
+import { callbackUrl, kindLabels } from "./labels";
 import { OAuthAppForm } from "./oauth-app-form";
 import { RemoveOAuthApp } from "./remove-oauth-app";
 

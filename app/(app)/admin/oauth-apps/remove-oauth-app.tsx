@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/http/action-state";
 import type { OAuthAppProvider } from "@/lib/oauth-apps/providers";
 import { removeOAuthAppAction } from "./actions";
-import { providerLabels } from "./labels";
+import { providerLabels } from "@/lib/hosts/labels";
 
 export function RemoveOAuthApp({ provider, host }: { provider: OAuthAppProvider; host: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(removeOAuthAppAction, { status: "idle" });

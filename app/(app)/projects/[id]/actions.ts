@@ -16,19 +16,21 @@ import {
   updateProjectSchema,
 } from "@/lib/projects";
 
-// Every action signs the caller in again and re-checks their role: the bound
-// project id comes from the browser and proves nothing.
+// Every action signs the caller in again and loads the project as theirs before
+// it reads the form (the domain re-checks the role): the bound project id comes
+// from the browser and proves nothing.
 
 export async function updateProjectAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = updateProjectSchema.safeParse({
-    name: formData.get("name") ?? undefined,
-    description: formData.get("description") ?? undefined,
-    defaultBranch: formData.get("defaultBranch") ?? undefined,
-  });
-  if (!parsed.success) return validationFailed(parsed.error);
   try {
     const user = await requireActionUser();
-    await updateProject({ access: loadProject({ id: projectId, user }), input: parsed.data, actor: user });
+    const access = loadProject({ id: projectId, user });
+    const parsed = updateProjectSchema.safeParse({
+      name: formData.get("name") ?? undefined,
+      description: formData.get("description") ?? undefined,
+      defaultBranch: formData.get("defaultBranch") ?? undefined,
+    });
+    if (!parsed.success) return validationFailed(parsed.error);
+    await updateProject({ access, input: parsed.data, actor: user });
   } catch (error) {
     return actionFailed(error);
   }
@@ -37,11 +39,12 @@ export async function updateProjectAction(projectId: string, _prev: ActionState,
 }
 
 export async function addCollaboratorAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = addCollaboratorSchema.safeParse({ email: formData.get("email"), role: formData.get("role") });
-  if (!parsed.success) return validationFailed(parsed.error);
   try {
     const user = await requireActionUser();
-    const added = addCollaborator({ access: loadProject({ id: projectId, user }), ...parsed.data, actor: user });
+    const access = loadProject({ id: projectId, user });
+    const parsed = addCollaboratorSchema.safeParse({ email: formData.get("email"), role: formData.get("role") });
+    if (!parsed.success) return validationFailed(parsed.error);
+    const added = addCollaborator({ access, ...parsed.data, actor: user });
     revalidatePath(`/projects/${projectId}`);
     return { status: "success", message: `${added.email} can now ${added.role === "editor" ? "edit" : "view"} this project.` };
   } catch (error) {
@@ -50,11 +53,12 @@ export async function addCollaboratorAction(projectId: string, _prev: ActionStat
 }
 
 export async function changeCollaboratorRoleAction(projectId: string, userId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = changeCollaboratorSchema.safeParse({ role: formData.get("role") });
-  if (!parsed.success) return validationFailed(parsed.error);
   try {
     const user = await requireActionUser();
-    changeCollaboratorRole({ access: loadProject({ id: projectId, user }), userId, role: parsed.data.role, actor: user });
+    const access = loadProject({ id: projectId, user });
+    const parsed = changeCollaboratorSchema.safeParse({ role: formData.get("role") });
+    if (!parsed.success) return validationFailed(parsed.error);
+    changeCollaboratorRole({ access, userId, role: parsed.data.role, actor: user });
   } catch (error) {
     return actionFailed(error);
   }

@@ -10,7 +10,7 @@ import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
 import { CollaboratorsPanel } from "./collaborators-panel";
 import { DeleteProjectForm } from "./delete-project-form";
-import { loadPageProject } from "./load-page-project";
+import { loadPageProject } from "./_project/load-page-project";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Project" };

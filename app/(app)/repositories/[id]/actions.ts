@@ -13,16 +13,16 @@ import { copyRepositoryToProject, importBodySchema, importIntoProject, linkRepos
 const optional = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? value : undefined);
 
 export async function importFilesAction(repositoryId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = importBodySchema.safeParse({
-    projectId: formData.get("projectId") ?? undefined,
-    paths: formData.getAll("paths"),
-    ref: optional(formData.get("ref")),
-    message: optional(formData.get("message")),
-  });
-  if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["projectId", "message"]);
   try {
     const user = await requireActionUser();
     const repository = loadRepository({ id: repositoryId, user });
+    const parsed = importBodySchema.safeParse({
+      projectId: formData.get("projectId") ?? undefined,
+      paths: formData.getAll("paths"),
+      ref: optional(formData.get("ref")),
+      message: optional(formData.get("message")),
+    });
+    if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["projectId", "message"]);
     const access = loadProject({ id: parsed.data.projectId, user });
     const { commit, files } = await importIntoProject({ repository, access, paths: parsed.data.paths, ref: parsed.data.ref, message: parsed.data.message, user });
     revalidatePath(`/projects/${access.project.id}`);
@@ -37,13 +37,13 @@ export async function importFilesAction(repositoryId: string, _prev: ActionState
 }
 
 export async function copyToProjectAction(repositoryId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = createProjectSchema.safeParse({ name: formData.get("name") ?? undefined, description: formData.get("description") ?? "" });
-  if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["name", "description", "mode"]);
   const link = formData.get("mode") === "link";
   let projectId: string;
   try {
     const user = await requireActionUser();
     const repository = loadRepository({ id: repositoryId, user });
+    const parsed = createProjectSchema.safeParse({ name: formData.get("name") ?? undefined, description: formData.get("description") ?? "" });
+    if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["name", "description", "mode"]);
     const create = link ? linkRepositoryToProject : copyRepositoryToProject;
     projectId = (await create({ repository, input: parsed.data, user })).id;
   } catch (error) {

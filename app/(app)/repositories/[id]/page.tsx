@@ -7,7 +7,7 @@ import { isAppError } from "@/lib/errors";
 import type { RemoteFile } from "@/lib/hosts/types";
 import { canWrite, listProjects } from "@/lib/projects";
 import { adapterOf, listRepositoryBranches, listRepositoryFiles, loadRepository, toRepositoryView } from "@/lib/repositories";
-import { providerLabels } from "../providers";
+import { providerLabels } from "@/lib/hosts/labels";
 import { BranchPicker } from "./branch-picker";
 import { CopyToProjectForm } from "./copy-to-project-form";
 import { FileBrowser, type WritableProject } from "./file-browser";

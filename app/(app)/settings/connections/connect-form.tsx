@@ -4,16 +4,18 @@ import { useActionState, useState } from "react";
 import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
+import { providerLabels } from "@/lib/hosts/labels";
 import type { ActionState } from "@/lib/http/action-state";
 import { connectWithTokenAction } from "./actions";
 
+// The cloud providers' own hosts fill the Host field; the self-hosted ones name their own.
 const PROVIDERS = [
-  { value: "github", label: "GitHub (github.com)", host: "github.com" },
-  { value: "github-enterprise", label: "GitHub Enterprise Server", host: "" },
-  { value: "gitlab", label: "GitLab (gitlab.com)", host: "gitlab.com" },
-  { value: "gitlab-self-managed", label: "GitLab self-managed", host: "" },
-  { value: "bitbucket", label: "Bitbucket Cloud (bitbucket.org)", host: "bitbucket.org" },
-  { value: "bitbucket-server", label: "Bitbucket Server / Data Center", host: "" },
+  { value: "github", host: "github.com" },
+  { value: "github-enterprise", host: "" },
+  { value: "gitlab", host: "gitlab.com" },
+  { value: "gitlab-self-managed", host: "" },
+  { value: "bitbucket", host: "bitbucket.org" },
+  { value: "bitbucket-server", host: "" },
 ] as const;
 
 const defaultHost = (provider: string) => PROVIDERS.find((p) => p.value === provider)?.host ?? "";
@@ -46,7 +48,7 @@ export function ConnectForm() {
           >
             {PROVIDERS.map((p) => (
               <option key={p.value} value={p.value}>
-                {p.label}
+                {providerLabels[p.value]}
               </option>
             ))}
           </select>

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
 import { describeOAuthFailure, describeRevocationFailure, expiresSoon, isOAuthFailure, listConnections, toConnectionView } from "@/lib/connections";
 import { listOAuthApps } from "@/lib/oauth-apps";
-import { providerLabels } from "../../admin/oauth-apps/labels";
-import { AuthorizeAppButton } from "./authorize-app-button";
+import { providerLabels } from "@/lib/hosts/labels";
+import { AuthorizeAppButton } from "../../_connections/authorize-app-button";
 import { ConnectForm } from "./connect-form";
 import { DisconnectButton } from "./disconnect-button";
 

@@ -12,10 +12,10 @@ const newTokenSchema = z.object({
 });
 
 export async function createTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = newTokenSchema.safeParse({ name: formData.get("name"), expiresInDays: formData.get("expiresInDays") ?? "" });
-  if (!parsed.success) return validationFailed(parsed.error);
   try {
     const user = await requireActionUser();
+    const parsed = newTokenSchema.safeParse({ name: formData.get("name"), expiresInDays: formData.get("expiresInDays") ?? "" });
+    if (!parsed.success) return validationFailed(parsed.error);
     const days = parsed.data.expiresInDays ? Number(parsed.data.expiresInDays) : null;
     const expiresAt = days ? new Date(Date.now() + days * 24 * 60 * 60 * 1000) : null;
     const created = createApiToken({ userId: user.id, name: parsed.data.name, expiresAt });

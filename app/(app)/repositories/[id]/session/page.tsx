@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { recordEvent } from "@/lib/audit";
 import { requirePageUser } from "@/lib/auth";
 import type { Repository, User } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { createGitAdapter } from "@/lib/hosts/create-adapter";
-import { loadRepository } from "@/lib/repositories";
-import { SessionWorkspace } from "../../../projects/[id]/session/session-workspace";
-import { credentialHelpFor } from "./credential-help-for";
+import { gitUrlOfLocation } from "@/lib/hosts";
+import { credentialHelpFor, loadRepository } from "@/lib/repositories";
+import { SessionWorkspace } from "../../../_session/session-workspace";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -44,19 +42,19 @@ export default async function RepositorySessionPage({ params }: { params: Promis
       </div>
     );
   }
-  recordEvent({ action: "session.opened", actor: user, detail: { repositoryId: repository.id, location: repository.location } });
   return (
     <SessionWorkspace
       projectId={repository.id}
       volumeId={`repository-${repository.id}`}
       name={repository.name}
       role="owner"
-      remoteUrl={createGitAdapter({ provider: repository.provider, location: repository.location, token: null }).gitRemoteUrl()}
+      remoteUrl={gitUrlOfLocation(repository) ?? ""}
       corsProxy="/proxy"
       author={{ name: user.name, email: user.email }}
       canPush
       projectHref={`/repositories/${repository.id}`}
-      credentialHelp={credentialHelpFor(repository, { viewerOwnsRepository: true })}
+      openedUrl={`/api/v1/repositories/${repository.id}/session`}
+      credentialHelp={credentialHelpFor({ actor: user, repository })}
     />
   );
 }

@@ -1,17 +1,13 @@
 import { requireAdmin, requireApiCaller } from "@/lib/auth";
-import { getUserById } from "@/lib/db";
-import { notFound } from "@/lib/errors";
 import { apiRoute, json, readJson } from "@/lib/http";
-import { toUserView, updateUser, updateUserSchema } from "@/lib/users";
+import { loadUser, toUserView, updateUser, updateUserSchema } from "@/lib/users";
 
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute(async (request, { params }: Context) => {
   const caller = await requireApiCaller(request);
   requireAdmin(caller);
-  const user = getUserById({ id: (await params).id });
-  if (!user) throw notFound("That user");
-  return json(toUserView(user));
+  return json(toUserView(loadUser({ id: (await params).id })));
 });
 
 export const PATCH = apiRoute(async (request, { params }: Context) => {

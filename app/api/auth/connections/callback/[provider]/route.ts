@@ -33,7 +33,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     const { connection, returnTo } = await completeAuthorization({ user, provider, callback, origin });
     return redirectTo(origin, returnTo, { connected: connection.id });
   } catch (error) {
-    if (error instanceof OAuthFlowError) return redirectTo(origin, "/settings/connections", { oauthError: error.failure, host: error.host });
+    if (error instanceof OAuthFlowError) return redirectTo(origin, "/settings/connections", { oauthError: error.code, host: error.host });
     console.error("OAuth callback:", error instanceof Error ? error.message : error);
     return redirectTo(origin, "/settings/connections", { oauthError: "failed", host: provider });
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { buttonClass } from "./confirm-dialog";
+import { buttonClass } from "./dialog-style";
 import { plural, shortOid } from "./error-text";
 import { useSession } from "./session-context";
 

@@ -2,18 +2,8 @@
 
 import { useCallback, useState } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
+import type { ConfirmOptions, PromptOptions } from "./dialog-options";
 import { PromptDialog } from "./prompt-dialog";
-
-export type ConfirmOptions = { title: string; body?: string; confirmLabel: string; cancelLabel?: string; danger?: boolean };
-export type PromptOptions = {
-  title: string;
-  label: string;
-  defaultValue?: string;
-  submitLabel: string;
-  hint?: string;
-  /** Checks the answer before the dialog closes; a message keeps it open and is shown under the field. */
-  validate?: (value: string) => Promise<string | null>;
-};
 
 type Request =
   | { kind: "confirm"; options: ConfirmOptions; resolve: (ok: boolean) => void }

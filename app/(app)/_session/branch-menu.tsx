@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type { BranchInfo } from "@/lib/workspace/types";
-import { buttonClass } from "./confirm-dialog";
+import { buttonClass } from "./dialog-style";
 import { describeError } from "./error-text";
 import { useSession } from "./session-context";
 import { useBranchActions } from "./use-branch-actions";

@@ -3,7 +3,7 @@
 import { useEffect, useImperativeHandle } from "react";
 import { BinaryFile } from "./binary-file";
 import { CodeEditor } from "./code-editor";
-import { buttonClass } from "./confirm-dialog";
+import { buttonClass } from "./dialog-style";
 import { useSession } from "./session-context";
 import { useOpenFile } from "./use-open-file";
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { CommitInfo } from "@/lib/workspace/types";
 import { CommitRow } from "./commit-row";
-import { buttonClass } from "./confirm-dialog";
+import { buttonClass } from "./dialog-style";
 import { describeError } from "./error-text";
 import { progressOptions } from "./progress-options";
 import { useSession } from "./session-context";

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Author } from "@/lib/workspace/types";
 import { BranchMenu } from "./branch-menu";
 import { EditorPane, type EditorHandle } from "./editor-pane";
-import { followCredentialHelp, type CredentialHelp } from "./credential-help";
+import type { CredentialHelp } from "@/lib/repositories/credential-help";
+import { followCredentialHelp } from "./credential-help";
 import { codeOf, describeError } from "./error-text";
 import { FileTree } from "./file-tree";
 import { preloadEditor } from "./languages";
@@ -17,6 +18,7 @@ import { SyncButtons } from "./sync-buttons";
 import { useDialogs } from "./use-dialogs";
 import { useFullHeight } from "./use-full-height";
 import { useLeaveWarning } from "./use-leave-warning";
+import { useRecordOpened } from "./use-record-opened";
 import { useStatus } from "./use-status";
 import { useWorkspace } from "./use-workspace";
 
@@ -34,10 +36,12 @@ type Props = {
   volumeId?: string;
   /** Offered when the host refuses the credential (reconnect, or update the token). */
   credentialHelp?: CredentialHelp;
+  /** Where to say, once the session has opened, that it did (recorded as `session.opened`). */
+  openedUrl: string;
 };
 
 /** A project's session: the repository in this browser, as files | editor | changes and history. */
-export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp }: Props) {
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl }: Props) {
   const { status, announce, reportProgress } = useStatus();
   const workspace = useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce });
   const { confirm, prompt, element: dialog } = useDialogs();
@@ -56,6 +60,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   useEffect(() => {
     if (opened) void preloadEditor();
   }, [opened]);
+  useRecordOpened(openedUrl, opened);
 
   const flushEditor = useCallback(async () => (editorRef.current ? editorRef.current.flush() : true), []);
   const openFile = useCallback(

@@ -5,7 +5,7 @@ import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
 import { isGitHubProvider, type OAuthAppProvider } from "@/lib/oauth-apps/providers";
-import { startAuthorizationAction } from "./actions";
+import { startAuthorizationAction } from "./authorize-action";
 
 const idle: ActionState = { status: "idle" };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HostError } from "../errors";
-import { hostErrorFromResponse, hostErrorFromThrown, rateLimitResetOf } from "./map-error";
+import { answerToHostError, toHostError, rateLimitResetOf } from "./to-host-error";
 
 const now = Date.parse("2030-01-01T00:00:00Z");
 const answer = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
@@ -17,8 +17,8 @@ describe("rateLimitResetOf", () => {
   });
 });
 
-describe("hostErrorFromResponse", () => {
-  const map = (flavor: "cloud" | "server", response: Response, body: unknown = undefined) => hostErrorFromResponse({ flavor, response, body, subject: "team/models" });
+describe("answerToHostError", () => {
+  const map = (flavor: "cloud" | "server", response: Response, body: unknown = undefined) => answerToHostError({ flavor, response, body, subject: "team/models" });
 
   it("maps statuses to reasons with messages that say what to do", () => {
     const bad = map("cloud", answer(401), { type: "error", error: { message: "Token is invalid" } });
@@ -48,9 +48,9 @@ describe("hostErrorFromResponse", () => {
   });
 });
 
-describe("hostErrorFromThrown", () => {
+describe("toHostError", () => {
   const failed = (code: string) => new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) });
-  const map = (error: unknown) => hostErrorFromThrown({ flavor: "server", error, host: "git.example.com" });
+  const map = (error: unknown) => toHostError({ flavor: "server", error, host: "git.example.com" });
 
   it("tells TLS failures, refused addresses and unreachable hosts apart", () => {
     for (const code of ["CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]) {

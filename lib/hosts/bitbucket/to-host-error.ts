@@ -1,6 +1,7 @@
 // Turns Bitbucket's answers and network failures into HostErrors whose
 // messages say what to fix. Bitbucket's own messages never reach the user.
 import type { z } from "zod";
+import { unreachableError } from "../unreachable";
 import { HostError } from "../errors";
 import { serverErrorSchema } from "./schemas";
 
@@ -41,7 +42,7 @@ function isServerAuthorisationFailure(body: unknown): boolean {
 }
 
 /** A HostError for a non-2xx answer about `subject` (e.g. "team/models"). */
-export function hostErrorFromResponse({ flavor, response, body, subject }: { flavor: Flavor; response: Response; body: unknown; subject: string }): HostError {
+export function answerToHostError({ flavor, response, body, subject }: { flavor: Flavor; response: Response; body: unknown; subject: string }): HostError {
   const name = product(flavor);
   const { status } = response;
   if (status === 401 && !(flavor === "server" && isServerAuthorisationFailure(body))) {
@@ -77,7 +78,7 @@ function codesOf(error: unknown): string[] {
 }
 
 /** A HostError for a request that got no answer: refused address, TLS, DNS, timeouts. */
-export function hostErrorFromThrown({ flavor, error, host }: { flavor: Flavor; error: unknown; host: string }): HostError {
+export function toHostError({ error, host }: { flavor: Flavor; error: unknown; host: string }): HostError {
   if (error instanceof HostError) return error;
   const codes = codesOf(error);
   if (codes.includes("ENOTALLOWED")) {
@@ -86,7 +87,7 @@ export function hostErrorFromThrown({ flavor, error, host }: { flavor: Flavor; e
   if (codes.some((code) => TLS_CODES.test(code))) {
     return new HostError("tls", `The secure connection to ${host} failed: its certificate is not trusted or does not match. Ask the server's administrator to fix the certificate.`, { cause: error });
   }
-  return new HostError("unreachable", `Could not reach ${product(flavor)} at ${host}. Check the address, or try again when it is up.`, { cause: error });
+  return unreachableError({ host, code: codes.find((code) => /^E[A-Z_]+$|^UND_ERR|TimeoutError|AbortError/.test(code)), cause: error });
 }
 
 /** Validates a 2xx answer; an answer in another shape is the host's fault, not the user's. */

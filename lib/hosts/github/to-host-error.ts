@@ -1,6 +1,7 @@
 // GitHub's refusals and network failures, turned into Benchtop's HostError with
 // a message that says what to fix. No raw GitHub or driver message reaches a user.
 import { z } from "zod";
+import { unreachableError } from "../unreachable";
 import { HostError } from "../errors";
 
 type Headers = Record<string, string | number | undefined>;
@@ -85,8 +86,7 @@ function fromNetworkFailure(error: unknown, { host }: FailureContext): HostError
   }
   const network = codes.find((code) => NETWORK_CODES.has(code));
   if (network) {
-    const why = network === "ENOTFOUND" || network === "EAI_AGAIN" ? "the name does not resolve" : network.includes("TIMEOUT") || network === "ETIMEDOUT" ? "it did not answer in time" : "the connection failed";
-    return new HostError("unreachable", `Benchtop could not reach ${host}: ${why}. Check the address, and that the host is up and reachable from the Benchtop server.`, { cause: error });
+    return unreachableError({ host, code: network, cause: error });
   }
   return null;
 }

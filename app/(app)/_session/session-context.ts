@@ -4,7 +4,7 @@ import type { Remote } from "comlink";
 import { createContext, useContext } from "react";
 import type { WorkspaceApi } from "@/lib/workspace/api";
 import type { Change, Progress, WorkspaceState } from "@/lib/workspace/types";
-import type { ConfirmOptions, PromptOptions } from "./use-dialogs";
+import type { ConfirmOptions, PromptOptions } from "./dialog-options";
 import type { StatusMessage } from "./use-status";
 
 export type RunOptions = {

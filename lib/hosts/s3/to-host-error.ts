@@ -1,4 +1,5 @@
 import { HostError } from "../errors";
+import { unreachableError } from "../unreachable";
 
 /** What was being attempted when a request failed, so that the message can say what to fix. */
 export type S3ErrorContext = {
@@ -86,7 +87,7 @@ function mapNetworkError(code: string, failure: Failure, context: S3ErrorContext
     return new HostError("tls", `The TLS certificate of ${context.host} could not be verified (${code}). Fix the certificate, or use the endpoint's trusted address.`, { cause: failure });
   }
   if (networkCodes.has(code) || code === "TimeoutError") {
-    return new HostError("unreachable", `Could not reach the storage service at ${context.host} (${code}). Check the endpoint and that the service is running.`, { cause: failure });
+    return unreachableError({ host: context.host, code, cause: failure });
   }
   return null;
 }
@@ -95,7 +96,7 @@ function mapNetworkError(code: string, failure: Failure, context: S3ErrorContext
  * Turns whatever the AWS SDK threw into a HostError that says what to fix;
  * provider messages are never passed on, only their codes.
  */
-export function mapS3Error(error: unknown, context: S3ErrorContext): HostError {
+export function toHostError(error: unknown, context: S3ErrorContext): HostError {
   if (error instanceof HostError) return error;
   for (const failure of chainOf(error)) {
     const code = stringOf(failure.Code) ?? stringOf(failure.code) ?? stringOf(failure.name) ?? "";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { buttonClass, dialogClass } from "./confirm-dialog";
-import type { PromptOptions } from "./use-dialogs";
+import type { PromptOptions } from "./dialog-options";
+import { buttonClass, dialogClass } from "./dialog-style";
 
 /** A modal asking for one line of text (a path, a name); Escape or Cancel answers null. A refusal of `validate` shows under the field. */
 export function PromptDialog({ options, onDone }: { options: PromptOptions; onDone: (value: string | null) => void }) {

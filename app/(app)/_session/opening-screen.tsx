@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "./confirm-dialog";
+import { buttonClass } from "./dialog-style";
 import { ProgressBar } from "./progress-bar";
 import type { OpenPhase } from "./use-workspace";
 import { progressText } from "./use-status";

@@ -5,7 +5,7 @@ import { ancestorsOf, isUnder, parentOf } from "@/lib/workspace/paths";
 import type { FileEntry } from "@/lib/workspace/types";
 import { describeError } from "./error-text";
 import { useSession } from "./session-context";
-import type { PromptOptions } from "./use-dialogs";
+import type { PromptOptions } from "./dialog-options";
 
 const PATH_HINT = 'A path inside the repository, such as "src/model.py". Folders are separated by "/".';
 

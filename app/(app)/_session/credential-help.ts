@@ -1,14 +1,7 @@
 "use client";
 
-import { startAuthorizationAction } from "@/app/(app)/settings/connections/actions";
-import type { OAuthAppProvider } from "@/lib/oauth-apps/providers";
-
-/**
- * What a session offers when the host refuses its credential (HTTP 401 through
- * the gateway): authorizing the app again, which comes back to this session, or
- * a page where the credential is fixed.
- */
-export type CredentialHelp = { kind: "authorize"; provider: OAuthAppProvider; host: string; label: string } | { kind: "link"; href: string; label: string };
+import { startAuthorizationAction } from "../_connections/authorize-action";
+import type { CredentialHelp } from "@/lib/repositories/credential-help";
 
 /** Leaves for the provider (or the page); the session's work is in this browser's storage and is there on return. */
 export async function followCredentialHelp(help: CredentialHelp): Promise<void> {

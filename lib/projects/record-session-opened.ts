@@ -1,0 +1,15 @@
+import { recordEvent } from "../audit";
+import type { User } from "../db";
+import { loadProject } from "./access";
+import { linkedRepositoryOf } from "./linked-repository";
+
+/**
+ * Records `session.opened` for a member of the project: the session's page
+ * calls this once its workspace has opened (showing the page records nothing).
+ * not_found for a caller who may not see the project.
+ */
+export function recordProjectSessionOpened({ id, user }: { id: string; user: User }): void {
+  const { project, role } = loadProject({ id, user });
+  const linked = project.backend === "remote" ? linkedRepositoryOf(project) : null;
+  recordEvent({ action: "session.opened", actor: user, project, detail: { role, ...(linked ? { repositoryId: linked.id } : {}) } });
+}
