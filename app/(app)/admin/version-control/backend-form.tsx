@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import type { ActionState } from "@/lib/http/action-state";
@@ -31,8 +31,15 @@ export function BackendForm({ initial, types }: { initial: BackendFormValues; ty
   const help = BACKEND_HELP[type] ?? BACKEND_HELP.github!;
   const checks = state.data?.checks ? (JSON.parse(state.data.checks) as BackendCheck[]) : null;
   const errors = state.fieldErrors ?? {};
+  // Submitted by hand rather than through `action`, so that React does not reset the form:
+  // after a Test the admin applies what they typed, token included, without typing it again.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => action(data));
+  }
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" aria-labelledby="backend-form-heading">
+    <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" aria-labelledby="backend-form-heading">
       <h2 id="backend-form-heading" className="text-base font-semibold sm:col-span-2">
         An organization on a git host
       </h2>
