@@ -13,7 +13,7 @@ const TIERS = [
   ["config", "errors", "workspace"],
   ["secrets", "db", "http", "git-server"],
   ["audit", "hosts"],
-  ["auth", "oauth-apps"],
+  ["auth", "oauth-apps", "vcs"],
   ["users", "connections", "projects"],
   ["repositories"],
   ["gateway", "git-endpoint"],
