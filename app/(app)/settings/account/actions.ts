@@ -7,6 +7,13 @@ import { changeOwnPassword } from "@/lib/users";
 import { changePasswordFormSchema } from "./schema";
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  // Signed in first, then the form is read.
+  let session: Awaited<ReturnType<typeof requireActionSession>>;
+  try {
+    session = await requireActionSession();
+  } catch (error) {
+    return actionFailed(error);
+  }
   const parsed = changePasswordFormSchema.safeParse({
     currentPassword: formData.get("currentPassword") ?? undefined,
     newPassword: formData.get("newPassword") ?? undefined,
@@ -14,9 +21,8 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   });
   if (!parsed.success) return validationFailed(parsed.error);
   try {
-    const { user, sessionId } = await requireActionSession();
     const { currentPassword, newPassword } = parsed.data;
-    await changeOwnPassword({ user, input: { currentPassword, newPassword }, address: clientAddress(await headers()), sessionId });
+    await changeOwnPassword({ user: session.user, input: { currentPassword, newPassword }, address: clientAddress(await headers()), sessionId: session.sessionId });
   } catch (error) {
     return actionFailed(error);
   }
