@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { expect, signInOverApi, test, unique, type Api, type SeededProject, type SeededUser } from "./fixtures";
 import { ProjectPage } from "./pages/project-page";
 import { ProjectsPage } from "./pages/projects-page";
+import { ADMIN } from "./servers";
 
 const dir = path.join(process.cwd(), "test-results", "screenshots");
 const viewports = {
@@ -50,6 +51,15 @@ for (const [label, viewport] of Object.entries(viewports)) {
     await project.addCollaborator({ email: colleague.email, role: "editor" });
     await expect(project.collaboratorRoleOf(colleague.email)).toHaveValue("editor");
     await page.screenshot({ path: path.join(dir, `project-${label}.png`), fullPage: true });
+    await expectNoSidewaysScroll(page);
+  });
+
+  test(`version control page screenshot (${label})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signInOverApi(page, ADMIN);
+    await page.goto("/admin/version-control");
+    await expect(page.getByRole("heading", { name: "Version control", level: 1 })).toBeVisible();
+    await page.screenshot({ path: path.join(dir, `version-control-${label}.png`), fullPage: true });
     await expectNoSidewaysScroll(page);
   });
 }
