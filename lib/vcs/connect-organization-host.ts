@@ -1,3 +1,4 @@
+import { createBitbucketServerOrganizationHost } from "../hosts/bitbucket/server-organization-host";
 import { createGitHubOrganizationHost } from "../hosts/github/organization-host";
 import { createGitLabOrganizationHost } from "../hosts/gitlab/organization-host";
 import type { OrganizationHost } from "../hosts/organization-host";
@@ -11,5 +12,7 @@ export function connectOrganizationHost(backend: Pick<ExternalBackend, "type" | 
       return createGitHubOrganizationHost(options);
     case "gitlab":
       return createGitLabOrganizationHost(options);
+    case "bitbucket-server":
+      return createBitbucketServerOrganizationHost(options);
   }
 }

@@ -21,4 +21,10 @@ export const BACKEND_HELP: Record<string, { organization: string; url: string; h
     host: "gitlab.com, or your GitLab host (host[:port]).",
     token: "A personal access token of a group Owner with the api scope.",
   },
+  "bitbucket-server": {
+    organization: "The key of the project repositories are created in, such as LABS.",
+    url: "https://HOST/rest/api/1.0 (the REST root of Bitbucket Server or Data Center).",
+    host: "Your Bitbucket host (host[:port]).",
+    token: "An HTTP access token of the account, which needs the Project admin permission on the project (Bitbucket 8.0 or newer to archive repositories).",
+  },
 };

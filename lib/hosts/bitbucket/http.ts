@@ -18,7 +18,11 @@ export function clientOptions({ baseUrl, token, fetchImpl }: { baseUrl: string; 
   return {
     baseUrl,
     headers: { Accept: "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    fetch: (request: Request) => fetchImpl(request.url, { method: request.method, headers: Object.fromEntries(request.headers.entries()) }),
+    fetch: async (request: Request) => {
+      // The organization side sends JSON bodies (create, archive); reads send none.
+      const body = request.method === "GET" || request.method === "HEAD" ? undefined : (await request.text()) || undefined;
+      return fetchImpl(request.url, { method: request.method, headers: Object.fromEntries(request.headers.entries()), body });
+    },
   };
 }
 

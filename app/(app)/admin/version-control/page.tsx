@@ -36,7 +36,7 @@ export default function VersionControlPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Version control</h1>
       <p className="text-sm text-slate-600">
-        Where new projects&apos; repositories live. Benchtop&apos;s own git server needs nothing set up. An organization on GitHub or GitLab keeps every project in your
+        Where new projects&apos; repositories live. Benchtop&apos;s own git server needs nothing set up. An organization on GitHub, GitLab or Bitbucket Server keeps every project in your
         organization through an administrator account; people then work in it with their own connected accounts. A change applies to the next project at once,
         with no restart; existing projects keep working where they are.
       </p>
