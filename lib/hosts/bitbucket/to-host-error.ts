@@ -1,7 +1,7 @@
 // Turns Bitbucket's answers and network failures into HostErrors whose
 // messages say what to fix. Bitbucket's own messages never reach the user.
 import type { z } from "zod";
-import { unreachableError } from "../unreachable";
+import { errorCodesOf, isTlsErrorCode, unreachableError } from "../unreachable";
 import { HostError } from "../errors";
 import { serverErrorSchema } from "./schemas";
 
@@ -64,30 +64,17 @@ export function answerToHostError({ flavor, response, body, subject }: { flavor:
   return new HostError("upstream", `${name} answered with an error (HTTP ${status}) for ${subject}. Try again later.`);
 }
 
-const TLS_CODES = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/i;
-
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") codes.push(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
-}
-
 /** A HostError for a request that got no answer: refused address, TLS, DNS, timeouts. */
 export function toHostError({ error, host }: { flavor: Flavor; error: unknown; host: string }): HostError {
   if (error instanceof HostError) return error;
-  const codes = codesOf(error);
+  const codes = errorCodesOf(error);
   if (codes.includes("ENOTALLOWED")) {
     return new HostError("not_allowed", `${host} resolves to a private or local address, which Benchtop does not contact. Ask an administrator to list it in BENCHTOP_INSECURE_HOSTS if it is meant.`, { cause: error });
   }
-  if (codes.some((code) => TLS_CODES.test(code))) {
+  if (codes.some(isTlsErrorCode)) {
     return new HostError("tls", `The secure connection to ${host} failed: its certificate is not trusted or does not match. Ask the server's administrator to fix the certificate.`, { cause: error });
   }
-  return unreachableError({ host, code: codes.find((code) => /^E[A-Z_]+$|^UND_ERR|TimeoutError|AbortError/.test(code)), cause: error });
+  return unreachableError({ host, code: codes.find((code) => /^E[A-Z_]+$|^UND_ERR/.test(code)), cause: error });
 }
 
 /** Validates a 2xx answer; an answer in another shape is the host's fault, not the user's. */

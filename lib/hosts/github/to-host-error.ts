@@ -1,7 +1,7 @@
 // GitHub's refusals and network failures, turned into Benchtop's HostError with
 // a message that says what to fix. No raw GitHub or driver message reaches a user.
 import { z } from "zod";
-import { unreachableError } from "../unreachable";
+import { errorCodesOf, isTlsErrorCode, unreachableError } from "../unreachable";
 import { HostError } from "../errors";
 
 type Headers = Record<string, string | number | undefined>;
@@ -32,26 +32,6 @@ const NETWORK_CODES = new Set([
   "UND_ERR_CLOSED",
 ]);
 
-/** Node's TLS failures: certificate problems and handshake errors. */
-const isTlsCode = (code: string) =>
-  code.startsWith("CERT_") ||
-  code.startsWith("ERR_TLS_") ||
-  code.startsWith("ERR_SSL_") ||
-  ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "HOSTNAME_MISMATCH"].includes(code);
-
-/** The error codes along an error's cause chain (undici wraps the socket's error in "fetch failed"). */
-function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") codes.push(code);
-    if ((current as { name?: unknown }).name === "AbortError" || (current as { name?: unknown }).name === "TimeoutError") codes.push("ETIMEDOUT");
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
-}
-
 const header = (headers: Headers, name: string) => {
   const value = headers[name];
   return value === undefined ? undefined : String(value);
@@ -72,8 +52,8 @@ function isRateLimited(status: number, headers: Headers, message: string): boole
 }
 
 function fromNetworkFailure(error: unknown, { host }: FailureContext): HostError | null {
-  const codes = causeCodes(error);
-  const tls = codes.find(isTlsCode);
+  const codes = errorCodesOf(error);
+  const tls = codes.find(isTlsErrorCode);
   if (tls) {
     return new HostError(
       "tls",

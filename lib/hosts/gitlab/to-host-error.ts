@@ -1,6 +1,6 @@
 // GitLab's failures in Benchtop's words (HostError reasons), never its raw text.
 import { z } from "zod";
-import { unreachableError } from "../unreachable";
+import { errorCodesOf, isTlsErrorCode, unreachableError } from "../unreachable";
 import { HostError, isHostError } from "../errors";
 import { GitLabHttpError } from "./requester";
 import { errorBodySchema } from "./schemas";
@@ -63,30 +63,19 @@ function fromHttp(error: GitLabHttpError, subject: GitLabSubject): HostError {
   return new HostError("upstream", `GitLab at ${subject.host} refused the request (HTTP ${status}).`, { cause: error });
 }
 
-const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/i;
-
-/** Error codes along an error's cause chain (fetch wraps the socket's error; connecting to several addresses aggregates them). */
-function codesOf(error: unknown, depth = 0): string[] {
-  if (!error || typeof error !== "object" || depth > 5) return [];
-  const e = error as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown };
-  const own = [e.code, e.name].filter((c): c is string => typeof c === "string");
-  const nested = Array.isArray(e.errors) ? e.errors.flatMap((inner) => codesOf(inner, depth + 1)) : [];
-  return [...own, ...nested, ...codesOf(e.cause, depth + 1)];
-}
-
-const NETWORK_CODE = /^E[A-Z]+$|^UND_ERR|^ERR_|TimeoutError|AbortError/;
+const NETWORK_CODE = /^E[A-Z]+$|^UND_ERR|^ERR_/;
 
 function fromNetwork(error: unknown, subject: GitLabSubject): HostError {
-  const codes = codesOf(error);
+  const codes = errorCodesOf(error);
   const { host } = subject;
-  const isNetwork = (error instanceof Error && error.message === "fetch failed") || codes.some((c) => NETWORK_CODE.test(c) || TLS_CODE.test(c));
+  const isNetwork = (error instanceof Error && error.message === "fetch failed") || codes.some((c) => NETWORK_CODE.test(c) || isTlsErrorCode(c));
   if (!isNetwork) return new HostError("upstream", `Something went wrong while talking to GitLab at ${host}. Try again later.`, { cause: error });
   if (codes.includes("ENOTALLOWED")) {
     return new HostError("not_allowed", `${host} resolves to a private or local address, which Benchtop does not contact. Ask an administrator to list it in BENCHTOP_INSECURE_HOSTS if it is meant.`, { cause: error });
   }
-  const tls = codes.find((c) => TLS_CODE.test(c));
+  const tls = codes.find(isTlsErrorCode);
   if (tls) return new HostError("tls", `The TLS certificate of ${host} could not be verified (${tls}). Ask the GitLab administrator to fix the certificate.`, { cause: error });
-  const code = codes.find((c) => c === "ENOTFOUND" || c === "EAI_AGAIN") ?? codes.find((c) => /TIMEOUT|TimeoutError|AbortError/i.test(c)) ?? codes.find((c) => NETWORK_CODE.test(c));
+  const code = codes.find((c) => c === "ENOTFOUND" || c === "EAI_AGAIN") ?? codes.find((c) => /TIME_?D?OUT/.test(c)) ?? codes.find((c) => NETWORK_CODE.test(c));
   return unreachableError({ host, code, cause: error });
 }
 
