@@ -1,7 +1,7 @@
 import { getVcsBackendRow, insertVcsBackendRow, readSetting, writeSetting, type VcsBackendRow } from "../db";
 import { newId } from "../db/ids";
 import { openSecret, sealSecret } from "../secrets";
-import type { ExternalBackend } from "./backend-schema";
+import type { ExternalBackend, ExternalSettings } from "./backend-schema";
 import { readConfigFileBackend } from "./config-file";
 
 // settings keys: the backend applied on the page, and the last good one from the file.
@@ -24,19 +24,16 @@ export type ActiveBackend = {
 
 export const tokenContext = (id: string) => `vcs-backend:${id}:token`;
 
+/** An external backend row's settings, as the API names them, without its token. */
+export function settingsOfRow(row: VcsBackendRow): ExternalSettings {
+  const { name, url, credentialHostname, repositoryTemplate: repository, organization, username, onDelete } = row;
+  // Rows are written only from validated input, so their type is one an admin can choose.
+  return { type: row.type as ExternalSettings["type"], name, url, credentialHostname, repository, organization, username, onDelete };
+}
+
 /** An external backend row with its service account's token opened. */
 export function openBackendRow(row: VcsBackendRow): ExternalBackend {
-  return {
-    type: row.type as ExternalBackend["type"],
-    name: row.name,
-    url: row.url,
-    credentialHostname: row.credentialHostname,
-    repository: row.repositoryTemplate,
-    organization: row.organization,
-    username: row.username,
-    onDelete: row.onDelete,
-    authToken: openSecret({ sealed: row.sealedToken, context: tokenContext(row.id) }),
-  };
+  return { ...settingsOfRow(row), authToken: openSecret({ sealed: row.sealedToken, context: tokenContext(row.id) }) };
 }
 
 /** Stores an external backend as a new row (rows are never edited: projects keep theirs). */

@@ -49,6 +49,8 @@ export type ExternalBackendInput = z.infer<typeof externalBackendInputSchema>;
 export const backendInputSchema = z.discriminatedUnion("type", [z.object({ type: z.literal("internal") }), externalBackendInputSchema]);
 export type BackendInput = z.infer<typeof backendInputSchema>;
 
+/** An external backend's settings without its token, as they are shown. */
+export type ExternalSettings = Omit<ExternalBackendInput, "authToken">;
 /** An external backend with its token (held sealed at rest). */
-export type ExternalBackend = Omit<ExternalBackendInput, "authToken"> & { authToken: string };
+export type ExternalBackend = ExternalSettings & { authToken: string };
 export type Backend = { type: "internal" } | ExternalBackend;

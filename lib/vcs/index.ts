@@ -1,5 +1,5 @@
 export { getActiveBackend, openBackendRow, type ActiveBackend } from "./active-backend";
 export { applyBackend, testBackendSettings } from "./apply-backend";
-export { AVAILABLE_BACKEND_TYPES, backendInputSchema, DEFAULT_REPOSITORY_TEMPLATE, externalBackendInputSchema, type BackendInput, type ExternalBackend, type ExternalBackendInput } from "./backend-schema";
+export { AVAILABLE_BACKEND_TYPES, backendInputSchema, DEFAULT_REPOSITORY_TEMPLATE, externalBackendInputSchema, type BackendInput, type ExternalBackend, type ExternalBackendInput, type ExternalSettings } from "./backend-schema";
 export { toBackendView, type BackendView } from "./backend-view";
 export type { BackendCheck, BackendTestReport } from "./test-backend";

@@ -19,14 +19,13 @@ const wordsOf = (error: unknown) => (isAppError(error) ? error.message : "The ho
 
 function httpsCheck(backend: ExternalBackend): BackendCheck {
   const api = new URL(backend.url);
-  const gitHost = backend.credentialHostname;
-  const apiInsecure = api.protocol === "http:" && !isInsecureHostAllowed(api.hostname, api.port || "80");
-  if (apiInsecure) {
+  // Git is reached the way the API is: plain http only when both hosts are on the operator's list.
+  const git = new URL(`${api.protocol}//${backend.credentialHostname}`);
+  const allowed = (url: URL) => url.protocol === "https:" || isInsecureHostAllowed(url.hostname, url.port || "80");
+  if (!allowed(api)) {
     return { name: "HTTPS", ok: false, message: `${api.host} is reached over plain http. Use its https:// address, or list the host in BENCHTOP_INSECURE_HOSTS (labs and tests only).` };
   }
-  const [gitHostname, gitPort] = gitHost.startsWith("[") ? [gitHost.slice(0, gitHost.indexOf("]") + 1), gitHost.split("]:")[1]] : gitHost.split(":");
-  const gitInsecure = api.protocol === "http:" && !isInsecureHostAllowed(gitHostname ?? gitHost, gitPort ?? "any");
-  if (gitInsecure) return { name: "HTTPS", ok: false, message: `The API is on plain http, so git at ${gitHost} would be too. List ${gitHost} in BENCHTOP_INSECURE_HOSTS as well, or use https.` };
+  if (!allowed(git)) return { name: "HTTPS", ok: false, message: `The API is on plain http, so git at ${git.host} would be too. List ${git.host} in BENCHTOP_INSECURE_HOSTS as well, or use https.` };
   return { name: "HTTPS", ok: true, message: api.protocol === "https:" ? `${api.host} is reached over https.` : `${api.host} is on BENCHTOP_INSECURE_HOSTS, so plain http is allowed.` };
 }
 

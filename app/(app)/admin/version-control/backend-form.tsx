@@ -4,22 +4,13 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import type { ActionState } from "@/lib/http/action-state";
-import type { BackendCheck } from "@/lib/vcs";
+import type { BackendCheck, ExternalSettings } from "@/lib/vcs";
 import { saveBackendAction } from "./actions";
 import { CheckList } from "./check-list";
 import { BACKEND_HELP, BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
 
-export type BackendFormValues = {
-  type: string;
-  name: string;
-  url: string;
-  credentialHostname: string;
-  repository: string;
-  organization: string;
-  username: string;
-  onDelete: string;
-  hasAuthToken: boolean;
-};
+/** What the form starts from: the settings in force (never their token), or blanks. */
+export type BackendFormValues = ExternalSettings & { hasAuthToken: boolean };
 
 const button = "rounded-md px-3 py-2 text-sm font-semibold shadow-sm disabled:opacity-50";
 

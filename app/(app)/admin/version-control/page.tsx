@@ -9,11 +9,7 @@ export const dynamic = "force-dynamic";
 
 const EMPTY: BackendFormValues = { type: "github", name: "", url: "", credentialHostname: "", repository: "{owner}-{id}", organization: "", username: "", onDelete: "archive", hasAuthToken: false };
 
-function formValues(view: BackendView): BackendFormValues {
-  if (view.type === "internal") return EMPTY;
-  const { type, name, url, credentialHostname, repository, organization, username, onDelete } = view;
-  return { type, name, url, credentialHostname, repository, organization, username, onDelete, hasAuthToken: true };
-}
+const formValues = (view: BackendView): BackendFormValues => (view.type === "internal" ? EMPTY : view);
 
 /** Where every new project's repository lives: the internal git server, or an organization on a git host. */
 export default function VersionControlPage() {
