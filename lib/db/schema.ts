@@ -55,6 +55,8 @@ export const projects = sqliteTable(
     /** For backend "external": the organization backend its repository lives in, and its name there. */
     vcsBackendId: text("vcs_backend_id"),
     remoteName: text("remote_name"),
+    /** For backend "external": the repository's web address at the host, as the host gave it when it was created. */
+    remoteLocation: text("remote_location"),
     lastPushAt: integer("last_push_at", { mode: "timestamp_ms" }),
     /**
      * "creating" while its repository is being made: hidden from everyone but

@@ -1,12 +1,13 @@
 import { getSessionUser } from "../auth/authenticate";
 import { markTokenRefused } from "../connections";
-import type { Repository, User } from "../db";
+import type { User } from "../db";
+import type { GitProvider } from "../hosts";
 import { updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin, isSameOriginRequest } from "../http/origin";
 import { isAppError } from "../errors";
-import { recordPush } from "../projects";
-import { repositoryCredentialFor, type CredentialSource } from "../repositories";
+import { recordPush, type ProjectRemote } from "../projects";
+import { remoteCredentialFor, type CredentialSource } from "../repositories";
 import { REFUSAL_HEADER, type GatewayRefusalCode } from "../workspace/gateway-refusal";
 import { explainRefusal } from "./explain-refusal";
 import { GatewayError } from "./gateway-error";
@@ -36,14 +37,13 @@ function fromSameOrigin(request: Request): boolean {
 
 /**
  * The Authorization header injected for a repository, in its provider's
- * convention, from the credential repositoryCredentialFor chooses (never
- * another user's connection).
+ * convention, from the credential remoteCredentialFor chooses (never
+ * another user's connection, never an organization's service account).
  */
-async function authorizationFor({ user, repository }: { user: User; repository: Repository }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
-  if (repository.provider === "s3") return { authorization: null, from: null };
-  const credential = await repositoryCredentialFor({ actor: user, repository });
+async function authorizationFor({ user, remote }: { user: User; remote: ProjectRemote }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
+  const credential = await remoteCredentialFor({ actor: user, remote });
   if (!credential.token) return { authorization: null, from: null };
-  const adapter = createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType });
+  const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType });
   return { authorization: adapter.gitAuthHeader(), from: credential.source, connectionId: credential.connection?.id };
 }
 
@@ -68,7 +68,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
 
   const target = findTarget({ request: gitRequest, user });
   if (!target) return notFound();
-  const { repository, gitUrl, project } = target;
+  const { remote, gitUrl, project } = target;
   // Both the advertisement before a push and the push itself.
   const pushService = gitRequest.service === "git-receive-pack";
   if (pushService && !target.mayPush) {
@@ -77,7 +77,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
 
   try {
     const upstream = await resolveUpstream(gitUrl);
-    const { authorization, from, connectionId } = await authorizationFor({ user, repository });
+    const { authorization, from, connectionId } = await authorizationFor({ user, remote });
     const pushing = pushService && gitRequest.endpoint === "rpc";
     // A push is watched as it passes: its commands in the request, the host's verdict per ref in the answer.
     const watched = pushing && request.body ? watchPushRequest({ body: request.body, contentEncoding: request.headers.get("content-encoding") }) : undefined;
@@ -96,14 +96,14 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
       void answer.report.then((report) => {
         // The host's refs cannot be read from here: without its report, nothing is claimed.
         if (!report) return;
-        recordPush({ actor: user, project, refs: updatedRefs({ commands: watched.commands().commands, report }), detail: { repositoryId: repository.id, url: gitUrl.href } });
+        recordPush({ actor: user, project, refs: updatedRefs({ commands: watched.commands().commands, report }), detail: { ...(remote.repository ? { repositoryId: remote.repository.id } : {}), url: gitUrl.href } });
       });
     }
     if (response.status === 401 && connectionId) {
       // The host refused the connection's token (revoked, or expired early): the user must connect again.
       markTokenRefused({ connection: { id: connectionId } });
     }
-    return await toClientResponse(response, { host: gitUrl.host, provider: repository.provider, pushing: pushService, from });
+    return await toClientResponse(response, { host: gitUrl.host, provider: remote.provider, pushing: pushService, from });
   } catch (error) {
     if (error instanceof GatewayError) return text(error.status, error.message, error.code);
     // The caller's connection must be made again (its renewal was refused): the browser keeps its work and offers to reconnect.
@@ -138,7 +138,7 @@ async function readStart(body: ReadableStream<Uint8Array>): Promise<string> {
  * body; redirects, challenges and refusals become Benchtop's words (with the
  * host's short reason), which the session shows as they are.
  */
-async function toClientResponse(upstream: UpstreamResponse, context: { host: string; provider: Repository["provider"]; pushing: boolean; from: CredentialSource }): Promise<Response> {
+async function toClientResponse(upstream: UpstreamResponse, context: { host: string; provider: GitProvider; pushing: boolean; from: CredentialSource }): Promise<Response> {
   const refused = upstream.status >= 300 && upstream.status < 500 && upstream.status !== 304;
   if (refused) {
     const upstreamText = upstream.status === 403 || upstream.status === 404 ? await readStart(upstream.body) : (upstream.discard(), "");

@@ -5,7 +5,7 @@ export { cleanUpAfterCrash } from "./clean-up-after-crash";
 export { deleteProject } from "./delete-project";
 export { listProjects } from "./list-projects";
 export { recordPush } from "./record-push";
-export { linkedRepositoryOf, listReachableLinkedProjects } from "./linked-repository";
+export { linkedRepositoryOf, listReachableHostedProjects, registeredRemote, remoteOf, type ProjectRemote } from "./project-remote";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";
 export { recordProjectSessionOpened } from "./record-session-opened";
 export * from "./schema";

@@ -1,5 +1,6 @@
-import { getRepositoryById, type Project, type ProjectRole, type User } from "../db";
+import type { Project, ProjectRole, User } from "../db";
 import { gitUrlOfLocation } from "../hosts/git-url";
+import { remoteOf } from "./project-remote";
 
 export type ProjectView = {
   id: string;
@@ -17,15 +18,17 @@ export type ProjectView = {
 
 /**
  * What `git clone` takes: the internal git server's URL, or for a project
- * linked to a remote repository the remote's own URL (empty when the
+ * whose repository lives on a git host the host's own URL (empty when a linked
  * repository was removed meanwhile).
  */
-export function cloneUrlOf({ origin, owner, project }: { origin: string; owner: Pick<User, "handle">; project: Pick<Project, "name" | "backend" | "repositoryId"> }): string {
-  if (project.backend === "remote") {
-    const repository = project.repositoryId ? getRepositoryById({ id: project.repositoryId }) : undefined;
-    return (repository && gitUrlOfLocation(repository)) ?? "";
+export function cloneUrlOf({ origin, owner, project }: { origin: string; owner: Pick<User, "handle">; project: Pick<Project, "name" | "backend" | "repositoryId" | "vcsBackendId" | "remoteLocation"> }): string {
+  if (project.backend === "internal") return `${origin}/git/${owner.handle}/${project.name}.git`;
+  try {
+    const remote = remoteOf(project);
+    return (remote && gitUrlOfLocation(remote)) ?? "";
+  } catch {
+    return "";
   }
-  return `${origin}/git/${owner.handle}/${project.name}.git`;
 }
 
 /** A project as the API and pages show it, for one caller (`role` is theirs). */

@@ -1,7 +1,7 @@
 import { recordEvent } from "../audit";
 import type { User } from "../db";
 import { loadProject } from "./access";
-import { linkedRepositoryOf } from "./linked-repository";
+import { remoteOf } from "./project-remote";
 
 /**
  * Records `session.opened` for a member of the project: the session's page
@@ -10,6 +10,6 @@ import { linkedRepositoryOf } from "./linked-repository";
  */
 export function recordProjectSessionOpened({ id, user }: { id: string; user: User }): void {
   const { project, role } = loadProject({ id, user });
-  const linked = project.backend === "remote" ? linkedRepositoryOf(project) : null;
-  recordEvent({ action: "session.opened", actor: user, project, detail: { role, ...(linked ? { repositoryId: linked.id } : {}) } });
+  const remote = remoteOf(project);
+  recordEvent({ action: "session.opened", actor: user, project, detail: { role, ...(remote?.repository ? { repositoryId: remote.repository.id } : {}) } });
 }

@@ -1,8 +1,9 @@
-import type { Repository } from "../db";
+import type { Repository, User } from "../db";
+import type { ProjectRemote } from "../projects";
 import { AppError } from "../errors";
 import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
 import type { FileSourceAdapter, GitHostAdapter, RemoteBranch, RemoteFile } from "../hosts";
-import { credentialFor } from "./credential-for";
+import { credentialFor, remoteCredentialFor } from "./credential-for";
 import { openCredentials, s3KeysOf, tokenOf } from "./credentials";
 
 export type SourceAdapter = { kind: "git"; adapter: GitHostAdapter } | { kind: "bucket"; adapter: FileSourceAdapter };
@@ -29,6 +30,17 @@ export async function adapterOf(repository: Repository): Promise<SourceAdapter> 
     kind: "git",
     adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType }),
   };
+}
+
+/**
+ * The branches of a project's host repository: a linked one as its owner sees
+ * them (listRepositoryBranches), an organization's through the actor's own
+ * connection (remoteCredentialFor; none when they have not connected yet).
+ */
+export async function listRemoteBranches({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<RemoteBranch[]> {
+  if (remote.repository) return listRepositoryBranches({ repository: remote.repository });
+  const credential = await remoteCredentialFor({ actor, remote });
+  return createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType }).listBranches();
 }
 
 export async function listRepositoryBranches({ repository }: { repository: Repository }): Promise<RemoteBranch[]> {

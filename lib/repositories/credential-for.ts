@@ -1,6 +1,7 @@
 import { connectionTokenFor, tokenTypeOf } from "../connections/connection-token";
 import type { Connection, Repository, User } from "../db";
 import type { GitProvider } from "../hosts";
+import type { ProjectRemote } from "../projects";
 import { ownTokenOf } from "./credentials";
 
 /** Where a git credential came from: the repository's own token, the actor's connection to its host, or nowhere. */
@@ -46,4 +47,15 @@ export function ownTokenFor({ actor, repository }: { actor: Pick<User, "id">; re
 export async function repositoryCredentialFor({ actor, repository }: { actor: Pick<User, "id">; repository: Repository }): Promise<GitCredential> {
   if (repository.provider === "s3") return NONE;
   return credentialFor({ actor, provider: repository.provider, location: repository.location, ownToken: ownTokenFor({ actor, repository }) });
+}
+
+/**
+ * credentialFor a project's host repository: a linked repository's own rule
+ * (its token for its owner, else the actor's connection); an organization's
+ * repository (external backend) only ever through the actor's own connection:
+ * the service account's token never reaches a user's git traffic.
+ */
+export async function remoteCredentialFor({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<GitCredential> {
+  if (remote.kind === "linked") return repositoryCredentialFor({ actor, repository: remote.repository });
+  return credentialFor({ actor, provider: remote.provider, location: remote.location, ownToken: null });
 }

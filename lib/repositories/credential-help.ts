@@ -1,5 +1,6 @@
 import { connectionHostOfLocation } from "../connections";
-import type { Repository, User } from "../db";
+import type { User } from "../db";
+import type { ProjectRemote } from "../projects";
 import { getOAuthAppCredentials } from "../oauth-apps";
 import { isOAuthAppProvider, type OAuthAppProvider } from "../oauth-apps/providers";
 import { ownTokenFor } from "./credential-for";
@@ -12,17 +13,16 @@ import { ownTokenFor } from "./credential-for";
 export type CredentialHelp = { kind: "authorize"; provider: OAuthAppProvider; host: string; label: string } | { kind: "link"; href: string; label: string };
 
 /**
- * What a session on a remote repository offers when the host refuses the
- * credential, following the rule of credentialFor: the repository's own token
- * (used by its owner only) is fixed on the Repositories page;
- * otherwise the user's connection is renewed by authorizing the app again
+ * What a session on a host repository offers when the host refuses the
+ * credential, following the rule of remoteCredentialFor: a registered
+ * repository's own token (used by its owner only) is fixed on the Repositories
+ * page; otherwise the user's connection is renewed by authorizing the app again
  * (back to the session afterwards), or on the Connections page.
  */
-export function credentialHelpFor({ actor, repository }: { actor: Pick<User, "id">; repository: Repository }): CredentialHelp {
-  if (ownTokenFor({ actor, repository })) return { kind: "link", href: "/repositories", label: "Update the token" };
-  if (repository.provider === "s3") return { kind: "link", href: "/repositories", label: "Update the keys" };
-  const host = connectionHostOfLocation({ provider: repository.provider, location: repository.location });
-  const provider = repository.provider;
+export function credentialHelpFor({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): CredentialHelp {
+  if (remote.repository && ownTokenFor({ actor, repository: remote.repository })) return { kind: "link", href: "/repositories", label: "Update the token" };
+  const { provider, location } = remote;
+  const host = connectionHostOfLocation({ provider, location });
   if (host && isOAuthAppProvider(provider) && getOAuthAppCredentials({ provider, host })) {
     return { kind: "authorize", provider, host, label: "Reconnect" };
   }

@@ -1,7 +1,8 @@
-export { adapterOf, listRepositoryBranches, listRepositoryFiles } from "./browse";
+export { adapterOf, listRemoteBranches, listRepositoryBranches, listRepositoryFiles } from "./browse";
+export { listProjectBranches } from "./project-branches";
 export { copyRepositoryToProject } from "./copy-repository";
 export { credentialHelpFor, type CredentialHelp } from "./credential-help";
-export { credentialFor, ownTokenFor, repositoryCredentialFor, type CredentialSource, type GitCredential } from "./credential-for";
+export { credentialFor, ownTokenFor, remoteCredentialFor, repositoryCredentialFor, type CredentialSource, type GitCredential } from "./credential-for";
 export { ownTokenOf } from "./credentials";
 export { importIntoProject } from "./import-files";
 export { linkRepositoryToProject } from "./link-repository";

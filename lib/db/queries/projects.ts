@@ -15,6 +15,8 @@ export function insertProject(values: {
   defaultBranch: string;
   backend?: Project["backend"];
   repositoryId?: string | null;
+  vcsBackendId?: string | null;
+  remoteName?: string | null;
   state?: Project["state"];
 }): Project {
   return getDb()
@@ -124,18 +126,20 @@ export function listVisibleProjects({
 }
 
 /**
- * Projects linked to a registered repository (backend "remote") that the user
- * belongs to (owner or collaborator; admins: all), each with its repository and
- * the user's collaborator role (null for the owner and admins).
+ * Projects whose repository lives on a git host (backend "remote", linked to a
+ * registered repository; backend "external", in the organization's) that the
+ * user belongs to (owner or collaborator; admins: all), each with the linked
+ * repository (null for "external") and the user's collaborator role (null for
+ * the owner and admins).
  */
-export function listLinkedProjectsOfMember({ user }: { user: Pick<User, "id" | "role"> }): { project: Project; repository: Repository; collaboratorRole: Collaborator["role"] | null }[] {
+export function listHostedProjectsOfMember({ user }: { user: Pick<User, "id" | "role"> }): { project: Project; repository: Repository | null; collaboratorRole: Collaborator["role"] | null }[] {
   const membership = or(eq(projects.ownerId, user.id), eq(collaborators.userId, user.id), sql`${user.role === "admin" ? 1 : 0} = 1`);
   return getDb()
     .select({ project: projects, repository: repositories, collaboratorRole: collaborators.role })
     .from(projects)
-    .innerJoin(repositories, eq(projects.repositoryId, repositories.id))
+    .leftJoin(repositories, eq(projects.repositoryId, repositories.id))
     .leftJoin(collaborators, and(eq(collaborators.projectId, projects.id), eq(collaborators.userId, user.id)))
-    .where(and(eq(projects.backend, "remote"), membership, isReady()))
+    .where(and(or(and(eq(projects.backend, "remote"), sql`${repositories.id} is not null`), eq(projects.backend, "external")), membership, isReady()))
     .all();
 }
 

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { listEvents } from "@/lib/audit";
-import { listBranches } from "@/lib/git-server";
 import { publicOrigin } from "@/lib/http";
-import { canManage, canWrite, cloneUrlOf, linkedRepositoryOf, listCollaborators } from "@/lib/projects";
-import { listRepositoryBranches } from "@/lib/repositories";
+import { canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
+import { listProjectBranches } from "@/lib/repositories";
 import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
 import { CollaboratorsPanel } from "./collaborators-panel";
@@ -28,12 +27,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const { access } = await loadPageProject(params);
+  const { user, access } = await loadPageProject(params);
   const { project, owner, role } = access;
   const origin = publicOrigin(await headers());
   const [branches, collaborators, audit] = await Promise.all([
-    // A linked project's branches are the remote's; a host that cannot answer now only empties the branch choice.
-    project.backend === "remote" ? listRepositoryBranches({ repository: linkedRepositoryOf(project) }).catch(() => []) : listBranches({ projectId: project.id }),
+    // A project on a git host has the host's branches; a host that cannot answer now only empties the branch choice.
+    listProjectBranches({ actor: user, project }).catch(() => []),
     listCollaborators({ access }),
     listEvents({ projectId: project.id, page: 1, perPage: 50 }),
   ]);

@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth";
 import type { Repository, User } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { gitUrlOfLocation } from "@/lib/hosts";
+import { registeredRemote } from "@/lib/projects";
 import { credentialHelpFor, loadRepository } from "@/lib/repositories";
 import { SessionWorkspace } from "../../../_session/session-workspace";
 
@@ -29,7 +30,8 @@ function loadOwnRepository(id: string, user: User): Repository {
 export default async function RepositorySessionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const repository = loadOwnRepository((await params).id, user);
-  if (repository.provider === "s3") {
+  const remote = registeredRemote(repository);
+  if (!remote) {
     return (
       <div className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <h1 className="text-2xl font-semibold">No session for a bucket</h1>
@@ -54,7 +56,7 @@ export default async function RepositorySessionPage({ params }: { params: Promis
       canPush
       projectHref={`/repositories/${repository.id}`}
       openedUrl={`/api/v1/repositories/${repository.id}/session`}
-      credentialHelp={credentialHelpFor({ actor: user, repository })}
+      credentialHelp={credentialHelpFor({ actor: user, remote })}
     />
   );
 }
