@@ -13,3 +13,4 @@ export * from "./queries/tokens";
 export * from "./queries/users";
 export * from "./queries/vcs-backends";
 export type { ApiToken, AuditEvent, BrowserSession, Collaborator, Connection, OAuthRequest, Project, ProjectRole, Repository, User } from "./schema";
+export * from "./queries/retired-repositories";

@@ -218,6 +218,28 @@ export const vcsBackends = sqliteTable("vcs_backends", {
 
 export type VcsBackendRow = typeof vcsBackends.$inferSelect;
 
+// Repositories a project no longer uses but that are kept until an admin removes
+// them: the old copy after a move between backends, or a repository at a host that
+// could not be deleted or archived when its project was deleted. Listed in the
+// admin console. The project is copied in rather than referenced (it may be gone).
+export const retiredRepositories = sqliteTable("retired_repositories", {
+  id: text("id").primaryKey(),
+  projectId: text("project_id").notNull(),
+  projectName: text("project_name").notNull(),
+  /** "internal": a folder on Benchtop's git server; "external": a repository in an organization at its host. */
+  location: text("location", { enum: ["internal", "external"] }).notNull(),
+  /** internal: the folder's name under the repositories root; external: the repository's name at the host. */
+  path: text("path").notNull(),
+  /** For "external": the backend (organization and service account) it lives in. */
+  vcsBackendId: text("vcs_backend_id"),
+  reason: text("reason", { enum: ["moved", "delete_failed"] }).notNull(),
+  /** What went wrong, for "delete_failed". */
+  message: text("message"),
+  createdAt: createdAt(),
+});
+
+export type RetiredRepository = typeof retiredRepositories.$inferSelect;
+
 // Instance-wide settings an admin changes at run time (JSON values), shared by every instance.
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),

@@ -5,6 +5,7 @@ export { cleanUpAfterCrash } from "./clean-up-after-crash";
 export { deleteProject } from "./delete-project";
 export { listProjects } from "./list-projects";
 export { recordPush } from "./record-push";
+export { grantHostAccess, hostAccessOfRole, hostConnectionOf, revokeHostAccess, type HostAccess } from "./host-access";
 export { linkedRepositoryOf, listReachableHostedProjects, registeredRemote, remoteOf, type ProjectRemote } from "./project-remote";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";
 export { recordProjectSessionOpened } from "./record-session-opened";

@@ -2,6 +2,8 @@ import { createBitbucketServerOrganizationHost } from "../hosts/bitbucket/server
 import { createGitHubOrganizationHost } from "../hosts/github/organization-host";
 import { createGitLabOrganizationHost } from "../hosts/gitlab/organization-host";
 import type { OrganizationHost } from "../hosts/organization-host";
+import type { VcsBackendRow } from "../db";
+import { openBackendRow } from "./active-backend";
 import type { ExternalBackend } from "./backend-schema";
 
 /** The organization host of an external backend, with its service account's token. */
@@ -15,4 +17,9 @@ export function connectOrganizationHost(backend: Pick<ExternalBackend, "type" | 
     case "bitbucket-server":
       return createBitbucketServerOrganizationHost(options);
   }
+}
+
+/** The organization host of a stored backend row (its token opened for this use only). */
+export function organizationHostOfRow(row: VcsBackendRow): OrganizationHost {
+  return connectOrganizationHost(openBackendRow(row));
 }

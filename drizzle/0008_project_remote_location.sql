@@ -1,1 +1,0 @@
-ALTER TABLE `projects` ADD `remote_location` text;
