@@ -17,6 +17,7 @@ export function insertProject(values: {
   repositoryId?: string | null;
   vcsBackendId?: string | null;
   remoteName?: string | null;
+  remoteLocation?: string | null;
   state?: Project["state"];
 }): Project {
   return getDb()
