@@ -33,3 +33,19 @@ export async function removeStagedRepositories(): Promise<number> {
   await fs.rm(stagingDir(), { recursive: true, force: true });
   return entries.length;
 }
+
+/**
+ * Builds a repository out of sight for use elsewhere (the first push to a
+ * repository at a git host), hands it to `use`, and removes it afterwards
+ * whatever happened; start-up removes it if the server stopped meanwhile.
+ */
+export async function withStagedRepository<B, T>({ projectId, build, use }: { projectId: string; build: (dir: string) => Promise<B>; use: (dir: string, built: B) => Promise<T> }): Promise<T> {
+  const staged = path.join(stagingDir(), `${repoDirName(projectId)}.outgoing`);
+  await fs.rm(staged, { recursive: true, force: true });
+  await fs.mkdir(staged, { recursive: true });
+  try {
+    return await use(staged, await build(staged));
+  } finally {
+    await fs.rm(staged, { recursive: true, force: true }).catch(() => {});
+  }
+}

@@ -1,6 +1,7 @@
 import { recordEvent } from "../audit";
-import { deleteProjectRow, getProjectWithOwnerById, listCreatingProjects, runInTransaction } from "../db";
+import { deleteProjectRow, getProjectWithOwnerById, getVcsBackendRow, listCreatingProjects, runInTransaction } from "../db";
 import { removePushLeftovers, removeRepository, removeStagedRepositories } from "../git-server";
+import { removeCreatedRepository } from "./create-external-repository";
 
 const ABANDONED_REASON = "The server stopped before the project's repository was complete. What had been made was removed; the name is free to use again.";
 
@@ -10,11 +11,16 @@ const ABANDONED_REASON = "The server stopped before the project's repository was
  * their partial repositories (`project.creation_abandoned`), repositories
  * being made out of sight, and the quarantine folders and ref locks of
  * interrupted pushes (`git.push_leftovers_removed`). Runs before any request
- * is served, so nothing it removes belongs to work still going on.
+ * is served, so nothing it removes belongs to work still going on. A
+ * repository a cut-off creation may have made at an organization's host is
+ * removed there in the background (start-up does not wait for a host), or
+ * listed for an administrator when the host will not.
  */
 export async function cleanUpAfterCrash({ startedAt }: { startedAt: Date }): Promise<void> {
   for (const { project, owner } of listCreatingProjects()) {
     await removeRepository({ projectId: project.id });
+    const backend = project.vcsBackendId ? getVcsBackendRow({ id: project.vcsBackendId }) : undefined;
+    if (backend && project.remoteName && project.remoteLocation) void removeCreatedRepository({ project, backend, name: project.remoteName });
     runInTransaction(() => {
       deleteProjectRow({ id: project.id });
       recordEvent({

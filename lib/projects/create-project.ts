@@ -1,8 +1,13 @@
-import { deleteProjectRow, insertProject, projectNameTaken, runInTransaction, updateProjectRow, type Project, type User } from "../db";
+import { deleteProjectRow, insertProject, projectNameTaken, runInTransaction, updateProjectRow, type Project, type User, type VcsBackendRow } from "../db";
 import { recordEvent } from "../audit";
 import { AppError, isAppError } from "../errors";
 import { buildRepository, initRepository, removeRepository } from "../git-server";
+import { getActiveBackend } from "../vcs";
+import { createExternalRepository, organizationRepositoryName, requireHostConnection } from "./create-external-repository";
+import type { RepositoryInitializer, RepositoryOutcome } from "./repository-initializer";
 import type { CreateProjectInput } from "./schema";
+
+export type { RepositoryInitializer, RepositoryOutcome } from "./repository-initializer";
 
 const nameTaken = (name: string, holder: Project["state"] | false = "ready") =>
   holder === "creating"
@@ -13,12 +18,6 @@ const nameTaken = (name: string, holder: Project["state"] | false = "ready") =>
         fields: { name: "You already have a project with this name." },
       });
 
-/** What making a project's repository found out: its default branch when not `main`, and what its audit event should add. */
-export type RepositoryOutcome = { defaultBranch?: string; detail?: Record<string, unknown> };
-
-/** Fills a new project's repository in `dir` (out of sight until it is whole; see buildRepository). */
-export type RepositoryInitializer = (context: { project: Project; dir: string }) => Promise<RepositoryOutcome | void>;
-
 const readmeInitializer =
   (owner: User): RepositoryInitializer =>
   async ({ project, dir }) => {
@@ -27,12 +26,14 @@ const readmeInitializer =
 
 /**
  * Creates a project, all or nothing even across a crash: its record is written
- * first in the hidden "creating" state (which holds the name), its bare
- * repository is made out of sight and moved into place, and only then is the
- * record made ready, with its `project.created` event, in one transaction.
- * If the repository cannot be made, the record and anything written are
- * removed again and the initializer's error is passed on; if the server stops
- * half-way, start-up removes them (abandonUnfinishedProjects).
+ * first in the hidden "creating" state (which holds the name), its repository
+ * is made (on Benchtop's git server out of sight and moved into place; with an
+ * external backend in force, in the organization at its host: see
+ * createExternalRepository), and only then is the record made ready, with its
+ * `project.created` event, in one transaction. If the repository cannot be
+ * made, the record and anything written are removed again and the error is
+ * passed on; if the server stops half-way, start-up removes them
+ * (cleanUpAfterCrash).
  */
 export async function createProject({
   input,
@@ -48,6 +49,9 @@ export async function createProject({
 }): Promise<Project> {
   const holder = projectNameTaken({ ownerId: owner.id, name: input.name });
   if (holder) throw nameTaken(input.name, holder);
+  // Read once: a backend applied meanwhile takes effect for the next project.
+  const external: VcsBackendRow | null = link ? null : getActiveBackend().row;
+  if (external) requireHostConnection({ user: owner, backend: external });
   let project: Project;
   try {
     project = insertProject({
@@ -57,6 +61,7 @@ export async function createProject({
       defaultBranch: "main",
       state: "creating",
       ...(link ? { backend: "remote" as const, repositoryId: link.repositoryId } : {}),
+      ...(external ? { backend: "external" as const, vcsBackendId: external.id } : {}),
     });
   } catch (error) {
     // Two creations racing for one name: the unique index decides.
@@ -64,9 +69,19 @@ export async function createProject({
     throw error;
   }
   try {
-    const outcome = link ?? (await buildRepository({ projectId: project.id, build: (dir) => initialize({ project, dir }) })) ?? {};
+    let remote: { remoteName: string; remoteLocation: string } | null = null;
+    let outcome: RepositoryOutcome;
+    if (link) outcome = link;
+    else if (external) {
+      const remoteName = organizationRepositoryName({ backend: external, project, owner });
+      // Named before anything is made at the host, so that start-up can find and remove it after a crash.
+      updateProjectRow({ id: project.id, changes: { remoteName } });
+      const made = await createExternalRepository({ project, owner, backend: external, name: remoteName, initialize });
+      remote = { remoteName, remoteLocation: made.remoteLocation };
+      outcome = made;
+    } else outcome = (await buildRepository({ projectId: project.id, build: (dir) => initialize({ project, dir }) })) ?? {};
     return runInTransaction(() => {
-      const ready = updateProjectRow({ id: project.id, changes: { state: "ready", defaultBranch: outcome.defaultBranch ?? project.defaultBranch } })!;
+      const ready = updateProjectRow({ id: project.id, changes: { state: "ready", defaultBranch: outcome.defaultBranch ?? project.defaultBranch, ...remote } })!;
       recordEvent({ action: "project.created", actor: owner, project: ready, detail: { name: ready.name, backend: ready.backend, ...outcome.detail } });
       return ready;
     });

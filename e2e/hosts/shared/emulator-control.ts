@@ -4,7 +4,7 @@
 //   POST /_emulator/expire-access-tokens  {"login"}  every OAuth access token of the account expires now
 //   POST /_emulator/revoke-refresh-tokens {"login"}  every refresh token of the account stops working
 //   GET  /_emulator/oauth-log                        {"tokenRequests":[...],"revocations":[...]}
-//   POST /_emulator/outage  {"requests"?: N}         the REST API answers 503 for the next N requests (no N: until cleared)
+//   POST /_emulator/outage  {"requests"?: N, "after"?: M}  the REST API answers 503 for the next N requests (no N: until cleared), after answering M more first
 //   DELETE /_emulator/outage                         the REST API answers again
 //   GET  /_emulator/outage                           {"remaining": N | null}  (0 = up, null = down until cleared)
 //   GET  /_emulator/inspect?owner=ORG                {"owner","repos":[full names]}
@@ -42,10 +42,12 @@ function handleInspect(res: ServerResponse, url: URL, inspect: InspectControl): 
 async function handleOutage(req: IncomingMessage, res: ServerResponse, url: URL, outage: Outage): Promise<void> {
   if (req.method === "DELETE") outage.clear();
   else if (req.method === "POST") {
-    const requests = (await readParams(req, url)).requests;
+    const { requests, after } = await readParams(req, url);
     const count = requests === undefined || requests === "" ? null : Number(requests);
+    const spared = after === undefined || after === "" ? 0 : Number(after);
     if (count !== null && (!Number.isInteger(count) || count < 1)) return sendJsonBody(res, 400, { error: 'send {"requests": N} with N >= 1, or no body for an outage until cleared' });
-    outage.start(count);
+    if (!Number.isInteger(spared) || spared < 0) return sendJsonBody(res, 400, { error: 'send {"after": M} with M >= 0: the requests answered before the outage begins' });
+    outage.start(count, spared);
   } else if (req.method !== "GET") return sendJsonBody(res, 405, { error: "GET, POST or DELETE /_emulator/outage" });
   sendJsonBody(res, 200, { remaining: outage.remaining() });
 }

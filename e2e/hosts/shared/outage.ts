@@ -4,8 +4,8 @@
 // git smart HTTP and the OAuth pages stay up, as they do behind a real API outage.
 
 export type Outage = {
-  /** Starts an outage for the next `requests` API requests, or until cleared when null. */
-  start(requests: number | null): void;
+  /** Starts an outage for the next `requests` API requests (after letting `after` more through first), or until cleared when null. */
+  start(requests: number | null, after?: number): void;
   clear(): void;
   /** Whether this API request falls in the outage (counts it down). */
   take(): boolean;
@@ -15,15 +15,24 @@ export type Outage = {
 
 export function createOutage(): Outage {
   let left: number | null = 0;
+  // Requests still answered before the outage begins: a failure half-way through a sequence.
+  let spared = 0;
   return {
-    start(requests) {
+    start(requests, after = 0) {
       if (requests !== null && (!Number.isInteger(requests) || requests < 1)) throw new Error("an outage lasts a whole number of requests (at least 1), or null for until cleared");
+      if (!Number.isInteger(after) || after < 0) throw new Error("an outage starts after a whole number of requests (0 or more)");
       left = requests;
+      spared = after;
     },
     clear() {
       left = 0;
+      spared = 0;
     },
     take() {
+      if (left !== 0 && spared > 0) {
+        spared -= 1;
+        return false;
+      }
       if (left === null) return true;
       if (left === 0) return false;
       left -= 1;
