@@ -57,7 +57,7 @@ export default defineConfig({
         // The host emulators that e2e/repositories.spec.ts (3460, 3461), e2e/remote-session.spec.ts (3462) and
         // e2e/oauth-connections.spec.ts (GitHub 3463, GitLab 3464) and e2e/admin-version-control.spec.ts (GitHub 3465,
         // GitLab 3466) start on fixed ports, over plain http.
-        BENCHTOP_INSECURE_HOSTS: [3460, 3461, 3462, 3463, 3464, 3465, 3466].flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`]).join(","),
+        BENCHTOP_INSECURE_HOSTS: [3460, 3461, 3462, 3463, 3464, 3465, 3466, 3467].flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`]).join(","),
       },
       reuseExistingServer: false,
       timeout: 60_000,

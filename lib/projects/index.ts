@@ -2,6 +2,7 @@ export { assertCanManage, assertCanWrite, canManage, canRead, canWrite, loadProj
 export { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator, type CollaboratorView } from "./collaborators";
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";
+export { newProjectDestination, type NewProjectDestination } from "./new-project-destination";
 export { deleteProject } from "./delete-project";
 export { listProjects } from "./list-projects";
 export { recordPush } from "./record-push";

@@ -1,9 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
-import { createProject, createProjectSchema } from "@/lib/projects";
+import { createTokenConnection, tokenConnectionInputSchema } from "@/lib/connections";
+import { createProject, createProjectSchema, newProjectDestination } from "@/lib/projects";
 
 export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return keepValues(await create(formData), formData, ["name", "description"]);
@@ -20,4 +22,24 @@ async function create(formData: FormData): Promise<ActionState> {
     return actionFailed(error);
   }
   redirect(`/projects/${id}`);
+}
+
+/**
+ * Connects the caller's account at the external backend's host with a token,
+ * from the New project form: the provider and host are the backend's, never
+ * taken from the form.
+ */
+export async function connectForNewProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireActionUser();
+    const destination = newProjectDestination({ user });
+    if (destination.kind !== "external") return { status: "error", message: "New projects are kept on Benchtop's own git server now: no connection is needed. Reload the page." };
+    const parsed = tokenConnectionInputSchema.safeParse({ provider: destination.provider, host: destination.host, token: formData.get("token") });
+    if (!parsed.success) return validationFailed(parsed.error);
+    const connection = await createTokenConnection({ user, ...parsed.data });
+    revalidatePath("/projects");
+    return { status: "success", message: `Connected to ${connection.host} as ${connection.login}.` };
+  } catch (error) {
+    return actionFailed(error);
+  }
 }

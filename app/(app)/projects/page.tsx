@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
-import { listProjects } from "@/lib/projects";
+import { listProjects, newProjectDestination } from "@/lib/projects";
 import { NewProjectForm } from "./new-project-form";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -67,7 +67,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         )}
       </section>
       <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4">
-        <NewProjectForm />
+        <NewProjectForm destination={newProjectDestination({ user })} />
       </aside>
     </div>
   );

@@ -63,6 +63,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <CloneUrl url={cloneUrlOf({ origin, owner, project })} />
         {project.backend === "remote" ? (
           <p className="mt-2 text-xs text-slate-500">This project is linked to a repository at its host: clone it there with your own credentials for that host. Sessions reach it through Benchtop.</p>
+        ) : project.backend === "external" ? (
+          <p className="mt-2 text-xs text-slate-500">
+            This project&apos;s repository is in your organization at its git host: clone it with your own account there (a personal access token of yours as the password). Sessions reach it through
+            Benchtop with your connection.
+          </p>
         ) : (
           <p className="mt-2 text-xs text-slate-500">
             The git command line asks for a user name and password: give any user name and a{" "}
