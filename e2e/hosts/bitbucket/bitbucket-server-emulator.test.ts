@@ -32,6 +32,14 @@ describe("Bitbucket Server emulator", () => {
     expect(serverRepository.parse(await (await get("/projects/OPEN/repos/docs", null)).json()).public).toBe(true);
   });
 
+  it("names the caller at the application-links servlet, as plain text (empty for an anonymous caller)", async () => {
+    const whoami = (token: string | null) => fetch(`${emulator.url}/plugins/servlet/applinks/whoami`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const named = await whoami(tokens.admin);
+    expect([named.status, named.headers.get("content-type"), await named.text()]).toEqual([200, "text/plain;charset=UTF-8", "ds-admin"]);
+    expect(await (await whoami(null)).text()).toBe("");
+    expect((await whoami("not-a-token")).status).toBe(401);
+  });
+
   it("answers the default branch as RestMinimalRef and RestBranch, and pages branches", async () => {
     expect(serverMinimalRef.parse(await (await get(`${repoApi}/default-branch`)).json())).toMatchObject({ displayId: "main", type: "BRANCH" });
     expect(serverBranch.parse(await (await get(`${repoApi}/branches/default`)).json())).toMatchObject({ displayId: "main", default: true });

@@ -182,6 +182,13 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
     return sendJson(res, 200, { path: serverPath(filePath ? filePath.split("/") : []), revision: at, children: page(children) }, headers);
   }
 
+  /** The application-links servlet: the caller's user name as plain text, empty for an anonymous caller. */
+  function handleWhoAmI(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const token = authenticate(req, res);
+    if (token === "answered") return;
+    res.writeHead(200, { "content-type": "text/plain;charset=UTF-8" }).end(token?.user ?? "");
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     // Data Center behind a proxy or in maintenance answers 503 with its RestErrors envelope.
     if (outage.take()) return sendErrors(res, 503, serverErrors("Bitbucket is unavailable. Try again later.", "com.atlassian.bitbucket.ServiceUnavailableException"));
@@ -226,6 +233,7 @@ export async function startBitbucketServerEmulator({ port }: { port?: number } =
       if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return handleGit(req, res, url);
       if (url.pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, url, controls);
       if (/^\/rest\/api\/(1\.0|latest)\//.test(url.pathname)) return handleApi(req, res, url);
+      if (url.pathname === "/plugins/servlet/applinks/whoami" && req.method === "GET") return handleWhoAmI(req, res);
       sendErrors(res, 404, serverErrors("Not found", "com.sun.jersey.api.NotFoundException"));
     },
   });
