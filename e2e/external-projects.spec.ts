@@ -3,6 +3,7 @@
 // project form first asks the user to connect their own account at the host, then
 // creates the project there; its session commits and pushes through the gateway
 // with the user's credential, checked with the real git command line at the host.
+import path from "node:path";
 import { ADMIN } from "./servers";
 import type { Api } from "./fixtures";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "./hosts/github/emulator-process";
@@ -44,6 +45,7 @@ test("a user connects their account first, then creates a project in the organiz
   // No account at the host yet: the form asks for one instead of creating anything.
   await expect(page.getByRole("note")).toContainText(`New projects are kept in labs at ${new URL(github.url).host}`);
   await expect(projects.create).toHaveCount(0);
+  await page.screenshot({ path: path.join(process.cwd(), "test-results", "screenshots", "new-project-connect-first.png"), fullPage: true });
   const connect = page.getByRole("form", { name: `Connect to ${new URL(github.url).host}` });
   await connect.getByLabel(/Personal access token/).fill("ghp_not-alices-token");
   await connect.getByRole("button", { name: "Connect" }).click();
