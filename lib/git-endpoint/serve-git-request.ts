@@ -37,9 +37,9 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
   }
   const access = loadProjectByPath({ handle: gitRequest.handle, name: gitRequest.projectName, user: caller.user });
   if (!access) return notFound();
-  if (access.project.backend === "remote") {
+  if (access.project.backend !== "internal") {
     const url = cloneUrlOf({ origin: "", owner: access.owner, project: access.project });
-    return text(404, `${access.project.name} is linked to a remote repository and is not served here. Clone ${url || "the remote repository"} instead.`);
+    return text(404, `${access.project.name}'s repository is kept at its git host and is not served here. Clone ${url || "it from its host"} instead.`);
   }
 
   const pushing = gitRequest.service === "git-receive-pack";

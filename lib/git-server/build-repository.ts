@@ -36,15 +36,15 @@ export async function removeStagedRepositories(): Promise<number> {
 
 /**
  * Builds a repository out of sight for use elsewhere (the first push to a
- * repository at a git host), hands it to `use`, and removes it afterwards
+ * repository at a git host), hands it to `then`, and removes it afterwards
  * whatever happened; start-up removes it if the server stopped meanwhile.
  */
-export async function withStagedRepository<B, T>({ projectId, build, use }: { projectId: string; build: (dir: string) => Promise<B>; use: (dir: string, built: B) => Promise<T> }): Promise<T> {
+export async function withStagedRepository<B, T>({ projectId, build, then }: { projectId: string; build: (dir: string) => Promise<B>; then: (dir: string, built: B) => Promise<T> }): Promise<T> {
   const staged = path.join(stagingDir(), `${repoDirName(projectId)}.outgoing`);
   await fs.rm(staged, { recursive: true, force: true });
   await fs.mkdir(staged, { recursive: true });
   try {
-    return await use(staged, await build(staged));
+    return await then(staged, await build(staged));
   } finally {
     await fs.rm(staged, { recursive: true, force: true }).catch(() => {});
   }

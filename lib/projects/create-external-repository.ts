@@ -84,7 +84,7 @@ export async function createExternalRepository({
     const outcome = await withStagedRepository({
       projectId: project.id,
       build: (dir) => initialize({ project, dir }),
-      use: async (dir, built) => {
+      then: async (dir, built) => {
         await pushFromRepository({ dir, url: gitUrl, authHeader }).catch((error: Error) => {
           throw new AppError("upstream_error", `${backend.credentialHostname} refused the project's first push with your account (${error.message}). Check that your connection there may write to ${created.fullName}, then create the project again.`, { cause: error });
         });

@@ -16,6 +16,12 @@ export async function updateProject({ access, input, actor }: { access: ProjectA
     });
   }
   if (input.defaultBranch !== undefined && input.defaultBranch !== project.defaultBranch) {
+    if (project.backend !== "internal") {
+      // The host decides its repository's default branch; Benchtop does not change it behind the host's back.
+      throw new AppError("invalid_input", `${project.name}'s repository is kept at its git host: change its default branch there.`, {
+        fields: { defaultBranch: "Change the default branch at the repository's host." },
+      });
+    }
     const branches = await listBranches({ projectId: project.id });
     if (!branches.some((b) => b.name === input.defaultBranch)) {
       throw new AppError("invalid_input", `There is no branch "${input.defaultBranch}". Push it first, then make it the default.`, {

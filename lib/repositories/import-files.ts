@@ -55,8 +55,8 @@ export async function importIntoProject({
   user: User;
 }): Promise<{ commit: string; files: string[] }> {
   assertCanWrite(access);
-  if (access.project.backend === "remote") {
-    throw new AppError("invalid_input", `${access.project.name} is linked to a remote repository, so Benchtop does not commit into it on the server. Open its session, add the files there and push.`, {
+  if (access.project.backend !== "internal") {
+    throw new AppError("invalid_input", `${access.project.name}'s repository is kept at its git host, so Benchtop does not commit into it on the server. Open its session, add the files there and push.`, {
       fields: { projectId: "Choose a project on Benchtop's git server." },
     });
   }

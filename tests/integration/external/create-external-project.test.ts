@@ -75,6 +75,10 @@ describe("a project with an external backend", () => {
     expect(fs.readFileSync(path.join(check, "README.md"), "utf8")).toContain(project.name);
     expect(gitOk(["log", "--format=%an <%ae>"], { cwd: check }).trim()).toBe(`Test User <${alice.email}>`);
 
+    // Not on Benchtop's git server: its URL there points to the host.
+    const internal = await fetch(`${baseUrl()}/git/${alice.handle}/${project.name}.git/info/refs?service=git-upload-pack`, { headers: { authorization: `Basic ${Buffer.from(`x:${alice.token}`).toString("base64")}` } });
+    expect([internal.status, await internal.text()]).toEqual([404, expect.stringContaining(`Clone ${project.cloneUrl} instead`)]);
+
     const branches = await api(`/api/v1/projects/${project.id}/branches`, { token: alice.token });
     expect(branches.body.branches).toEqual([{ name: "main", commit: atHost.refs["refs/heads/main"] }]);
 

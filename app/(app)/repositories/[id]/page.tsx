@@ -86,8 +86,8 @@ export default async function BrowseRepositoryPage({ params, searchParams }: Par
   const view = toRepositoryView(repository);
   const listing = await loadListing(repository, ref, path);
   const projects: WritableProject[] = listProjects({ user, perPage: 100 })
-    // Files are committed on Benchtop's git server: linked projects take them through their session instead.
-    .projects.filter((p) => canWrite(p.role) && p.project.backend !== "remote")
+    // Files are committed on Benchtop's git server: projects at a git host take them through their session instead.
+    .projects.filter((p) => canWrite(p.role) && p.project.backend === "internal")
     .map((p) => ({ id: p.project.id, name: p.project.name, owner: p.owner.handle }));
   const isGit = view.provider !== "s3";
 
