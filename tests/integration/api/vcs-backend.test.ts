@@ -130,6 +130,8 @@ describe("the version-control backend (admin)", () => {
     expect(applied.status, applied.text).toBe(200);
     expect(applied.body).toMatchObject({ type: "bitbucket", organization: "labs", username: world.service.email, hasAuthToken: true });
     expect((await api(PATH, { token: admin })).text).not.toContain(world.service.token);
+    // The GitHub settings applied before are the page's again, as the file test below expects.
+    expect((await api(PATH, { method: "PUT", token: admin, body: githubBody({ name: "Renamed" }) })).status).toBe(200);
   });
 
   it("takes the settings from the file, read-only (409 on PUT), and keeps the last good ones while the file is broken", async () => {
