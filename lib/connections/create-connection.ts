@@ -42,6 +42,7 @@ export async function createTokenConnection({ user, provider, host, token }: { u
       provider,
       host: target.host,
       login: viewer.login,
+      accountId: viewer.accountId ?? null,
       method: "token",
       sealedToken: sealConnectionToken(id, token),
       sealedRefreshToken: null,

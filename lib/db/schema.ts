@@ -260,6 +260,12 @@ export const connections = sqliteTable(
     /** host[:port], lower case (no port when it is the scheme's default). */
     host: text("host").notNull(),
     login: text("login").notNull(),
+    /**
+     * The account's immutable id at the host, where the host names users by it
+     * rather than by login (Bitbucket Cloud: its UUID, which repository
+     * permissions take); null for other hosts and for connections made before.
+     */
+    accountId: text("account_id"),
     method: text("method", { enum: ["oauth", "token"] }).notNull(),
     sealedToken: text("sealed_token").notNull(),
     sealedRefreshToken: text("sealed_refresh_token"),

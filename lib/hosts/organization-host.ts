@@ -16,13 +16,21 @@ export interface OrganizationHost {
   createRepository(options: { name: string; description: string }): Promise<OrganizationRepository>;
   /** The repository, or null when it does not exist (any more). */
   findRepository(options: { name: string }): Promise<OrganizationRepository | null>;
-  /** Gives `username` (their account on the host) read or write access. */
-  grantAccess(options: { name: string; username: string; access: "read" | "write" }): Promise<void>;
-  /** Withdraws `username`'s access; nothing happens when they had none. */
-  revokeAccess(options: { name: string; username: string }): Promise<void>;
+  /** Gives `account` (a member's account on the host) read or write access. */
+  grantAccess(options: { name: string; account: HostAccount; access: "read" | "write" }): Promise<void>;
+  /** Withdraws `account`'s access; nothing happens when they had none. */
+  revokeAccess(options: { name: string; account: HostAccount }): Promise<void>;
   deleteRepository(options: { name: string }): Promise<void>;
+  /** Archives the repository (Bitbucket Cloud, which has no archive, withdraws every user's own permission and marks it instead). */
   archiveRepository(options: { name: string }): Promise<void>;
 }
+
+/**
+ * A member's account on the host, as their connection knows it: the login, and
+ * the immutable id for hosts that name users only by it (Bitbucket Cloud's
+ * UUID); null where the host goes by login or the connection predates ids.
+ */
+export type HostAccount = { login: string; id: string | null };
 
 export type OrganizationRepository = {
   /** organization/name as the host shows it. */

@@ -89,6 +89,8 @@ export type Viewer = {
   scopes: string[] | null;
   /** ISO 8601, or null when the host says nothing of an expiry. */
   expiresAt: string | null;
+  /** The account's immutable id, for hosts that name users by it (Bitbucket Cloud's UUID); absent elsewhere. */
+  accountId?: string;
 };
 
 export type GetViewerOptions = {

@@ -16,6 +16,9 @@ export function hostConnectionOf({ user, backend }: { user: Pick<User, "id">; ba
   return connectionToHost({ user, provider: gitProviderOfBackend(backend), host: backend.credentialHostname });
 }
 
+/** The account a connection stands for at its host: its login, and its id where the host grants by id (Bitbucket Cloud). */
+const accountOf = (connection: Connection) => ({ login: connection.login, id: connection.accountId });
+
 /** The external backend and repository name of a project whose repository is in an organization, else null. */
 function organizationRepositoryOf(project: Project): { backend: VcsBackendRow; name: string } | null {
   const remote = remoteOf(project);
@@ -33,7 +36,7 @@ export async function grantHostAccess({ project, user, access }: { project: Proj
   if (!repository) return "not_external";
   const connection = hostConnectionOf({ user, backend: repository.backend });
   if (!connection) return "waiting";
-  await organizationHostOfRow(repository.backend).grantAccess({ name: repository.name, username: connection.login, access });
+  await organizationHostOfRow(repository.backend).grantAccess({ name: repository.name, account: accountOf(connection), access });
   return "granted";
 }
 
@@ -42,5 +45,5 @@ export async function revokeHostAccess({ project, user }: { project: Project; us
   const repository = organizationRepositoryOf(project);
   const connection = repository && hostConnectionOf({ user, backend: repository.backend });
   if (!repository || !connection) return;
-  await organizationHostOfRow(repository.backend).revokeAccess({ name: repository.name, username: connection.login });
+  await organizationHostOfRow(repository.backend).revokeAccess({ name: repository.name, account: accountOf(connection) });
 }

@@ -3,8 +3,8 @@ import { z } from "zod";
 /** Where project repositories live: Benchtop's own git server, or an organization on a git host. */
 export const EXTERNAL_BACKEND_TYPES = ["github", "gitlab", "bitbucket", "bitbucket-server"] as const;
 export type ExternalBackendType = (typeof EXTERNAL_BACKEND_TYPES)[number];
-/** The types an admin can choose today (Bitbucket Cloud's comes next; README says so). */
-export const AVAILABLE_BACKEND_TYPES = ["github", "gitlab", "bitbucket-server"] as const satisfies readonly ExternalBackendType[];
+/** The types an admin can choose (every external type). */
+export const AVAILABLE_BACKEND_TYPES = ["github", "gitlab", "bitbucket", "bitbucket-server"] as const satisfies readonly ExternalBackendType[];
 export type AvailableBackendType = (typeof AVAILABLE_BACKEND_TYPES)[number];
 
 export const DEFAULT_REPOSITORY_TEMPLATE = "{owner}-{id}";
@@ -34,7 +34,7 @@ const credentialHostname = z
 
 /** An external backend as the admin enters it (PUT /api/v1/admin/vcs). `authToken` may be left out to keep the stored one. */
 export const externalBackendInputSchema = z.object({
-  type: z.enum(AVAILABLE_BACKEND_TYPES, { error: "Choose GitHub (github.com or GitHub Enterprise Server), GitLab (gitlab.com or self-managed) or Bitbucket Server / Data Center. Bitbucket Cloud is not available as a backend yet." }),
+  type: z.enum(AVAILABLE_BACKEND_TYPES, { error: "Choose GitHub (github.com or GitHub Enterprise Server), GitLab (gitlab.com or self-managed), Bitbucket Cloud or Bitbucket Server / Data Center." }),
   name: required("name", 100),
   url: apiRoot,
   credentialHostname,

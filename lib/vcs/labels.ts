@@ -6,8 +6,12 @@ export const BACKEND_TYPE_LABELS: Record<string, string> = {
   "bitbucket-server": "Bitbucket Server / Data Center",
 };
 
-/** What each type calls the place repositories are created in, and the token it needs. */
-export const BACKEND_HELP: Record<string, { organization: string; url: string; host: string; token: string }> = {
+/**
+ * What each type calls the place repositories are created in, and the token it
+ * needs; `username` and `archive` where the type differs from the usual
+ * (an account's user name; the host's own archive).
+ */
+export const BACKEND_HELP: Record<string, { organization: string; url: string; host: string; token: string; username?: string; archive?: string }> = {
   github: {
     organization: "The GitHub organization repositories are created in.",
     url: "https://api.github.com for github.com; https://HOST/api/v3 for GitHub Enterprise Server.",
@@ -20,6 +24,16 @@ export const BACKEND_HELP: Record<string, { organization: string; url: string; h
     url: "https://gitlab.com/api/v4, or https://HOST/api/v4 for self-managed GitLab.",
     host: "gitlab.com, or your GitLab host (host[:port]).",
     token: "A personal access token of a group Owner with the api scope.",
+  },
+  bitbucket: {
+    organization: "The workspace (its ID, as in bitbucket.org/WORKSPACE) repositories are created in.",
+    url: "https://api.bitbucket.org/2.0.",
+    host: "bitbucket.org.",
+    username: "The Atlassian account email of a workspace owner (Bitbucket signs an API token in with the email).",
+    token:
+      "An API token of a workspace owner (Atlassian account settings, Security, Create API token with scopes, app Bitbucket) with the scopes read:user:bitbucket, read:workspace:bitbucket, admin:repository:bitbucket and write:repository:bitbucket, plus delete:repository:bitbucket if deleting a project deletes its repository.",
+    archive:
+      "Bitbucket Cloud cannot archive repositories: “archive” keeps the repository, withdraws every user's own permission on it (so only the workspace's administrators and groups keep access) and starts its description with “[Archived by Benchtop]”.",
   },
   "bitbucket-server": {
     organization: "The key of the project repositories are created in, such as LABS.",

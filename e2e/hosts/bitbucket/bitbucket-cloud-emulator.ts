@@ -33,13 +33,19 @@ export type BitbucketCloudEmulator = {
   seedWorkspace(options: { slug: string }): void;
   seedRepository(options: { workspace: string; slug: string; isPrivate?: boolean; files?: Record<string, string | Buffer>; branches?: string[] }): { bare: string };
   seedToken(seed: CloudTokenSeed): void;
-  /** An account; a token seeded with `user` set to its nickname acts as it (API, and git as {nickname}:{token} or x-token-auth). Returns its UUID and account id. */
-  seedUser(options: { nickname: string; displayName?: string }): { uuid: string; accountId: string };
+  /**
+   * An account; a token seeded with `user` set to its nickname acts as it: in the
+   * API as Bearer, or Basic with the nickname or the account's email
+   * ({nickname}@example.test, as Atlassian API tokens sign in); in git as
+   * {nickname}:{token} or x-token-auth. Returns its UUID, account id and email.
+   */
+  seedUser(options: { nickname: string; displayName?: string }): { uuid: string; accountId: string; email: string };
   /** A workspace role: owner (administers every repository), member (may create repositories) or collaborator. */
   setWorkspaceRole(options: { workspace: string; user: string; role: WorkspaceRole }): void;
-  /** Read-back for tests: a workspace's repositories, per-user permissions, deleted, refs. */
+  /** Read-back for tests: a workspace's repositories, a repository's description, per-user permissions, deleted, refs. */
   inspect: {
     listWorkspaceRepos(workspace: string): string[];
+    description(fullName: string): string;
     repoPermissions(fullName: string): Record<string, string>;
     isDeleted(fullName: string): boolean;
     refs(fullName: string): Record<string, string>;
@@ -75,6 +81,9 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
       deleted.delete(`${workspace}/${slug}`.toLowerCase());
       return repo;
     },
+    updateRepo(repo, changes) {
+      return Object.assign(repo, changes);
+    },
     deleteRepo(repo) {
       repos.delete(`${repo.workspace}/${repo.slug}`.toLowerCase());
       deleted.add(`${repo.workspace}/${repo.slug}`.toLowerCase());
@@ -86,6 +95,12 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
   function permissionOf(token: CloudTokenSeed | null, repo: RepoState): CloudPermission | null {
     const granted = token?.access?.[`${repo.workspace}/${repo.slug}`] ?? token?.access?.[repo.workspace] ?? null;
     return higherCloud(higherCloud(granted, org.userPermission(token?.user, repo)), repo.isPrivate ? null : "read");
+  }
+
+  function isBasicUserOf(name: string, token: CloudTokenSeed | undefined): boolean {
+    const account = org.findAccount(token?.user);
+    if (!account) return true;
+    return [account.nickname, account.email, "x-token-auth"].some((n) => n.toLowerCase() === name.toLowerCase());
   }
 
   const notFound = (res: http.ServerResponse) =>
@@ -129,7 +144,8 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (outage.take()) return sendJson(res, 503, cloudError("Service Unavailable"));
-    const token = authenticate(req, res, (c) => (c.scheme === "bearer" ? c.token : c.password));
+    // Basic: a user's token goes with their nickname or email; a token of no user with x-token-auth.
+    const token = authenticate(req, res, (c) => (c.scheme === "bearer" ? c.token : isBasicUserOf(c.user, tokens.get(c.password)) ? c.password : null));
     if (token === "answered") return;
     const headers: Record<string, string> = token?.scopes ? { "x-oauth-scopes": token.scopes.join(", ") } : {};
     const rest = url.pathname.slice("/2.0".length);
@@ -207,6 +223,7 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
 
   const inspect: BitbucketCloudEmulator["inspect"] = {
     listWorkspaceRepos: (workspace) => [...repos.values()].filter((r) => r.workspace.toLowerCase() === workspace.toLowerCase()).map((r) => `${r.workspace}/${r.slug}`),
+    description: (fullName) => mustFind(fullName).description,
     repoPermissions: (fullName) => org.repoGrants(mustFind(fullName)),
     isDeleted: (fullName) => deleted.has(fullName.toLowerCase()) && !repos.has(fullName.toLowerCase()),
     refs: (fullName) => listAllRefs({ bare: mustFind(fullName).bare }),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloneAndPush } from "../shared/git-client";
 import { type BitbucketCloudEmulator, startBitbucketCloudEmulator } from "./bitbucket-cloud-emulator";
 import { cloudError, cloudRepository } from "./openapi-mirror";
-import { cloudAccount, cloudRepositoryUserPermission, cloudWorkspaceMembershipPage } from "./org-mirrors";
+import { cloudAccount, cloudRepositoryUserPermission, cloudRepositoryUserPermissionPage, cloudWorkspaceMembershipPage } from "./org-mirrors";
 import { type BitbucketCloudWorkspaceWorld, seedCloudWorkspaceWorld } from "./org-seed";
 
 let emulator: BitbucketCloudEmulator;
@@ -31,6 +31,18 @@ describe("Bitbucket Cloud emulator: accounts and workspace permissions", () => {
     const { data, response } = await client(tokens.service).GET("/user");
     expect(response.status).toBe(200);
     expect(cloudAccount.parse(data)).toMatchObject({ type: "user", nickname: "svc-benchtop", uuid: ids.service.uuid, account_id: ids.service.accountId });
+  });
+
+  it("signs a user's token in as Bearer, or as Basic with the account's nickname or Atlassian email; 401 for Basic with another user", async () => {
+    const basicClient = (user: string, token: string) => createBitbucketCloudClient({ baseUrl: emulator.apiRoot, headers: { Accept: "application/json", Authorization: basic(user, token) } });
+    for (const user of [ids.service.email, "svc-benchtop"]) {
+      const { data, response } = await basicClient(user, tokens.service).GET("/user");
+      expect(response.status, user).toBe(200);
+      expect(cloudAccount.parse(data)).toMatchObject({ uuid: ids.service.uuid });
+    }
+    const refused = await basicClient(ids.alice.email, tokens.service).GET("/user");
+    expect(refused.response.status).toBe(401);
+    expect(cloudError.parse(refused.error).error?.message).toBeTruthy();
   });
 
   it("GET /workspaces/{workspace}/permissions?q=user.uuid=: owner, member; 403 for a collaborator", async () => {
@@ -92,6 +104,33 @@ describe("Bitbucket Cloud emulator: repositories in a workspace", () => {
     expect(removed.response.status).toBe(204);
     expect(emulator.inspect.repoPermissions("labs/shared-1")).toEqual({});
     expect((await cloneAndPush({ url, authorization: basic("bob", tokens.bob) })).clone.code).not.toBe(0);
+  });
+
+  it("PUT /repositories/{workspace}/{slug}: 200 updates the description for an admin, 403 for a writer, 404 for one who cannot see it; 201 creates a missing one", async () => {
+    await create("to-update");
+    const updated = await client(tokens.service).PUT("/repositories/{workspace}/{repo_slug}", { params: { path: repo("to-update") }, body: { type: "repository", description: "Kept" } });
+    expect(updated.response.status).toBe(200);
+    expect(cloudRepository.parse(updated.data)).toMatchObject({ full_name: "labs/to-update", description: "Kept", is_private: true });
+    expect(emulator.inspect.description("labs/to-update")).toBe("Kept");
+    await client(tokens.service).PUT("/repositories/{workspace}/{repo_slug}/permissions-config/users/{selected_user_id}", { params: { path: { ...repo("to-update"), selected_user_id: ids.bob.uuid } }, body: { permission: "write" } });
+    const refused = await client(tokens.bob).PUT("/repositories/{workspace}/{repo_slug}", { params: { path: repo("to-update") }, body: { type: "repository", description: "Mine" } });
+    expect(refused.response.status).toBe(403);
+    expect(cloudError.parse(refused.error).error?.message).toBeTruthy();
+    const unseen = await client(tokens.alice).PUT("/repositories/{workspace}/{repo_slug}", { params: { path: repo("to-update") }, body: { type: "repository", description: "Mine" } });
+    expect(unseen.response.status).toBe(404);
+    expect(emulator.inspect.description("labs/to-update")).toBe("Kept");
+    const created = await client(tokens.service).PUT("/repositories/{workspace}/{repo_slug}", { params: { path: repo("made-by-put") }, body: { type: "repository", description: "New" } });
+    expect(created.response.status).toBe(201);
+    expect(cloudRepository.parse(created.data)).toMatchObject({ full_name: "labs/made-by-put", description: "New" });
+    expect(emulator.inspect.listWorkspaceRepos("labs")).toContain("labs/made-by-put");
+  });
+
+  it("GET permissions-config/users: the explicit grants, each a repository_user_permission", async () => {
+    await create("listed-1");
+    await client(tokens.service).PUT("/repositories/{workspace}/{repo_slug}/permissions-config/users/{selected_user_id}", { params: { path: { ...repo("listed-1"), selected_user_id: ids.bob.uuid } }, body: { permission: "read" } });
+    const { data, response } = await client(tokens.service).GET("/repositories/{workspace}/{repo_slug}/permissions-config/users", { params: { path: repo("listed-1") } });
+    expect(response.status).toBe(200);
+    expect(cloudRepositoryUserPermissionPage.parse(data).values?.map((p) => [p.user?.uuid, p.permission])).toEqual([[ids.bob.uuid, "read"]]);
   });
 
   it("DELETE /repositories/{workspace}/{slug}: 403 without admin, 204 for the owner, then 404", async () => {

@@ -1,7 +1,8 @@
 // The workspace side of the Bitbucket Cloud emulator: accounts, workspace
 // memberships (owner, collaborator, member), repositories created in a
-// workspace, per-user repository permissions (permissions-config) and
-// deletion. Bitbucket Cloud has no archiving: a backend deletes instead.
+// workspace, their update (PUT, which creates a missing one, as Cloud does),
+// per-user repository permissions (permissions-config) and deletion.
+// Bitbucket Cloud has no archiving.
 import type http from "node:http";
 import type { components } from "@coderabbitai/bitbucket/cloud/openapi";
 import { readJsonObject } from "../shared/oauth-http";
@@ -11,7 +12,8 @@ import { sendJson } from "./emulator-support";
 type Schemas = components["schemas"];
 export type CloudPermission = "admin" | "write" | "read";
 export type WorkspaceRole = "owner" | "collaborator" | "member";
-export type CloudAccount = { uuid: string; accountId: string; nickname: string; displayName: string; createdOn: string };
+/** `email` is the Atlassian account's address, which signs an API token in (HTTP Basic) and which /user does not show. */
+export type CloudAccount = { uuid: string; accountId: string; nickname: string; displayName: string; email: string; createdOn: string };
 export type OrgRepo = CloudRepoRecord & { bare: string };
 
 const rank: Record<CloudPermission, number> = { read: 1, write: 2, admin: 3 };
@@ -23,6 +25,8 @@ export type CloudOrgHost = {
   workspaces: Set<string>;
   repos: Map<string, OrgRepo>;
   createRepo(options: { workspace: string; slug: string; isPrivate: boolean; description: string }): OrgRepo;
+  /** Stores a repository's changed fields. */
+  updateRepo(repo: OrgRepo, changes: Partial<Pick<OrgRepo, "description" | "isPrivate">>): OrgRepo;
   deleteRepo(repo: OrgRepo): void;
 };
 
@@ -86,7 +90,8 @@ export function createCloudOrg(host: CloudOrgHost) {
     sendJson(res, 200, page, headers);
   }
 
-  async function createRepo({ req, res, caller, headers }: Request, workspace: string, slug: string) {
+  /** POST creates (200); PUT on a missing repository creates it too (201). */
+  async function createRepo({ req, res, caller, headers }: Request, workspace: string, slug: string, status = 200) {
     if (!host.workspaces.has(workspace)) return sendJson(res, 404, cloudError(`No workspace with identifier '${workspace}'.`), headers);
     const role = roleOf(workspace, byName(caller));
     if (role !== "owner" && role !== "member") return sendJson(res, 403, cloudError("You do not have permission to create a repository in this workspace."), headers);
@@ -98,6 +103,16 @@ export function createCloudOrg(host: CloudOrgHost) {
     // A member who creates a repository administers it.
     if (role === "member") table(grants, `${workspace}/${slug}`.toLowerCase()).set(byName(caller)!.uuid, "admin");
     const answer: Schemas["repository"] = cloudRepository({ ...host.links(), repo });
+    sendJson(res, status, answer, headers);
+  }
+
+  /** PUT on an existing repository: its description and privacy change (200); repository admins only. */
+  async function updateRepo({ req, res, caller, headers }: Request, repo: OrgRepo) {
+    if (userPermission(caller, repo) !== "admin") return sendJson(res, 403, cloudError("You do not have admin access to this repository."), headers);
+    const body = await readJsonObject(req);
+    if (!body) return sendJson(res, 400, cloudError("Bad request"), headers);
+    const changes = { ...(typeof body.description === "string" ? { description: body.description } : {}), ...(typeof body.is_private === "boolean" ? { isPrivate: body.is_private } : {}) };
+    const answer: Schemas["repository"] = cloudRepository({ ...host.links(), repo: host.updateRepo(repo, changes) });
     sendJson(res, 200, answer, headers);
   }
 
@@ -154,8 +169,11 @@ export function createCloudOrg(host: CloudOrgHost) {
     const [workspace, slug] = [decodeURIComponent(repoMatch[1]!), decodeURIComponent(repoMatch[2]!)];
     const isConfig = rest.includes("/permissions-config/users");
     if (!isConfig && method === "POST") return await createRepo(request, workspace, slug), true;
-    if (!isConfig && method !== "DELETE") return false;
     const repo = host.repos.get(`${workspace}/${slug}`.toLowerCase());
+    // A repository the caller cannot see answers 404, as GET does.
+    if (!isConfig && method === "PUT" && repo && !userPermission(caller, repo)) return false;
+    if (!isConfig && method === "PUT") return await (repo ? updateRepo(request, repo) : createRepo(request, workspace, slug, 201)), true;
+    if (!isConfig && method !== "DELETE") return false;
     if (!repo || !userPermission(caller, repo)) return false;
     if (isConfig) return await permissionsConfig(request, repo, repoMatch[3] ? decodeURIComponent(repoMatch[3]) : undefined), true;
     if (userPermission(caller, repo) !== "admin") return sendJson(res, 403, cloudError("You do not have admin access to this repository."), headers), true;
@@ -170,7 +188,7 @@ export function createCloudOrg(host: CloudOrgHost) {
     /** An account; tokens seeded with `user` set to its nickname act as it. */
     seedUser({ nickname, displayName = nickname }: { nickname: string; displayName?: string }): CloudAccount {
       const id = String(serial++).padStart(12, "0");
-      const created: CloudAccount = { uuid: `{00000000-0000-4000-8000-${id}}`, accountId: `712020:${id}`, nickname, displayName, createdOn: new Date().toISOString() };
+      const created: CloudAccount = { uuid: `{00000000-0000-4000-8000-${id}}`, accountId: `712020:${id}`, nickname, displayName, email: `${nickname}@example.test`, createdOn: new Date().toISOString() };
       accounts.set(nickname.toLowerCase(), created);
       return created;
     },

@@ -23,7 +23,7 @@ export function seedServerProjectWorld(emulator: BitbucketServerEmulator): Bitbu
   return { project: "LABS", tokens };
 }
 
-type CloudAccount = { nickname: string; uuid: string; accountId: string; token: string };
+type CloudAccount = { nickname: string; uuid: string; accountId: string; email: string; token: string };
 
 export type BitbucketCloudWorkspaceWorld = {
   workspace: string;

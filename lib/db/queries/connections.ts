@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "../client";
 import { connections, type Connection } from "../schema";
 
-export type NewConnection = Omit<Connection, "createdAt" | "updatedAt" | "refreshClaimedUntil" | "reconnectReason">;
+export type NewConnection = Omit<Connection, "createdAt" | "updatedAt" | "refreshClaimedUntil" | "reconnectReason" | "accountId"> & { accountId?: string | null };
 
 export function insertConnection(values: NewConnection): Connection {
   return getDb().insert(connections).values(values).returning().get();

@@ -16,7 +16,9 @@ export const bitbucketAccounts: HostAccounts = {
       const login = typeof body.username === "string" ? body.username : typeof body.nickname === "string" ? body.nickname : null;
       if (!login) throw new HostError("upstream", `${host} answered in a shape Benchtop does not understand. Check the host and the provider.`);
       const scopeHeader = headers.get("x-oauth-scopes");
-      return { login, scopes: scopeHeader ? scopeHeader.split(",").map((s) => s.trim()).filter(Boolean) : null, expiresAt: null };
+      // Bitbucket Cloud grants repository permissions by the account's UUID (or Atlassian account id), never by nickname.
+      const accountId = typeof body.uuid === "string" ? body.uuid : typeof body.account_id === "string" ? body.account_id : undefined;
+      return { login, scopes: scopeHeader ? scopeHeader.split(",").map((s) => s.trim()).filter(Boolean) : null, expiresAt: null, ...(accountId ? { accountId } : {}) };
     }
     // Bitbucket Server and Data Center name the caller through the application-links servlet.
     let response: Response;

@@ -14,10 +14,12 @@ export type RequestContext = { flavor: Flavor; host: string; subject: string };
  * Request; the safe fetch is undici's own, which does not accept a Request of
  * another realm, so the request is passed on as URL and init.
  */
-export function clientOptions({ baseUrl, token, fetchImpl }: { baseUrl: string; token: string | null; fetchImpl: typeof fetch }) {
+export function clientOptions({ baseUrl, token, fetchImpl, authorization }: { baseUrl: string; token: string | null; fetchImpl: typeof fetch; authorization?: string }) {
+  // A token goes as Bearer; a caller that signs in otherwise (Cloud's Basic user:token) gives the whole header.
+  const auth = authorization ?? (token ? `Bearer ${token}` : undefined);
   return {
     baseUrl,
-    headers: { Accept: "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: { Accept: "application/json", ...(auth ? { Authorization: auth } : {}) },
     fetch: async (request: Request) => {
       // The organization side sends JSON bodies (create, archive); reads send none.
       const body = request.method === "GET" || request.method === "HEAD" ? undefined : (await request.text()) || undefined;

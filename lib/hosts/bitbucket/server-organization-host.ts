@@ -96,7 +96,7 @@ export function createBitbucketServerOrganizationHost({ apiRoot, organization, t
       }
     },
 
-    async grantAccess({ name, username, access }) {
+    async grantAccess({ name, account: { login: username }, access }) {
       await send(about(`${projectKey}/${slugOf(name)}`), () =>
         client.PUT("/api/latest/projects/{projectKey}/repos/{repositorySlug}/permissions/users", {
           params: { path: repoPath(name), query: { name: [username], permission: access === "write" ? "REPO_WRITE" : "REPO_READ" } as never },
@@ -104,7 +104,7 @@ export function createBitbucketServerOrganizationHost({ apiRoot, organization, t
       );
     },
 
-    async revokeAccess({ name, username }) {
+    async revokeAccess({ name, account: { login: username } }) {
       await unlessMissing(() =>
         send(about(`${projectKey}/${slugOf(name)}`), () => client.DELETE("/api/latest/projects/{projectKey}/repos/{repositorySlug}/permissions/users", { params: { path: repoPath(name), query: { name: username } } })),
       );

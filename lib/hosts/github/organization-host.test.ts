@@ -35,12 +35,12 @@ describe("GitHub organization host", () => {
     expect((await host.findRepository({ name: "alice-k3v9" }))?.gitUrl).toBe(created.gitUrl);
     expect(await host.findRepository({ name: "nothing-here" })).toBeNull();
 
-    await host.grantAccess({ name: "alice-k3v9", username: "alice", access: "write" });
-    await host.grantAccess({ name: "alice-k3v9", username: "bob", access: "read" });
+    await host.grantAccess({ name: "alice-k3v9", account: { login: "alice", id: null }, access: "write" });
+    await host.grantAccess({ name: "alice-k3v9", account: { login: "bob", id: null }, access: "read" });
     const permissions = emulator.inspect.collaborators("labs/alice-k3v9");
     expect(permissions).toMatchObject({ alice: "push", bob: "pull" });
-    await host.revokeAccess({ name: "alice-k3v9", username: "bob" });
-    await host.revokeAccess({ name: "alice-k3v9", username: "bob" });
+    await host.revokeAccess({ name: "alice-k3v9", account: { login: "bob", id: null } });
+    await host.revokeAccess({ name: "alice-k3v9", account: { login: "bob", id: null } });
     expect(emulator.inspect.collaborators("labs/alice-k3v9").bob).toBeUndefined();
 
     await host.archiveRepository({ name: "alice-k3v9" });

@@ -78,13 +78,13 @@ export function createGitHubOrganizationHost({ apiRoot, organization, token, fet
       }
     },
 
-    async grantAccess({ name, username, access }) {
+    async grantAccess({ name, account: { login: username }, access }) {
       await run(about(`The repository ${organization}/${name}`), () =>
         octokit.rest.repos.addCollaborator({ owner: organization, repo: name, username, permission: access === "write" ? "push" : "pull" }),
       );
     },
 
-    async revokeAccess({ name, username }) {
+    async revokeAccess({ name, account: { login: username } }) {
       try {
         await octokit.rest.repos.removeCollaborator({ owner: organization, repo: name, username });
       } catch (error) {

@@ -34,13 +34,13 @@ describe("GitLab organization host", () => {
     expect((await host.findRepository({ name: "ada-k3v9" }))?.gitUrl).toBe(created.gitUrl);
     expect(await host.findRepository({ name: "nothing-here" })).toBeNull();
 
-    await host.grantAccess({ name: "ada-k3v9", username: "ada", access: "write" });
-    await host.grantAccess({ name: "ada-k3v9", username: "ben", access: "read" });
+    await host.grantAccess({ name: "ada-k3v9", account: { login: "ada", id: null }, access: "write" });
+    await host.grantAccess({ name: "ada-k3v9", account: { login: "ben", id: null }, access: "read" });
     expect(emulator.inspect.members("labs/ada-k3v9")).toMatchObject({ ada: 30, ben: 20 });
-    await host.grantAccess({ name: "ada-k3v9", username: "ben", access: "write" });
+    await host.grantAccess({ name: "ada-k3v9", account: { login: "ben", id: null }, access: "write" });
     expect(emulator.inspect.members("labs/ada-k3v9").ben).toBe(30);
-    await host.revokeAccess({ name: "ada-k3v9", username: "ben" });
-    await host.revokeAccess({ name: "ada-k3v9", username: "ben" });
+    await host.revokeAccess({ name: "ada-k3v9", account: { login: "ben", id: null } });
+    await host.revokeAccess({ name: "ada-k3v9", account: { login: "ben", id: null } });
     expect(emulator.inspect.members("labs/ada-k3v9").ben).toBeUndefined();
 
     await host.archiveRepository({ name: "ada-k3v9" });

@@ -112,7 +112,7 @@ export function createGitLabOrganizationHost({ apiRoot, organization, token, fet
       }
     },
 
-    async grantAccess({ name, username, access }) {
+    async grantAccess({ name, account: { login: username }, access }) {
       const subject = subjectOf(pathOf(name));
       const userId = await requireUserId(username);
       const level = access === "write" ? DEVELOPER : REPORTER;
@@ -125,7 +125,7 @@ export function createGitLabOrganizationHost({ apiRoot, organization, token, fet
       }
     },
 
-    async revokeAccess({ name, username }) {
+    async revokeAccess({ name, account: { login: username } }) {
       const userId = await findUserId(username);
       if (userId === null) return;
       try {

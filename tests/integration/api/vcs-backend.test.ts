@@ -1,5 +1,5 @@
 // The version-control backend an administrator chooses (API.md "Version-control
-// backend (admin)"): Test runs every check against the GitHub and GitLab emulators
+// backend (admin)"): Test runs every check against the GitHub, GitLab and Bitbucket Cloud emulators
 // and names the one that failed; Apply checks first, saves, is audited and never
 // shows the token again; the settings file makes the page read-only, and a broken
 // file keeps the last good settings.
@@ -8,11 +8,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../../e2e/hosts/github/emulator-process";
 import { startGitLabEmulatorProcess, type GitLabEmulatorProcess } from "../../../e2e/hosts/gitlab/start-emulator-process";
+import { startEmulatorProcess as startBitbucketEmulatorProcess } from "../../../e2e/hosts/bitbucket/start-emulator-process";
 import { adminToken, api, createUser, type TestUser } from "../helpers/api";
 
 const PATH = "/api/v1/admin/vcs";
 let github: GitHubEmulatorProcess;
 let gitlab: GitLabEmulatorProcess;
+let bitbucket: Awaited<ReturnType<typeof startBitbucketEmulatorProcess<"cloud">>>;
 let admin: string;
 let user: TestUser;
 
@@ -31,7 +33,7 @@ const checksOf = (body: { checks: { name: string; ok: boolean; message: string }
 const configFile = () => path.join(inject("dataDir"), "benchtop.yaml");
 
 beforeAll(async () => {
-  [github, gitlab] = await Promise.all([startGitHubEmulatorProcess(), startGitLabEmulatorProcess()]);
+  [github, gitlab, bitbucket] = await Promise.all([startGitHubEmulatorProcess(), startGitLabEmulatorProcess(), startBitbucketEmulatorProcess("cloud")]);
   admin = await adminToken();
   user = await createUser();
 }, 120_000);
@@ -39,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   fs.rmSync(configFile(), { force: true });
   await api(PATH, { method: "PUT", token: admin, body: { type: "internal" } });
-  await Promise.all([github?.stop(), gitlab?.stop()]);
+  await Promise.all([github?.stop(), gitlab?.stop(), bitbucket?.stop()]);
 });
 
 describe("the version-control backend (admin)", () => {
@@ -105,6 +107,31 @@ describe("the version-control backend (admin)", () => {
     expect(audit.body.events.length).toBeGreaterThanOrEqual(2);
     expect(audit.body.events[0].detail).toMatchObject({ type: "github", organization: "labs", tokenChanged: false });
     expect(audit.text).not.toContain(github.orgWorld.service.token);
+  });
+
+  it("Bitbucket Cloud: Test names a workspace member who is not an owner, and Apply takes the owner's API token", async () => {
+    const { world } = bitbucket;
+    const body = (who: typeof world.service) => ({
+      type: "bitbucket",
+      name: "Labs on Bitbucket",
+      url: bitbucket.apiRoot,
+      credentialHostname: new URL(bitbucket.url).host,
+      organization: world.workspace,
+      username: who.email,
+      authToken: who.token,
+      onDelete: "archive",
+    });
+    const member = await api(`${PATH}/test`, { method: "POST", token: admin, body: body(world.alice) });
+    expect(member.status, member.text).toBe(200);
+    expect(checksOf(member.body).Administrator).toMatchObject({ ok: false, message: expect.stringMatching(/member of the workspace labs \(member\) but not an administrator/) });
+    const owner = await api(`${PATH}/test`, { method: "POST", token: admin, body: body(world.service) });
+    expect(owner.body.checks.filter((c: { ok: boolean }) => !c.ok)).toEqual([]);
+    const applied = await api(PATH, { method: "PUT", token: admin, body: body(world.service) });
+    expect(applied.status, applied.text).toBe(200);
+    expect(applied.body).toMatchObject({ type: "bitbucket", organization: "labs", username: world.service.email, hasAuthToken: true });
+    expect((await api(PATH, { token: admin })).text).not.toContain(world.service.token);
+    // The GitHub settings applied before are the page's again, as the file test below expects.
+    expect((await api(PATH, { method: "PUT", token: admin, body: githubBody({ name: "Renamed" }) })).status).toBe(200);
   });
 
   it("takes the settings from the file, read-only (409 on PUT), and keeps the last good ones while the file is broken", async () => {

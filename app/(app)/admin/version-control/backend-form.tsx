@@ -59,7 +59,7 @@ export function BackendForm({ initial, types }: { initial: BackendFormValues; ty
         required
       />
       <Field label="Organization" name="organization" defaultValue={value("organization")} error={errors.organization} hint={help.organization} required />
-      <Field label="Username" name="username" defaultValue={value("username")} error={errors.username} hint="The organization administrator's account, which the token belongs to." required />
+      <Field label="Username" name="username" defaultValue={value("username")} error={errors.username} hint={help.username ?? "The organization administrator's account, which the token belongs to."} required />
       <div className="sm:col-span-2">
         <Field
           label="Token"
@@ -81,6 +81,7 @@ export function BackendForm({ initial, types }: { initial: BackendFormValues; ty
             </label>
           ))}
         </div>
+        {help.archive && <p className="mt-1 text-xs text-slate-500">{help.archive}</p>}
       </fieldset>
       <div className="space-y-3 sm:col-span-2">
         <FormMessage state={state} />

@@ -25,14 +25,14 @@ export default function VersionControlPage() {
         ["Organization", external.organization],
         ["Username", external.username],
         ["Token", "saved (never shown)"],
-        ["Deleting a project", external.onDelete === "delete" ? "deletes its repository" : "archives its repository"],
+        ["Deleting a project", external.onDelete === "delete" ? "deletes its repository" : external.type === "bitbucket" ? "keeps its repository, withdrawing everyone's own access (Bitbucket Cloud cannot archive)" : "archives its repository"],
       ]
     : [["Type", "Benchtop's own git server (internal)"]];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Version control</h1>
       <p className="text-sm text-slate-600">
-        Where new projects&apos; repositories live. Benchtop&apos;s own git server needs nothing set up. An organization on GitHub, GitLab or Bitbucket Server keeps every project in your
+        Where new projects&apos; repositories live. Benchtop&apos;s own git server needs nothing set up. An organization on GitHub, GitLab, Bitbucket Cloud or Bitbucket Server keeps every project in your
         organization through an administrator account; people then work in it with their own connected accounts. A change applies to the next project at once,
         with no restart; existing projects keep working where they are.
       </p>
