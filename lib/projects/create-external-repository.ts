@@ -5,6 +5,7 @@ import { pushFromRepository, withStagedRepository } from "../git-server";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { gitUrlOfLocation } from "../hosts/git-url";
 import { gitProviderOfBackend, organizationHostOfRow, renderRepositoryName, repositoryNameProblem } from "../vcs";
+import { accountOf } from "./host-access";
 import type { RepositoryInitializer, RepositoryOutcome } from "./repository-initializer";
 
 /** The name a project's repository gets in the organization, by the backend's template. */
@@ -79,7 +80,7 @@ export async function createExternalRepository({
     const credential = await connectionTokenFor({ user: owner, provider, location: created.webUrl });
     // Checked before anything was made; gone only if it was removed meanwhile.
     if (!credential) throw new AppError("connection_required", `Your connection to ${backend.credentialHostname} was removed while the project was being created. Connect your account again, then create the project again. Nothing was kept.`);
-    await organization.grantAccess({ name, username: credential.connection.login, access: "write" });
+    await organization.grantAccess({ name, account: accountOf(credential.connection), access: "write" });
     const authHeader = createGitAdapter({ provider, location: created.webUrl, token: credential.token, tokenType: credential.tokenType }).gitAuthHeader();
     const outcome = await withStagedRepository({
       projectId: project.id,

@@ -17,7 +17,7 @@ export function hostConnectionOf({ user, backend }: { user: Pick<User, "id">; ba
 }
 
 /** The account a connection stands for at its host: its login, and its id where the host grants by id (Bitbucket Cloud). */
-const accountOf = (connection: Connection) => ({ login: connection.login, id: connection.accountId });
+export const accountOf = (connection: Pick<Connection, "login" | "accountId">) => ({ login: connection.login, id: connection.accountId });
 
 /** The external backend and repository name of a project whose repository is in an organization, else null. */
 function organizationRepositoryOf(project: Project): { backend: VcsBackendRow; name: string } | null {
