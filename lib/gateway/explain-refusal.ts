@@ -60,7 +60,7 @@ export function explainRefusal({
   if (status === 401) {
     if (from === "repository") return { code: "token_refused", message: `${host} refused the token stored for this repository (wrong, expired or revoked). Update the repository's token on the Repositories page. ${KEPT}` };
     if (from === "connection") return { code: "connection_refused", message: `${host} refused the token of your connection to it (revoked or expired). Reconnect, then try again. ${KEPT}` };
-    return { code: "credential_required", message: `${host} asks for a credential. Authorize the app or add a token to the repository, or connect your account at ${host}. ${KEPT}` };
+    return { code: "credential_required", message: `${host} asks for a credential. Connect your account at ${host} (Settings → Connections, or authorize the app), or add a token to a repository you registered. ${KEPT}` };
   }
   if (status === 403) {
     if (pushing) return { code: "push_refused", message: `${host} refused the push${quoted}. ${writeAccessHelp(provider, from)} ${KEPT}` };
