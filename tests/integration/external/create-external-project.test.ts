@@ -99,6 +99,24 @@ describe("a project with an external backend", () => {
     expect(audit.body.events.find((e: { action: string }) => e.action === "project.created").detail).toMatchObject({ backend: "external", repository: `labs/${repoName}` });
   });
 
+  it("copies a registered repository into the organization, every branch", { timeout: 120_000 }, async () => {
+    const registered = await api("/api/v1/repositories", {
+      method: "POST",
+      token: alice.token,
+      body: { provider: "github-enterprise", name: unique("models-"), location: `${github.url}/acme/models`, token: github.world.tokens.admin },
+    });
+    expect(registered.status, registered.text).toBe(201);
+    const created = await api("/api/v1/projects", { method: "POST", token: alice.token, body: { name: unique("copy-"), repositoryId: registered.body.id } });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.backend).toBe("external");
+    const heads = (url: string, token: string) =>
+      gitOk(["ls-remote", "--heads", url], { auth: { token } })
+        .trim()
+        .split("\n")
+        .sort();
+    expect(heads(created.body.cloneUrl, github.orgWorld.service.token)).toEqual(heads(`${github.url}/acme/models.git`, github.world.tokens.admin));
+  });
+
   it("leaves nothing behind on either side when the host answers 503, and says what to do", async () => {
     const before = await inspectOrg();
     const name = unique("outage-");
