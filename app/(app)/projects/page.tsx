@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
-import { listProjects } from "@/lib/projects";
+import { backendOf, listProjects } from "@/lib/projects";
 import { NewProjectForm } from "./new-project-form";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -12,7 +12,9 @@ const filters = [
   { value: "shared", label: "Shared with me" },
 ] as const;
 
-export default async function ProjectsPage({ searchParams }: { searchParams: Promise<{ q?: string; filter?: string; sort?: string }> }) {
+type Search = { q?: string; filter?: string; sort?: string; keptRepository?: string; keptAt?: string };
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser();
   const params = await searchParams;
   const filter = filters.find((f) => f.value === params.filter)?.value ?? "all";
@@ -26,6 +28,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <h1 id="projects-heading" className="text-2xl font-semibold">
           Projects
         </h1>
+        {typeof params.keptRepository === "string" && typeof params.keptAt === "string" && (
+          <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            The project was deleted, but its repository {params.keptRepository.slice(0, 200)} at {params.keptAt.slice(0, 200)} is still there: the host could not remove it now. An administrator will remove it.
+          </p>
+        )}
         <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
           <label className="text-sm">
             <span className="sr-only">Search projects</span>
@@ -60,6 +67,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <span className="ml-2 text-xs text-slate-500">
                   {owner.handle} · {role}
                 </span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{backendOf(project).label}</span>
                 {project.description && <p className="mt-1 line-clamp-2 text-sm text-slate-600">{project.description}</p>}
               </li>
             ))}

@@ -1,0 +1,13 @@
+import { HostError } from "../hosts";
+
+/**
+ * A host's refusal (or silence) while Benchtop changed something there, said as
+ * what did not happen, the host's own reason, and what to do. The HostError's
+ * reason, code and rate-limit reset are kept, so the API answers as for any
+ * host failure (502, or 429 with Retry-After); anything else passes unchanged.
+ */
+export function refusedAtHost({ error, what, host, outcome }: { error: unknown; what: string; host: string; outcome: string }): unknown {
+  if (!(error instanceof HostError)) return error;
+  const message = `${what}: ${error.message} ${outcome} Try again once ${host} answers; if it keeps refusing, ask an administrator to check the version-control settings.`;
+  return new HostError(error.reason, message, { cause: error, resetAt: error.resetAt ? new Date(error.resetAt) : null });
+}
