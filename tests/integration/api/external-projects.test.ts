@@ -4,56 +4,28 @@
 // connected waits and gets access when they connect; deleting archives or
 // deletes the repository there, or, while the host answers 503, deletes the
 // project anyway and lists the repository for an administrator to remove.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../../e2e/hosts/github/emulator-process";
-import { createGitHubOrganizationHost } from "../../../lib/hosts/github/organization-host";
-import { adminToken, api, createProject, createUser, unique, type ApiResult, type TestUser } from "../helpers/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminToken, api, createProject, createUser, type ApiResult, type TestUser } from "../helpers/api";
+import { startExternalWorld, type ExternalWorld } from "../helpers/external-project";
 
-let github: GitHubEmulatorProcess;
+let world: ExternalWorld;
+let github: ExternalWorld["github"];
 let admin: string;
 let owner: TestUser;
 let host: string;
-
-type Inspected = { deleted: boolean; archived?: boolean; permissions?: Record<string, string> };
-const inspect = async (fullName: string): Promise<Inspected> => (await fetch(`${github.url}/_emulator/inspect?repo=${encodeURIComponent(fullName)}`)).json() as Promise<Inspected>;
-const outage = (on: boolean) => fetch(`${github.url}/_emulator/outage`, { method: on ? "POST" : "DELETE" });
-
-async function applyBackend(onDelete: "delete" | "archive"): Promise<string> {
-  const { orgWorld } = github;
-  const body = { type: "github", name: "Labs on GitHub Enterprise", url: github.apiRoot, credentialHostname: host, organization: orgWorld.org, username: orgWorld.service.login, authToken: orgWorld.service.token, onDelete };
-  const applied = await api("/api/v1/admin/vcs", { method: "PUT", token: admin, body });
-  if (applied.status !== 200) throw new Error(`apply: ${applied.status} ${applied.text}`);
-  // The backend row in force: rows are never edited, so the newest applied one is this one.
-  process.env.DATA_DIR = inject("dataDir");
-  const { getAppliedBackendRow } = await import("../../../lib/vcs/active-backend");
-  return getAppliedBackendRow()!.id;
-}
-
-/** An external project as creation leaves it (the repository made in the organization, then the row), owned by `owner`. */
-async function externalProject(onDelete: "delete" | "archive"): Promise<{ id: string; fullName: string; remoteName: string }> {
-  const vcsBackendId = await applyBackend(onDelete);
-  const organization = createGitHubOrganizationHost({ apiRoot: github.apiRoot, organization: github.orgWorld.org, token: github.orgWorld.service.token, fetch: globalThis.fetch });
-  const remoteName = unique(`${owner.handle}-`);
-  const created = await organization.createRepository({ name: remoteName, description: "" });
-  const { insertProject } = await import("../../../lib/db");
-  const project = insertProject({ ownerId: owner.id, name: remoteName, description: "", defaultBranch: "main", backend: "external", vcsBackendId, remoteName, remoteLocation: created.webUrl, state: "ready" });
-  return { id: project.id, fullName: created.fullName, remoteName };
-}
-
-const connect = (user: TestUser, token: string) => api("/api/v1/me/connections", { method: "POST", token: user.token, body: { provider: "github-enterprise", host, token } });
+const inspect = (fullName: string) => world.inspect(fullName);
+const outage = (on: boolean) => world.outage(on);
+const connect = (user: TestUser, token: string) => world.connect(user, token);
+const externalProject = (onDelete: "delete" | "archive") => world.externalProject(owner, onDelete);
 
 beforeAll(async () => {
-  github = await startGitHubEmulatorProcess();
-  host = new URL(github.url).host;
+  world = await startExternalWorld();
+  ({ github, host } = world);
   admin = await adminToken();
   owner = await createUser();
 }, 120_000);
 
-afterAll(async () => {
-  await outage(false).catch(() => undefined);
-  await api("/api/v1/admin/vcs", { method: "PUT", token: admin, body: { type: "internal" } });
-  await github?.stop();
-});
+afterAll(() => world?.stop());
 
 describe("collaborators of an external project, at the host", () => {
   it("adds, changes and removes a collaborator's access by their own account at the host", async () => {
