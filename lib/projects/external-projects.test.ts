@@ -9,12 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGitHubEmulator, type GitHubEmulator } from "../../e2e/hosts/github/github-emulator";
 import { seedGitHubOrgWorld, type GitHubOrgWorld } from "../../e2e/hosts/github/org-seed";
 import { getReposDir } from "../config/env";
-import { getCollaborator, insertProject, insertRetiredRepository, listAuditEvents, listRetiredRepositories, type Project, type User, type VcsBackendRow } from "../db";
+import { getCollaborator, insertRetiredRepository, listAuditEvents, listRetiredRepositories, type User } from "../db";
 import { createTokenConnection } from "../connections";
 import { repositorySize } from "../git-server";
 import { createUser } from "../users/create-user";
 import { organizationHostOfRow } from "../vcs";
-import { insertBackend } from "../vcs/active-backend";
 import { loadProject } from "./access";
 import { listAdminProjects } from "./admin-projects";
 import { backendOf } from "./backend-label";
@@ -23,6 +22,7 @@ import { createProject } from "./create-project";
 import { deleteProject } from "./delete-project";
 import { grantHostAccessOnConnect } from "./grant-on-connect";
 import { listRetiredRepositoryViews, removeRetiredRepository } from "./retired-repositories";
+import { insertEmulatedBackend, insertExternalProject, type EmulatedOrganization } from "./test-support/external-project";
 
 let emulator: GitHubEmulator;
 let world: GitHubOrgWorld;
@@ -31,17 +31,9 @@ let counter = 0;
 
 const newUser = (role: User["role"] = "user") => createUser({ input: { email: `ext${++counter}-${Date.now()}@example.test`, name: `Ext ${counter}`, password: "password1", role } });
 const connect = (user: User, token: string) => createTokenConnection({ user, provider: "github-enterprise", host, token });
-const backendRow = (onDelete: "delete" | "archive"): VcsBackendRow =>
-  insertBackend({ type: "github", name: "Labs on GitHub", url: emulator.apiRoot, credentialHostname: host, repository: "{owner}-{id}", organization: world.org, username: world.service.login, authToken: world.service.token, onDelete });
-
-/** An external project as creation leaves it: its repository made in the organization, then the row. */
-async function externalProject({ owner, onDelete = "archive" }: { owner: User; onDelete?: "delete" | "archive" }): Promise<{ project: Project; fullName: string }> {
-  const backend = backendRow(onDelete);
-  const name = `${owner.handle}-${++counter}`;
-  const created = await organizationHostOfRow(backend).createRepository({ name, description: "" });
-  const project = insertProject({ ownerId: owner.id, name, description: "", defaultBranch: "main", backend: "external", vcsBackendId: backend.id, remoteName: name, remoteLocation: created.webUrl, state: "ready" });
-  return { project, fullName: created.fullName };
-}
+const site = (): EmulatedOrganization => ({ type: "github", apiRoot: emulator.apiRoot, host, organization: world.org, service: world.service });
+const backendRow = (onDelete: "delete" | "archive") => insertEmulatedBackend(site(), onDelete);
+const externalProject = ({ owner, onDelete }: { owner: User; onDelete?: "delete" | "archive" }) => insertExternalProject({ site: site(), owner, onDelete });
 
 beforeAll(async () => {
   emulator = await startGitHubEmulator();
