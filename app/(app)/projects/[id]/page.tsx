@@ -64,6 +64,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <CloneUrl url={cloneUrlOf({ origin, owner, project })} />
         {project.backend === "remote" ? (
           <p className="mt-2 text-xs text-slate-500">This project is linked to a repository at its host: clone it there with your own credentials for that host. Sessions reach it through Benchtop.</p>
+        ) : project.backend === "external" ? (
+          <p className="mt-2 text-xs text-slate-500">
+            The repository is in the organization at {backend.host}: clone it there with your own account at that host (connect it in{" "}
+            <Link href="/settings/connections" className="text-indigo-700 hover:underline">
+              Settings → Connections
+            </Link>
+            ). Sessions reach it through Benchtop.
+          </p>
         ) : (
           <p className="mt-2 text-xs text-slate-500">
             The git command line asks for a user name and password: give any user name and a{" "}
