@@ -14,7 +14,8 @@ import { removeHostRepository } from "./remove-host-repository";
  */
 export type HostRepositoryOutcome = { host: string; name: string } & ({ status: "deleted" | "archived" } | { status: "kept"; message: string });
 
-const KEPT_WHILE_DELETING = "Benchtop stopped while it was removing this repository at the host.";
+// What the kept row says until the host answers: if it stays, the server stopped before the host did.
+const KEPT_WHILE_DELETING = "Benchtop asked the host to remove this repository and did not hear back (the server may have stopped before the host answered).";
 
 /**
  * Deletes a project (owner or admin). Its repository goes with it: on the

@@ -68,9 +68,15 @@ export async function removeRetiredRepository({ id, actor }: { id: string; actor
     try {
       await removeHostRepository({ backend, name: row.path });
     } catch (error) {
-      const refusal = refusedAtHost({ error, what: `${row.path} at ${backend.credentialHostname} was not removed`, host: backend.credentialHostname, outcome: "It stays on this list." });
-      if (isHostError(refusal)) setRetiredRepositoryMessage({ id, message: refusal.message });
-      throw refusal;
+      // The row keeps the host's reason; the answer adds what to do.
+      if (isHostError(error)) setRetiredRepositoryMessage({ id, message: error.message });
+      throw refusedAtHost({
+        error,
+        what: `${row.path} at ${backend.credentialHostname} was not removed`,
+        host: backend.credentialHostname,
+        outcome: "It stays on this list.",
+        ifRefused: "check the service account and the organization on the Version control page, or remove the repository at the host by hand and then here",
+      });
     }
   }
   deleteRetiredRepository({ id });
