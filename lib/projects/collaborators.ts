@@ -83,7 +83,7 @@ export async function changeCollaboratorRole({ access, userId, role, actor }: { 
   if (!current || !user) throw notFound("That collaborator");
   // Same role: a collaborator still waiting may have connected since (and their grant failed then): try again.
   if (current.role === role && (project.backend !== "external" || current.hostAccount)) return toView(project, user, current);
-  const grant = await atHost({ project, what: `The role of ${user.email} was not changed`, work: () => grantHostAccessTo({ project, user, access: hostAccessOfRole(role) }) });
+  const grant = await atHost({ project, what: `The role of ${user.email} was not changed`, work: () => grantHostAccessTo({ project, user, access: hostAccessOfRole(role), replacing: current.hostAccount }) });
   const hostAccount = grant.status === "granted" ? grant.account : current.hostAccount;
   updateCollaborator({ projectId: project.id, userId, changes: { role, hostAccount } });
   if (current.role !== role) {

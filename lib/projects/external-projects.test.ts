@@ -10,7 +10,7 @@ import { startGitHubEmulator, type GitHubEmulator } from "../../e2e/hosts/github
 import { seedGitHubOrgWorld, type GitHubOrgWorld } from "../../e2e/hosts/github/org-seed";
 import { getReposDir } from "../config/env";
 import { getCollaborator, insertRetiredRepository, listAuditEvents, listRetiredRepositories, type User } from "../db";
-import { createTokenConnection } from "../connections";
+import { createTokenConnection, deleteConnection } from "../connections";
 import { repositorySize } from "../git-server";
 import { createUser } from "../users/create-user";
 import { organizationHostOfRow } from "../vcs";
@@ -104,6 +104,23 @@ describe("collaborators of an external project", () => {
     expect(await grantHostAccessOnConnect({ user: bob, connection })).toEqual({ granted: 1, failed: 0 });
     expect(emulator.inspect.collaborators(fullName).bob).toBe("push");
     expect(listCollaborators({ access })[0]?.hostAccess).toBe("granted");
+  });
+
+  it("moves access to the new account when a collaborator connects as another account, so the old one keeps none", async () => {
+    const owner = await newUser();
+    const carol = await newUser();
+    const first = await connect(carol, world.alice.token);
+    const { project, fullName } = await externalProject({ owner });
+    const access = loadProject({ id: project.id, user: owner });
+    await addCollaborator({ access, email: carol.email, role: "editor", actor: owner });
+    expect(emulator.inspect.collaborators(fullName).alice).toBe("push");
+
+    await deleteConnection({ id: first.id, user: carol });
+    const second = await connect(carol, world.bob.token);
+    expect(await grantHostAccessOnConnect({ user: carol, connection: second })).toEqual({ granted: 1, failed: 0 });
+    expect(emulator.inspect.collaborators(fullName)).toMatchObject({ bob: "push" });
+    expect(emulator.inspect.collaborators(fullName).alice).toBeUndefined();
+    expect(getCollaborator({ projectId: project.id, userId: carol.id })?.hostAccount).toBe("bob");
   });
 
   it("logs a grant that fails when they connect, keeps them waiting, and does not fail the connection", async () => {

@@ -30,11 +30,10 @@ export async function grantHostAccessOnConnect({ user, connection }: { user: Pic
       if (remote?.kind !== "external" || hostConnectionOf({ user, backend: remote.backend })?.id !== connection.id) continue;
       const role = project.ownerId === user.id ? "owner" : collaboratorRole;
       if (!role) continue;
-      const grant = await grantHostAccessTo({ project, user, access: hostAccessOfRole(role) });
+      const collaborator = role === "owner" ? undefined : getCollaborator({ projectId: project.id, userId: user.id });
+      const grant = await grantHostAccessTo({ project, user, access: hostAccessOfRole(role), replacing: collaborator?.hostAccount });
       if (grant.status !== "granted") continue;
-      if (role !== "owner" && getCollaborator({ projectId: project.id, userId: user.id })) {
-        updateCollaborator({ projectId: project.id, userId: user.id, changes: { hostAccount: grant.account } });
-      }
+      if (collaborator) updateCollaborator({ projectId: project.id, userId: user.id, changes: { hostAccount: grant.account } });
       granted += 1;
     } catch (error) {
       failed += 1;

@@ -30,14 +30,18 @@ export type HostGrant = { status: "granted"; account: string } | { status: "wait
  * account of their connection to the host, through the service account, and
  * says which account that was. "waiting" when they have not connected yet (they
  * are given access when they connect); "not_external" for projects elsewhere.
- * Throws the host's HostError.
+ * `replacing` is the account granted before: when they have since connected as
+ * another account, that one loses its access first, so that no account keeps
+ * access Benchtop no longer knows about. Throws the host's HostError.
  */
-export async function grantHostAccessTo({ project, user, access }: { project: Project; user: Pick<User, "id">; access: HostAccess }): Promise<HostGrant> {
+export async function grantHostAccessTo({ project, user, access, replacing }: { project: Project; user: Pick<User, "id">; access: HostAccess; replacing?: string | null }): Promise<HostGrant> {
   const repository = organizationRepositoryOf(project);
   if (!repository) return { status: "not_external" };
   const connection = hostConnectionOf({ user, backend: repository.backend });
   if (!connection) return { status: "waiting" };
-  await organizationHostOfRow(repository.backend).grantAccess({ name: repository.name, username: connection.login, access });
+  const host = organizationHostOfRow(repository.backend);
+  if (replacing && replacing !== connection.login) await host.revokeAccess({ name: repository.name, username: replacing });
+  await host.grantAccess({ name: repository.name, username: connection.login, access });
   return { status: "granted", account: connection.login };
 }
 
