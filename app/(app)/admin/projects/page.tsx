@@ -16,7 +16,7 @@ function removalOf(repository: RetiredRepositoryView): string {
 
 export default async function AdminProjectsPage() {
   const admin = await requirePageAdmin();
-  const [{ projects }, retired] = await Promise.all([listAdminProjects({ admin, perPage: 100 }), listRetiredRepositoryViews()]);
+  const [{ projects, nextPage }, retired] = await Promise.all([listAdminProjects({ admin, perPage: 100 }), listRetiredRepositoryViews()]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="admin-projects" className="space-y-3">
@@ -52,6 +52,7 @@ export default async function AdminProjectsPage() {
                 ))}
               </tbody>
             </table>
+            {nextPage && <p className="mt-2 text-xs text-slate-500">The first 100 projects by name; GET /api/v1/admin/projects pages through all of them.</p>}
           </div>
         )}
       </section>
