@@ -14,6 +14,9 @@ const filters = [
 
 type Search = { q?: string; filter?: string; sort?: string; keptRepository?: string; keptAt?: string };
 
+const keptRepositoryOf = ({ keptRepository: name, keptAt: host }: Search) =>
+  typeof name === "string" && typeof host === "string" && /^[\w.-]{1,200}$/.test(name) && /^[\w.-]{1,253}(:\d{1,5})?$/.test(host) ? { name, host } : null;
+
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser();
   const params = await searchParams;
@@ -21,6 +24,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const sort = params.sort === "activity" ? "activity" : "name";
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
   const { projects } = listProjects({ user, q, filter, sort, perPage: 100 });
+  // After deleting a project whose repository stayed at its host (the delete action redirects here); only a name and a host[:port] are shown.
+  const kept = keptRepositoryOf(params);
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 grid gap-8 md:grid-cols-[1fr_18rem]">
@@ -28,9 +33,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <h1 id="projects-heading" className="text-2xl font-semibold">
           Projects
         </h1>
-        {typeof params.keptRepository === "string" && typeof params.keptAt === "string" && (
+        {kept && (
           <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            The project was deleted, but its repository {params.keptRepository.slice(0, 200)} at {params.keptAt.slice(0, 200)} is still there: the host could not remove it now. An administrator will remove it.
+            The project was deleted, but its repository {kept.name} at {kept.host} is still there: the host could not remove it now. An administrator will remove it.
           </p>
         )}
         <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
