@@ -84,6 +84,14 @@ export const collaborators = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["viewer", "editor"] }).notNull(),
+    /**
+     * For an external project: the account at its host that was given access
+     * for this collaborator (their connection's login when it was granted);
+     * null while they wait to connect. Kept rather than derived from the
+     * connection, so that a grant that failed reads as waiting, and a removal
+     * withdraws the account that was granted even after they disconnect.
+     */
+    hostAccount: text("host_account", { mode: "json" }).$type<{ login: string; id: string | null }>(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("collaborators_user_idx").on(t.userId)],

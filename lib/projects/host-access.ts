@@ -1,5 +1,6 @@
 import { connectionToHost } from "../connections";
 import type { Connection, Project, User, VcsBackendRow } from "../db";
+import type { HostAccount } from "../hosts/organization-host";
 import { gitProviderOfBackend, organizationHostOfRow } from "../vcs";
 import { remoteOf } from "./project-remote";
 
@@ -25,25 +26,45 @@ function organizationRepositoryOf(project: Project): { backend: VcsBackendRow; n
   return remote?.kind === "external" && project.remoteName ? { backend: remote.backend, name: project.remoteName } : null;
 }
 
+/** What granting did: the account at the host given access, or why there was nothing to grant. */
+export type HostGrant = { status: "granted"; account: HostAccount } | { status: "waiting" | "not_external" };
+
 /**
  * Gives a member access to a project's repository in the organization, by the
- * account of their connection to the host, through the service account.
- * "waiting" when they have not connected yet (they are given access when they
- * connect); "not_external" for projects elsewhere. Throws the host's HostError.
+ * account of their connection to the host, through the service account, and
+ * says which account that was. "waiting" when they have not connected yet (they
+ * are given access when they connect); "not_external" for projects elsewhere.
+ * `replacing` is the account granted before: when they have since connected as
+ * another account, that one loses its access first, so that no account keeps
+ * access Benchtop no longer knows about. Throws the host's HostError.
  */
-export async function grantHostAccess({ project, user, access }: { project: Project; user: Pick<User, "id">; access: HostAccess }): Promise<"granted" | "waiting" | "not_external"> {
+export async function grantHostAccessTo({ project, user, access, replacing }: { project: Project; user: Pick<User, "id">; access: HostAccess; replacing?: HostAccount | null }): Promise<HostGrant> {
   const repository = organizationRepositoryOf(project);
-  if (!repository) return "not_external";
+  if (!repository) return { status: "not_external" };
   const connection = hostConnectionOf({ user, backend: repository.backend });
-  if (!connection) return "waiting";
-  await organizationHostOfRow(repository.backend).grantAccess({ name: repository.name, account: accountOf(connection), access });
-  return "granted";
+  if (!connection) return { status: "waiting" };
+  const host = organizationHostOfRow(repository.backend);
+  const account = accountOf(connection);
+  if (replacing && replacing.login !== account.login) await host.revokeAccess({ name: repository.name, account: replacing });
+  await host.grantAccess({ name: repository.name, account, access });
+  return { status: "granted", account };
 }
 
-/** Withdraws a member's access at the host (nothing to do when they never connected, or for projects elsewhere). */
-export async function revokeHostAccess({ project, user }: { project: Project; user: Pick<User, "id"> }): Promise<void> {
+/** grantHostAccessTo, when only the outcome matters. */
+export async function grantHostAccess(options: { project: Project; user: Pick<User, "id">; access: HostAccess }): Promise<"granted" | "waiting" | "not_external"> {
+  return (await grantHostAccessTo(options)).status;
+}
+
+/**
+ * Withdraws a member's access at the host: from `account` when it is known
+ * (the one that was granted), else from their connection's account; nothing to
+ * do when there is neither, or for projects elsewhere.
+ */
+export async function revokeHostAccess({ project, user, account }: { project: Project; user: Pick<User, "id">; account?: HostAccount | null }): Promise<void> {
   const repository = organizationRepositoryOf(project);
-  const connection = repository && hostConnectionOf({ user, backend: repository.backend });
-  if (!repository || !connection) return;
-  await organizationHostOfRow(repository.backend).revokeAccess({ name: repository.name, account: accountOf(connection) });
+  if (!repository) return;
+  const connection = account ? null : hostConnectionOf({ user, backend: repository.backend });
+  const target = account ?? (connection ? accountOf(connection) : null);
+  if (!target) return;
+  await organizationHostOfRow(repository.backend).revokeAccess({ name: repository.name, account: target });
 }

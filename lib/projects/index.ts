@@ -3,10 +3,14 @@ export { addCollaborator, changeCollaboratorRole, listCollaborators, removeColla
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";
 export { newProjectDestination, type NewProjectDestination } from "./new-project-destination";
-export { deleteProject } from "./delete-project";
+export { deleteProject, type HostRepositoryOutcome } from "./delete-project";
+export { backendOf, type ProjectBackend } from "./backend-label";
+export { formatBytes, listAdminProjects, type AdminProjectView } from "./admin-projects";
+export { listRetiredRepositoryViews, removeRetiredRepository, type RetiredRepositoryView } from "./retired-repositories";
+export { grantHostAccessOnConnect } from "./grant-on-connect";
 export { listProjects } from "./list-projects";
 export { recordPush } from "./record-push";
-export { grantHostAccess, hostAccessOfRole, hostConnectionOf, revokeHostAccess, type HostAccess } from "./host-access";
+export { grantHostAccess, grantHostAccessTo, hostAccessOfRole, hostConnectionOf, revokeHostAccess, type HostAccess, type HostGrant } from "./host-access";
 export { linkedRepositoryOf, listReachableHostedProjects, registeredRemote, remoteOf, type ProjectRemote } from "./project-remote";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";
 export { recordProjectSessionOpened } from "./record-session-opened";

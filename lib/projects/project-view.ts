@@ -1,5 +1,6 @@
 import type { Project, ProjectRole, User } from "../db";
 import { gitUrlOfLocation } from "../hosts/git-url";
+import { backendOf } from "./backend-label";
 import { remoteOf } from "./project-remote";
 
 export type ProjectView = {
@@ -9,6 +10,10 @@ export type ProjectView = {
   owner: { id: string; email: string; handle: string };
   role: ProjectRole;
   backend: Project["backend"];
+  /** Where its repository lives, for people: "Benchtop", "GitHub: labs", "linked: owner/name". */
+  backendLabel: string;
+  /** The git host of a repository that lives on one (external or linked), else null. */
+  backendHost: string | null;
   cloneUrl: string;
   defaultBranch: string;
   lastPushAt: string | null;
@@ -33,6 +38,7 @@ export function cloneUrlOf({ origin, owner, project }: { origin: string; owner: 
 
 /** A project as the API and pages show it, for one caller (`role` is theirs). */
 export function toProjectView({ project, owner, role, origin }: { project: Project; owner: User; role: ProjectRole; origin: string }): ProjectView {
+  const where = backendOf(project);
   return {
     id: project.id,
     name: project.name,
@@ -40,6 +46,8 @@ export function toProjectView({ project, owner, role, origin }: { project: Proje
     owner: { id: owner.id, email: owner.email, handle: owner.handle },
     role,
     backend: project.backend,
+    backendLabel: where.label,
+    backendHost: where.host,
     cloneUrl: cloneUrlOf({ origin, owner, project }),
     defaultBranch: project.defaultBranch,
     lastPushAt: project.lastPushAt?.toISOString() ?? null,

@@ -40,21 +40,21 @@ describe("projects on the internal git server", () => {
     const admin = newUser("admin");
     const project = await createProject({ input: { name: "shared", description: "" }, owner });
     const access = loadProject({ id: project.id, user: owner });
-    addCollaborator({ access, email: viewer.email, role: "viewer", actor: owner });
+    await addCollaborator({ access, email: viewer.email, role: "viewer", actor: owner });
     expect(roleOf({ project, user: viewer })).toBe("viewer");
     expect(roleOf({ project, user: admin })).toBe("admin");
     expect(() => loadProject({ id: project.id, user: stranger })).toThrow(/not found/);
 
     const asViewer = loadProject({ id: project.id, user: viewer });
     await expect(updateProject({ access: asViewer, input: { description: "x" }, actor: viewer })).rejects.toMatchObject({ code: "forbidden" });
-    expect(() => addCollaborator({ access: asViewer, email: stranger.email, role: "editor", actor: viewer })).toThrow(/owner or an administrator/);
+    await expect(addCollaborator({ access: asViewer, email: stranger.email, role: "editor", actor: viewer })).rejects.toThrow(/owner or an administrator/);
 
-    changeCollaboratorRole({ access, userId: viewer.id, role: "editor", actor: owner });
+    expect(await changeCollaboratorRole({ access, userId: viewer.id, role: "editor", actor: owner })).toMatchObject({ role: "editor", hostAccess: null });
     const asEditor = loadProject({ id: project.id, user: viewer });
     expect((await updateProject({ access: asEditor, input: { description: "edited" }, actor: viewer })).description).toBe("edited");
     await expect(deleteProject({ access: asEditor, actor: viewer })).rejects.toMatchObject({ code: "forbidden" });
 
-    removeCollaborator({ access, userId: viewer.id, actor: owner });
+    await removeCollaborator({ access, userId: viewer.id, actor: owner });
     expect(roleOf({ project, user: viewer })).toBeUndefined();
     const actions = listAuditEvents({ projectId: project.id, limit: 20, offset: 0 }).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["project.created", "collaborator.added", "collaborator.role_changed", "project.updated", "collaborator.removed"]));
@@ -70,7 +70,7 @@ describe("projects on the internal git server", () => {
   it("deletes the repository with the project and keeps the audit record", async () => {
     const owner = newUser();
     const project = await createProject({ input: { name: "doomed", description: "" }, owner });
-    await deleteProject({ access: loadProject({ id: project.id, user: owner }), actor: owner });
+    expect(await deleteProject({ access: loadProject({ id: project.id, user: owner }), actor: owner })).toEqual({ hostRepository: null });
     expect(fs.existsSync(repoPath(project.id))).toBe(false);
     expect(() => loadProject({ id: project.id, user: owner })).toThrow(/not found/);
     expect(listAuditEvents({ projectId: project.id, limit: 5, offset: 0 })[0]?.action).toBe("project.deleted");

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
 import { createTokenConnection, tokenConnectionInputSchema } from "@/lib/connections";
-import { createProject, createProjectSchema, newProjectDestination } from "@/lib/projects";
+import { createProject, createProjectSchema, grantHostAccessOnConnect, newProjectDestination } from "@/lib/projects";
 
 export async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return keepValues(await create(formData), formData, ["name", "description"]);
@@ -37,6 +37,8 @@ export async function connectForNewProjectAction(_prev: ActionState, formData: F
     const parsed = tokenConnectionInputSchema.safeParse({ provider: destination.provider, host: destination.host, token: formData.get("token") });
     if (!parsed.success) return validationFailed(parsed.error);
     const connection = await createTokenConnection({ user, ...parsed.data });
+    // Projects on that host waiting for this account give it access now (failures are logged, never this form's).
+    await grantHostAccessOnConnect({ user, connection });
     revalidatePath("/projects");
     return { status: "success", message: `Connected to ${connection.host} as ${connection.login}.` };
   } catch (error) {

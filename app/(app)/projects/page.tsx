@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
-import { listProjects, newProjectDestination } from "@/lib/projects";
+import { backendOf, listProjects, newProjectDestination } from "@/lib/projects";
 import { NewProjectForm } from "./new-project-form";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -12,13 +12,20 @@ const filters = [
   { value: "shared", label: "Shared with me" },
 ] as const;
 
-export default async function ProjectsPage({ searchParams }: { searchParams: Promise<{ q?: string; filter?: string; sort?: string }> }) {
+type Search = { q?: string; filter?: string; sort?: string; keptRepository?: string; keptAt?: string };
+
+const keptRepositoryOf = ({ keptRepository: name, keptAt: host }: Search) =>
+  typeof name === "string" && typeof host === "string" && /^[\w.-]{1,200}$/.test(name) && /^[\w.-]{1,253}(:\d{1,5})?$/.test(host) ? { name, host } : null;
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser();
   const params = await searchParams;
   const filter = filters.find((f) => f.value === params.filter)?.value ?? "all";
   const sort = params.sort === "activity" ? "activity" : "name";
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
   const { projects } = listProjects({ user, q, filter, sort, perPage: 100 });
+  // After deleting a project whose repository stayed at its host (the delete action redirects here); only a name and a host[:port] are shown.
+  const kept = keptRepositoryOf(params);
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 grid gap-8 md:grid-cols-[1fr_18rem]">
@@ -26,6 +33,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <h1 id="projects-heading" className="text-2xl font-semibold">
           Projects
         </h1>
+        {kept && (
+          <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            The project was deleted, but its repository {kept.name} at {kept.host} is still there: the host could not remove it now. An administrator will remove it.
+          </p>
+        )}
         <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
           <label className="text-sm">
             <span className="sr-only">Search projects</span>
@@ -60,6 +72,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <span className="ml-2 text-xs text-slate-500">
                   {owner.handle} · {role}
                 </span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{backendOf(project).label}</span>
                 {project.description && <p className="mt-1 line-clamp-2 text-sm text-slate-600">{project.description}</p>}
               </li>
             ))}

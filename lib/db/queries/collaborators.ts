@@ -20,14 +20,14 @@ export function listCollaboratorsWithUsers({ projectId }: { projectId: string })
     .all();
 }
 
-export function insertCollaborator(values: { projectId: string; userId: string; role: Collaborator["role"] }): Collaborator {
+export function insertCollaborator(values: { projectId: string; userId: string; role: Collaborator["role"]; hostAccount?: Collaborator["hostAccount"] }): Collaborator {
   return getDb().insert(collaborators).values(values).returning().get();
 }
 
-export function updateCollaboratorRole({ projectId, userId, role }: { projectId: string; userId: string; role: Collaborator["role"] }): Collaborator | undefined {
+export function updateCollaborator({ projectId, userId, changes }: { projectId: string; userId: string; changes: Partial<Pick<Collaborator, "role" | "hostAccount">> }): Collaborator | undefined {
   return getDb()
     .update(collaborators)
-    .set({ role })
+    .set(changes)
     .where(and(eq(collaborators.projectId, projectId), eq(collaborators.userId, userId)))
     .returning()
     .get();

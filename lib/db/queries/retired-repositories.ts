@@ -20,3 +20,7 @@ export function getRetiredRepository({ id }: { id: string }): RetiredRepository 
 export function deleteRetiredRepository({ id }: { id: string }): boolean {
   return getDb().delete(retiredRepositories).where(eq(retiredRepositories.id, id)).run().changes > 0;
 }
+
+export function setRetiredRepositoryMessage({ id, message }: { id: string; message: string }): void {
+  getDb().update(retiredRepositories).set({ message }).where(eq(retiredRepositories.id, id)).run();
+}

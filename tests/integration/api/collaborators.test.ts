@@ -32,7 +32,7 @@ describe("collaborators", () => {
       body: { email: viewer.email.toUpperCase(), role: "viewer" },
     });
     expect(added.status, added.text).toBe(201);
-    expect(added.body).toEqual({ userId: viewer.id, email: viewer.email, role: "viewer" });
+    expect(added.body).toEqual({ userId: viewer.id, email: viewer.email, role: "viewer", hostAccess: null });
     await share(project, owner, editor, "editor");
 
     const list = await collaboratorsOf(project, owner.token);

@@ -4,7 +4,7 @@ import { call, expectError, expectIsoTime, readRepoFile, sleep } from "./helpers
 
 /** A project as API.md describes it. */
 function expectProjectView(project: any, expected: Record<string, unknown> = {}) {
-  for (const key of ["id", "name", "description", "owner", "role", "backend", "cloneUrl", "defaultBranch", "lastPushAt", "failed", "createdAt"]) {
+  for (const key of ["id", "name", "description", "owner", "role", "backend", "backendLabel", "backendHost", "cloneUrl", "defaultBranch", "lastPushAt", "failed", "createdAt"]) {
     expect(project).toHaveProperty(key);
   }
   expect(project.id).toBeTypeOf("string");

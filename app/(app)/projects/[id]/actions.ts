@@ -7,10 +7,12 @@ import { actionFailed, validationFailed, type ActionState } from "@/lib/http";
 import {
   addCollaborator,
   addCollaboratorSchema,
+  backendOf,
   changeCollaboratorRole,
   changeCollaboratorSchema,
   deleteProject,
   loadProject,
+  type HostRepositoryOutcome,
   removeCollaborator,
   updateProject,
   updateProjectSchema,
@@ -44,9 +46,12 @@ export async function addCollaboratorAction(projectId: string, _prev: ActionStat
     const access = loadProject({ id: projectId, user });
     const parsed = addCollaboratorSchema.safeParse({ email: formData.get("email"), role: formData.get("role") });
     if (!parsed.success) return validationFailed(parsed.error);
-    const added = addCollaborator({ access, ...parsed.data, actor: user });
+    const added = await addCollaborator({ access, ...parsed.data, actor: user });
     revalidatePath(`/projects/${projectId}`);
-    return { status: "success", message: `${added.email} can now ${added.role === "editor" ? "edit" : "view"} this project.` };
+    const can = `${added.email} can now ${added.role === "editor" ? "edit" : "view"} this project.`;
+    const host = backendOf(access.project).host;
+    if (added.hostAccess === "waiting") return { status: "success", message: `${can} They get access to its repository at ${host} when they connect their account at ${host} in Settings → Connections.` };
+    return { status: "success", message: can };
   } catch (error) {
     return actionFailed(error);
   }
@@ -58,7 +63,7 @@ export async function changeCollaboratorRoleAction(projectId: string, userId: st
     const access = loadProject({ id: projectId, user });
     const parsed = changeCollaboratorSchema.safeParse({ role: formData.get("role") });
     if (!parsed.success) return validationFailed(parsed.error);
-    changeCollaboratorRole({ access, userId, role: parsed.data.role, actor: user });
+    await changeCollaboratorRole({ access, userId, role: parsed.data.role, actor: user });
   } catch (error) {
     return actionFailed(error);
   }
@@ -69,7 +74,7 @@ export async function changeCollaboratorRoleAction(projectId: string, userId: st
 export async function removeCollaboratorAction(projectId: string, userId: string, _prev: ActionState): Promise<ActionState> {
   try {
     const user = await requireActionUser();
-    removeCollaborator({ access: loadProject({ id: projectId, user }), userId, actor: user });
+    await removeCollaborator({ access: loadProject({ id: projectId, user }), userId, actor: user });
   } catch (error) {
     return actionFailed(error);
   }
@@ -78,15 +83,18 @@ export async function removeCollaboratorAction(projectId: string, userId: string
 }
 
 export async function deleteProjectAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  let kept: HostRepositoryOutcome | null;
   try {
     const user = await requireActionUser();
     const access = loadProject({ id: projectId, user });
     if (formData.get("confirmName") !== access.project.name) {
       return { status: "error", message: "Type the project's name exactly to confirm.", fieldErrors: { confirmName: `Type ${access.project.name} to confirm.` } };
     }
-    await deleteProject({ access, actor: user });
+    const { hostRepository } = await deleteProject({ access, actor: user });
+    kept = hostRepository?.status === "kept" ? hostRepository : null;
   } catch (error) {
     return actionFailed(error);
   }
-  redirect("/projects");
+  // The project list says that the repository is still at its host (names only, never the host's text in a URL).
+  redirect(kept ? `/projects?${new URLSearchParams({ keptRepository: kept.name, keptAt: kept.host })}` : "/projects");
 }

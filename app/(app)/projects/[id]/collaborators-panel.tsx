@@ -17,6 +17,7 @@ function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: st
     <li className="flex flex-wrap items-center gap-3 px-4 py-2 text-sm">
       <span className="min-w-48 flex-1 break-words">
         {collaborator.name} <span className="text-slate-500">{collaborator.email}</span>
+        {collaborator.hostAccess === "waiting" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">waiting to connect</span>}
       </span>
       {canManage ? (
         <>
@@ -41,10 +42,18 @@ function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: st
   );
 }
 
-export function CollaboratorsPanel({ projectId, collaborators, canManage }: { projectId: string; collaborators: CollaboratorView[]; canManage: boolean }) {
+/** `host`: the git host of an external project's repository, where each collaborator's own account is given access. */
+export function CollaboratorsPanel({ projectId, collaborators, canManage, host }: { projectId: string; collaborators: CollaboratorView[]; canManage: boolean; host: string | null }) {
   const [state, add] = useActionState<ActionState, FormData>(addCollaboratorAction.bind(null, projectId), idle);
+  const waiting = collaborators.some((c) => c.hostAccess === "waiting");
   return (
     <div className="space-y-4">
+      {host && (
+        <p className="text-sm text-slate-600">
+          The repository is at {host}: each collaborator works there with their own account.
+          {waiting && <> Those waiting to connect get access when they connect their account at {host} in Settings → Connections.</>}
+        </p>
+      )}
       {collaborators.length === 0 ? (
         <p className="text-sm text-slate-600">Only the owner works on this project.</p>
       ) : (

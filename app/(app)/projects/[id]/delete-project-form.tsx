@@ -7,7 +7,8 @@ import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
 import { deleteProjectAction } from "./actions";
 
-export function DeleteProjectForm({ projectId, name }: { projectId: string; name: string }) {
+/** `hostRepository`: the git host of an external project's repository, which is deleted or archived there too. */
+export function DeleteProjectForm({ projectId, name, hostRepository }: { projectId: string; name: string; hostRepository: string | null }) {
   const [state, action] = useActionState<ActionState, FormData>(deleteProjectAction.bind(null, projectId), { status: "idle" });
   const [typed, setTyped] = useState("");
   return (
@@ -16,7 +17,8 @@ export function DeleteProjectForm({ projectId, name }: { projectId: string; name
         if (input.name === "confirmName") setTyped(input.value);
       }}>
       <p className="text-sm text-slate-700">
-        Deleting removes the project and its repository with all history for everyone. The audit trail keeps a record. This cannot be undone.
+        Deleting removes the project and its repository with all history for everyone
+        {hostRepository && <> (at {hostRepository}, the repository is deleted or archived as the administrator chose)</>}. The audit trail keeps a record. This cannot be undone.
       </p>
       <FormMessage state={state} />
       <Field label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" error={state.fieldErrors?.confirmName} />

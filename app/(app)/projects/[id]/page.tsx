@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { listEvents } from "@/lib/audit";
 import { publicOrigin } from "@/lib/http";
-import { canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
+import { backendOf, canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
 import { listProjectBranches } from "@/lib/repositories";
 import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
@@ -30,6 +30,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { user, access } = await loadPageProject(params);
   const { project, owner, role } = access;
   const origin = publicOrigin(await headers());
+  const backend = backendOf(project);
   const [branches, collaborators, audit] = await Promise.all([
     // A project on a git host has the host's branches; a host that cannot answer now only empties the branch choice.
     listProjectBranches({ actor: user, project }).catch(() => []),
@@ -54,7 +55,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </div>
         {project.description && <p className="mt-2 max-w-prose text-slate-700">{project.description}</p>}
         <p className="mt-2 text-xs text-slate-500">
-          Your role: {role} · default branch {project.defaultBranch}
+          Your role: {role} · repository on <span data-testid="project-backend">{backend.label}</span> · default branch {project.defaultBranch}
           {project.lastPushAt && <> · last push {project.lastPushAt.toISOString().replace("T", " ").slice(0, 16)} UTC</>}
         </p>
       </div>
@@ -65,8 +66,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <p className="mt-2 text-xs text-slate-500">This project is linked to a repository at its host: clone it there with your own credentials for that host. Sessions reach it through Benchtop.</p>
         ) : project.backend === "external" ? (
           <p className="mt-2 text-xs text-slate-500">
-            This project&apos;s repository is in your organization at its git host: clone it with your own account there (a personal access token of yours as the password). Sessions reach it through
-            Benchtop with your connection.
+            The repository is in the organization at {backend.host}: clone it there with your own account at that host (connect it in{" "}
+            <Link href="/settings/connections" className="text-indigo-700 hover:underline">
+              Settings → Connections
+            </Link>
+            ). Sessions reach it through Benchtop.
           </p>
         ) : (
           <p className="mt-2 text-xs text-slate-500">
@@ -86,7 +90,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       )}
 
       <Section title="Collaborators">
-        <CollaboratorsPanel projectId={project.id} collaborators={collaborators} canManage={canManage(role)} />
+        <CollaboratorsPanel projectId={project.id} collaborators={collaborators} canManage={canManage(role)} host={project.backend === "external" ? backend.host : null} />
       </Section>
 
       <Section title="Audit trail">
@@ -95,7 +99,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
 
       {canManage(role) && (
         <Section title="Delete project">
-          <DeleteProjectForm projectId={project.id} name={project.name} />
+          <DeleteProjectForm projectId={project.id} name={project.name} hostRepository={project.backend === "external" ? backend.host : null} />
         </Section>
       )}
     </div>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { createTokenConnection, deleteConnection, loadConnection, tokenConnectionInputSchema } from "@/lib/connections";
 import { actionFailed, keepValues, validationFailed, type ActionState } from "@/lib/http";
+import { grantHostAccessOnConnect } from "@/lib/projects";
 
 export async function connectWithTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   try {
@@ -12,6 +13,8 @@ export async function connectWithTokenAction(_prev: ActionState, formData: FormD
     const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token") });
     if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["provider", "host"]);
     const connection = await createTokenConnection({ user, ...parsed.data });
+    // Projects on that host waiting for this account give it access now (failures are logged, never this form's).
+    await grantHostAccessOnConnect({ user, connection });
     revalidatePath("/settings/connections");
     return { status: "success", message: `Connected to ${connection.host} as ${connection.login}.` };
   } catch (error) {

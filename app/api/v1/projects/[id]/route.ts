@@ -21,6 +21,8 @@ export const PATCH = apiRoute(async (request, { params }: Context) => {
 export const DELETE = apiRoute(async (request, { params }: Context) => {
   const { user } = await requireApiCaller(request);
   const access = loadProject({ id: (await params).id, user });
-  await deleteProject({ access, actor: user });
+  const { hostRepository } = await deleteProject({ access, actor: user });
+  // The repository stayed at the host: say so (an administrator removes it later).
+  if (hostRepository?.status === "kept") return json({ deleted: true, hostRepository });
   return noContent();
 });

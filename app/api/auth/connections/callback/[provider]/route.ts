@@ -1,6 +1,7 @@
 import { getSessionUser } from "@/lib/auth";
 import { completeAuthorization, OAuthFlowError } from "@/lib/connections";
 import { publicOrigin } from "@/lib/http";
+import { grantHostAccessOnConnect } from "@/lib/projects";
 import { isOAuthAppProvider } from "@/lib/oauth-apps/providers";
 
 type Context = { params: Promise<{ provider: string }> };
@@ -31,6 +32,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   }
   try {
     const { connection, returnTo } = await completeAuthorization({ user, provider, callback, origin });
+    // Projects on that host waiting for this account give it access now (failures are logged, never the flow's).
+    await grantHostAccessOnConnect({ user, connection });
     return redirectTo(origin, returnTo, { connected: connection.id });
   } catch (error) {
     if (error instanceof OAuthFlowError) return redirectTo(origin, "/settings/connections", { oauthError: error.code, host: error.host });

@@ -14,6 +14,6 @@ export const POST = apiRoute(async (request, { params }: Context) => {
   const { user } = await requireApiCaller(request);
   const access = loadProject({ id: (await params).id, user });
   const input = await readJson(request, addCollaboratorSchema);
-  const added = addCollaborator({ access, ...input, actor: user });
-  return json({ userId: added.userId, email: added.email, role: added.role }, 201);
+  const added = await addCollaborator({ access, ...input, actor: user });
+  return json({ userId: added.userId, email: added.email, role: added.role, hostAccess: added.hostAccess }, 201);
 });

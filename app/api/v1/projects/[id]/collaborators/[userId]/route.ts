@@ -9,14 +9,14 @@ export const PATCH = apiRoute(async (request, { params }: Context) => {
   const { id, userId } = await params;
   const access = loadProject({ id, user });
   const { role } = await readJson(request, changeCollaboratorSchema);
-  const changed = changeCollaboratorRole({ access, userId, role, actor: user });
-  return json({ userId: changed.userId, email: changed.email, role: changed.role });
+  const changed = await changeCollaboratorRole({ access, userId, role, actor: user });
+  return json({ userId: changed.userId, email: changed.email, role: changed.role, hostAccess: changed.hostAccess });
 });
 
 export const DELETE = apiRoute(async (request, { params }: Context) => {
   const { user } = await requireApiCaller(request);
   const { id, userId } = await params;
   const access = loadProject({ id, user });
-  removeCollaborator({ access, userId, actor: user });
+  await removeCollaborator({ access, userId, actor: user });
   return noContent();
 });
