@@ -20,7 +20,7 @@ describe("rateLimitResetOf", () => {
 describe("answerToHostError", () => {
   const map = (flavor: "cloud" | "server", response: Response, body: unknown = undefined) => answerToHostError({ flavor, response, body, subject: "team/models" });
 
-  it("maps statuses to reasons with messages that say what to do", () => {
+  it("maps statuses to kinds with messages that say what to do", () => {
     const bad = map("cloud", answer(401), { type: "error", error: { message: "Token is invalid" } });
     expect(bad.code).toBe("bad_credentials");
     expect(bad.message).toMatch(/create a new access token/i);
