@@ -47,6 +47,7 @@ export class AppError<C extends string = ErrorCode> extends Error {
   readonly fields?: Record<string, string>;
   readonly headers?: Record<string, string>;
 
+  // NoInfer keeps `new AppError("conflict", ...)` an AppError<ErrorCode>; a family whose kinds are not API codes cannot use this signature.
   constructor(code: NoInfer<C> & ErrorCode, message: string, options?: AppErrorOptions);
   /** For a family with kinds of its own: the API code this kind answers with. */
   constructor(code: C, message: string, options: AppErrorOptions & { apiCode: ErrorCode });
