@@ -26,35 +26,49 @@ const statusByCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+type AppErrorOptions = { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown };
+
 /**
  * The one error type that crosses Benchtop's layers. `message` is written for a
  * person and says what to do; it is safe to show and to send in API responses.
+ *
+ * `code` is the error's kind, the field every caller reads. A plain AppError's
+ * kind is one of the API's codes. A family with kinds of its own (HostError:
+ * `bad_credentials`, `not_found`, ...) keeps them in `code` and answers the API
+ * with `apiCode`, which alone decides `status` and the body's `code`: a host's
+ * `not_found` is a 502 `upstream_error`, never Benchtop's own 404. Code that
+ * asks what an error means to the API (a page's notFound(), a sign-in refusal)
+ * reads `apiCode`.
  */
-export class AppError extends Error {
-  readonly code: ErrorCode;
+export class AppError<C extends string = ErrorCode> extends Error {
+  readonly code: C;
+  readonly apiCode: ErrorCode;
   readonly status: number;
   readonly fields?: Record<string, string>;
   readonly headers?: Record<string, string>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
+  // NoInfer keeps `new AppError("conflict", ...)` an AppError<ErrorCode>; a family whose kinds are not API codes cannot use this signature.
+  constructor(code: NoInfer<C> & ErrorCode, message: string, options?: AppErrorOptions);
+  /** For a family with kinds of its own: the API code this kind answers with. */
+  constructor(code: C, message: string, options: AppErrorOptions & { apiCode: ErrorCode });
+  constructor(code: C, message: string, options: AppErrorOptions & { apiCode?: ErrorCode } = {}) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
-    this.status = statusByCode[code];
+    // Without apiCode the first signature applies, whose kind is an API code.
+    this.apiCode = options.apiCode ?? (code as ErrorCode & C);
+    this.status = statusByCode[this.apiCode];
     this.fields = options.fields;
     this.headers = options.headers;
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return { error: { code: this.apiCode, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
+/** Any AppError, whatever its family: compare `apiCode` for the API's meaning, `code` only with a family's own kinds. */
+export function isAppError(error: unknown): error is AppError<string> {
   return error instanceof AppError;
 }
 

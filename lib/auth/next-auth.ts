@@ -66,8 +66,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
         } catch (error) {
           if (!isAppError(error)) throw error;
-          if (error.code === "rate_limited") throw new SignInRefused("rate_limited");
-          if (error.code === "forbidden") throw new SignInRefused("disabled");
+          if (error.apiCode === "rate_limited") throw new SignInRefused("rate_limited");
+          if (error.apiCode === "forbidden") throw new SignInRefused("disabled");
           throw new SignInRefused("credentials");
         }
       },

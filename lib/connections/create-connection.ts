@@ -25,10 +25,10 @@ export async function createTokenConnection({ user, provider, host, token }: { u
   try {
     viewer = await getViewer({ provider, origin: target.origin, apiRoot: target.apiRoot, token });
   } catch (error) {
-    if (error instanceof HostError && TOKEN_FAILURES.has(error.reason)) {
+    if (error instanceof HostError && TOKEN_FAILURES.has(error.code)) {
       throw new AppError("invalid_input", error.message, { fields: { token: error.message }, cause: error });
     }
-    if (error instanceof HostError && (error.reason === "unreachable" || error.reason === "not_found" || error.reason === "tls")) {
+    if (error instanceof HostError && (error.code === "unreachable" || error.code === "not_found" || error.code === "tls")) {
       throw new AppError("invalid_input", error.message, { fields: { host: error.message }, cause: error });
     }
     throw error;

@@ -107,7 +107,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof GatewayError) return text(error.status, error.message, error.code);
     // The caller's connection must be made again (its renewal was refused): the browser keeps its work and offers to reconnect.
-    if (isAppError(error) && error.code === "connection_required") return text(401, error.message, "connection_required");
+    if (isAppError(error) && error.apiCode === "connection_required") return text(401, error.message, "connection_required");
     console.error("git gateway:", error instanceof Error ? error.message : error);
     return text(502, "The git gateway could not reach the git host.", "unreachable");
   }

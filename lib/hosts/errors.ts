@@ -15,7 +15,7 @@ export type HostFailure =
   | "too_large"
   | "upstream";
 
-const codeOf: Record<HostFailure, ErrorCode> = {
+const apiCodeOf: Record<HostFailure, ErrorCode> = {
   bad_credentials: "upstream_error",
   not_found: "upstream_error",
   no_permission: "upstream_error",
@@ -31,24 +31,25 @@ const codeOf: Record<HostFailure, ErrorCode> = {
 };
 
 /**
- * A failure at a git host or bucket, in words that say what to fix. Its API
- * code is `upstream_error` (502) for host answers, so that a bad GitHub token
- * is never mistaken for a Benchtop sign-in problem; `rate_limited` (429) with
- * the reset time; `invalid_input` for a location Benchtop will not contact.
+ * A failure at a git host or bucket, in words that say what to fix. Its kind
+ * is `code`; its API code (`apiCode`) is `upstream_error` (502) for host
+ * answers, so that a bad GitHub token or a repository the host does not know
+ * is never mistaken for a Benchtop sign-in problem or a missing Benchtop page;
+ * `rate_limited` (429) with the reset time; `invalid_input` for a location
+ * Benchtop will not contact.
  */
-export class HostError extends AppError {
-  readonly reason: HostFailure;
+export class HostError extends AppError<HostFailure> {
   readonly resetAt: string | null;
 
-  constructor(reason: HostFailure, message: string, options: { resetAt?: Date | null; cause?: unknown; field?: string } = {}) {
+  constructor(code: HostFailure, message: string, options: { resetAt?: Date | null; cause?: unknown; field?: string } = {}) {
     const resetAt = options.resetAt ? options.resetAt.toISOString() : null;
-    super(codeOf[reason], message, {
+    super(code, message, {
+      apiCode: apiCodeOf[code],
       cause: options.cause,
       fields: options.field ? { [options.field]: message } : undefined,
-      headers: reason === "rate_limited" && options.resetAt ? { "retry-after": String(Math.max(1, Math.ceil((options.resetAt.getTime() - Date.now()) / 1000))) } : undefined,
+      headers: code === "rate_limited" && options.resetAt ? { "retry-after": String(Math.max(1, Math.ceil((options.resetAt.getTime() - Date.now()) / 1000))) } : undefined,
     });
     this.name = "HostError";
-    this.reason = reason;
     this.resetAt = resetAt;
   }
 }

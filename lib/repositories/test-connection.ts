@@ -52,7 +52,7 @@ export async function testConnection(input: RepositoryInput, { owner }: { owner:
     };
   } catch (error) {
     if (isHostError(error)) return { ok: false, message: error.message };
-    if (isAppError(error) && error.code === "connection_required") return { ok: false, message: error.message };
+    if (isAppError(error) && error.apiCode === "connection_required") return { ok: false, message: error.message };
     throw error;
   }
 }

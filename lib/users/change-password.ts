@@ -15,7 +15,7 @@ export async function changeOwnPassword({ user, input, address, sessionId }: { u
   try {
     await verifyCredentials({ email: user.email, password: input.currentPassword, address });
   } catch (error) {
-    if (isAppError(error) && error.code === "unauthorized") {
+    if (isAppError(error) && error.apiCode === "unauthorized") {
       const message = "Your current password is not right. Enter the one you sign in with.";
       throw new AppError("invalid_input", message, { fields: { currentPassword: message } });
     }

@@ -20,7 +20,7 @@ const MESSAGES = {
   missing: "Part of the local copy is missing. Reload the page; if this keeps happening, push your commits and reset the local copy.",
 };
 
-type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; data?: { statusCode?: unknown; reason?: unknown; result?: unknown; response?: unknown; refusal?: unknown } };
+type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; data?: { statusCode?: unknown; reason?: unknown; result?: unknown; response?: unknown } };
 
 /** The git gateway answers refusals in Benchtop's own words (see lib/gateway/explain-refusal.ts); a session shows them as they are. */
 function gatewayWords(failure: Failure): string | null {
@@ -62,11 +62,12 @@ export function toWorkspaceError(
 
   for (const failure of chain) {
     // The gateway names the kind of its refusal (gateway-refusal.ts): the kind decides, its words are shown.
-    if (failure.code === "GatewayRefusal" && isGatewayRefusalCode(failure.data?.refusal)) {
+    const refusal = failure.name === "GatewayRefusalError" && isGatewayRefusalCode(failure.code) ? failure.code : null;
+    if (refusal) {
       const said = gatewayWords(failure);
-      if (said) return make(gatewayRefusals[failure.data.refusal], said);
+      if (said) return make(gatewayRefusals[refusal], said);
     }
-    if (failure.code === "HttpError" || failure.code === "GatewayRefusal") {
+    if (failure.code === "HttpError" || refusal) {
       const status = Number(failure.data?.statusCode);
       const said = proxied ? gatewayWords(failure) : null;
       if (said && status === 401) return make("unauthorized", said);

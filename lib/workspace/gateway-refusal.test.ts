@@ -39,7 +39,7 @@ describe("a refusal of the git gateway, in the session", () => {
     const error = await pushBranch({ ctx }).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ name: "WorkspaceError", code: "forbidden", message: words });
-    expect((error as Error).cause).toMatchObject({ code: "GatewayRefusal", data: { statusCode: 403, refusal: "push_refused", response: words } });
+    expect((error as Error).cause).toMatchObject({ name: "GatewayRefusalError", code: "push_refused", data: { statusCode: 403, response: words } });
     expect(await countUnpushed({ ctx })).toBe(1);
     expect(bareGit(remote, ["show", "main:a.txt"])).toBe("1");
   });

@@ -51,15 +51,20 @@ export const isGatewayRefusalCode = (value: unknown): value is GatewayRefusalCod
 /** At most this much of a refusal's body is kept: the words are a few sentences. */
 const WORDS_BYTES = 4096;
 
-/** A refusal of the git gateway as the session receives it: its kind, its status and the gateway's words. */
+/**
+ * A refusal of the git gateway as the session receives it: its kind in `code`
+ * (the kind the gateway's GatewayError carried), its status and the gateway's
+ * words in `data`, where isomorphic-git's HttpError keeps them.
+ */
 export class GatewayRefusalError extends Error {
-  readonly code = "GatewayRefusal";
-  readonly data: { statusCode: number; refusal: GatewayRefusalCode; response: string };
+  readonly code: GatewayRefusalCode;
+  readonly data: { statusCode: number; response: string };
 
-  constructor({ statusCode, refusal, response }: { statusCode: number; refusal: GatewayRefusalCode; response: string }) {
-    super(`The git gateway refused the request (${refusal}, HTTP ${statusCode}).`);
+  constructor({ code, statusCode, response }: { code: GatewayRefusalCode; statusCode: number; response: string }) {
+    super(`The git gateway refused the request (${code}, HTTP ${statusCode}).`);
     this.name = "GatewayRefusalError";
-    this.data = { statusCode, refusal, response };
+    this.code = code;
+    this.data = { statusCode, response };
   }
 }
 
@@ -93,7 +98,7 @@ export function withGatewayRefusals(http: HttpClient): HttpClient {
       const response = await http.request(request);
       const refusal = response.headers?.[REFUSAL_HEADER];
       if (!isGatewayRefusalCode(refusal)) return response;
-      throw new GatewayRefusalError({ statusCode: response.statusCode, refusal, response: await readWords(response.body) });
+      throw new GatewayRefusalError({ code: refusal, statusCode: response.statusCode, response: await readWords(response.body) });
     },
   };
 }

@@ -23,7 +23,7 @@ function failureOf(error: unknown): OAuthFailure {
     if (/client|redirect_uri/.test(error.error)) return "app_refused";
     return "expired";
   }
-  if (error instanceof HostError) return error.reason === "unreachable" || error.reason === "tls" ? "unreachable" : "failed";
+  if (error instanceof HostError) return error.code === "unreachable" || error.code === "tls" ? "unreachable" : "failed";
   if (error instanceof TypeError || (error as { code?: unknown })?.code === "UND_ERR_CONNECT_TIMEOUT") return "unreachable";
   return "failed";
 }

@@ -48,7 +48,7 @@ export function createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl
       const first = parseAnswer({ flavor: "cloud", schema: cloudPermissionPageSchema, data, what: "the token's permissions" }).values[0];
       return first ? { permission: first.permission, login: first.user?.nickname ?? first.user?.display_name ?? null } : null;
     } catch (error) {
-      if (isHostError(error) && (error.reason === "rate_limited" || error.reason === "unreachable" || error.reason === "tls")) throw error;
+      if (isHostError(error) && (error.code === "rate_limited" || error.code === "unreachable" || error.code === "tls")) throw error;
       return null;
     }
   }

@@ -67,28 +67,28 @@ describe("Bitbucket Cloud adapter", () => {
   it("waits a minute when a rate limit names no reset time", async () => {
     pointAtEmulator();
     const error = await failureOf(createBitbucketAdapter({ location: cloudLocation(), token: tokens.rateLimited }).getRepo());
-    expect(error.reason).toBe("rate_limited");
+    expect(error.code).toBe("rate_limited");
     expect(Date.parse(error.resetAt!) - Date.now()).toBeGreaterThan(55_000);
   });
 
   it("says when a path is missing, or a file rather than a folder", async () => {
     pointAtEmulator();
     const adapter = createBitbucketAdapter({ location: cloudLocation(), token: tokens.admin });
-    expect((await failureOf(adapter.readFile({ path: "nothing.txt" }))).reason).toBe("not_found");
-    expect((await failureOf(adapter.listFiles({ path: "README.md" }))).reason).toBe("not_found");
+    expect((await failureOf(adapter.readFile({ path: "nothing.txt" }))).code).toBe("not_found");
+    expect((await failureOf(adapter.listFiles({ path: "README.md" }))).code).toBe("not_found");
     expect(await adapter.listFiles({ path: "src", ref: "feature" })).toEqual([{ path: "src/app.py", type: "file", size: 15 }]);
   });
 
   it("maps 403, redirects and answers of another shape", async () => {
     const location = cloudLocation();
     const forbidden = answering(403, JSON.stringify({ type: "error", error: { message: "Your credentials lack one or more required privilege scopes." } }));
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: forbidden }).getRepo())).reason).toBe("no_permission");
+    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: forbidden }).getRepo())).code).toBe("no_permission");
     const moved = answering(301, "", { location: "https://bitbucket.org/team/renamed" });
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: moved }).getRepo())).reason).toBe("upstream");
+    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: moved }).getRepo())).code).toBe("upstream");
     const html = answering(200, "<html>sign in</html>", { "content-type": "text/html" });
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: html }).getRepo())).reason).toBe("upstream");
+    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: html }).getRepo())).code).toBe("upstream");
     const wrongShape = answering(200, JSON.stringify({ hello: "world" }));
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: wrongShape }).getRepo())).reason).toBe("upstream");
+    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: wrongShape }).getRepo())).code).toBe("upstream");
   });
 
   it("keeps a file path's slashes in the URL and encodes the rest", async () => {
@@ -106,7 +106,7 @@ describe("Bitbucket Cloud adapter", () => {
       throw new TypeError("fetch failed", { cause: Object.assign(new Error("certificate has expired"), { code: "CERT_HAS_EXPIRED" }) });
     }) as unknown as typeof fetch;
     const error = await failureOf(createBitbucketAdapter({ location: cloudLocation(), token: "t", fetch: tls }).getRepo());
-    expect(error.reason).toBe("tls");
+    expect(error.code).toBe("tls");
   });
 });
 
@@ -131,7 +131,7 @@ describe("Bitbucket Server adapter", () => {
   it("reports a rate limit with Retry-After's reset time", async () => {
     process.env.BENCHTOP_INSECURE_HOSTS = new URL(emulator.url).host;
     const error = await failureOf(createBitbucketAdapter({ location: location(), token: tokens.rateLimited }).getRepo());
-    expect(error.reason).toBe("rate_limited");
+    expect(error.code).toBe("rate_limited");
     const wait = Date.parse(error.resetAt!) - Date.now();
     expect(wait).toBeGreaterThan(25_000);
     expect(wait).toBeLessThanOrEqual(30_000);
@@ -147,13 +147,13 @@ describe("Bitbucket Server adapter", () => {
     process.env.BENCHTOP_INSECURE_HOSTS = `127.0.0.1:${port}`;
     const closed = parseRepoLocation({ provider: "bitbucket-server", location: `http://127.0.0.1:${port}/projects/DS/repos/models` });
     const error = await failureOf(createBitbucketAdapter({ location: closed, token: "t" }).getRepo());
-    expect(error.reason).toBe("unreachable");
+    expect(error.code).toBe("unreachable");
   });
 
   it("refuses a name that resolves to a private address", async () => {
     delete process.env.BENCHTOP_INSECURE_HOSTS;
     const local = parseRepoLocation({ provider: "bitbucket-server", location: `https://localhost:${new URL(emulator.url).port}/projects/DS/repos/models` });
     const error = await failureOf(createBitbucketAdapter({ location: local, token: "t" }).getRepo());
-    expect(error.reason).toBe("not_allowed");
+    expect(error.code).toBe("not_allowed");
   });
 });

@@ -42,7 +42,7 @@ export function createBitbucketServerAdapter({ location, token, fetchImpl, gitUr
       const { data } = await send(context, () => client.GET("/api/latest/projects/{projectKey}/repos/{repositorySlug}/default-branch", { params: { path: repoPath } }));
       return parseAnswer({ flavor: "server", schema: serverDefaultBranchSchema, data, what: "the default branch" }).displayId;
     } catch (error) {
-      if (!isHostError(error) || error.reason !== "not_found") throw error;
+      if (!isHostError(error) || error.code !== "not_found") throw error;
     }
     const { data } = await send(context, () => client.GET("/api/latest/projects/{projectKey}/repos/{repositorySlug}/branches/default", { params: { path: repoPath } }));
     // 204: an empty repository; its first push makes the branch, usually main.

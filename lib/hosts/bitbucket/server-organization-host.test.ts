@@ -24,7 +24,7 @@ describe("Bitbucket Server organization host", () => {
     expect(await host.getAdministration({ username: "wendy" })).toEqual({ isMember: true, isAdmin: false, role: "PROJECT_WRITE" });
     expect(await host.getAdministration({ username: "alice" })).toEqual({ isMember: false, isAdmin: false, role: null });
     expect(await hostFor(world.tokens.writer).getAdministration({ username: "wendy" })).toMatchObject({ isAdmin: false });
-    await expect(hostFor("not-a-token").getServiceAccount()).rejects.toMatchObject({ reason: "bad_credentials" });
+    await expect(hostFor("not-a-token").getServiceAccount()).rejects.toMatchObject({ code: "bad_credentials" });
   });
 
   it("creates a repository, grants and revokes access, archives and deletes", async () => {

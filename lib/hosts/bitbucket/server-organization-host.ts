@@ -41,7 +41,7 @@ export function createBitbucketServerOrganizationHost({ apiRoot, organization, t
     try {
       await run();
     } catch (error) {
-      if (!isHostError(error) || error.reason !== "not_found") throw error;
+      if (!isHostError(error) || error.code !== "not_found") throw error;
     }
   }
 
@@ -64,7 +64,7 @@ export function createBitbucketServerOrganizationHost({ apiRoot, organization, t
         return grant ? { isMember: true, isAdmin: grant.permission === "PROJECT_ADMIN", role: grant.permission } : { isMember: false, isAdmin: false, role: null };
       } catch (error) {
         // Only project administrators may list its permissions.
-        if (isHostError(error) && error.reason === "no_permission") return { isMember: true, isAdmin: false, role: "no PROJECT_ADMIN permission" };
+        if (isHostError(error) && error.code === "no_permission") return { isMember: true, isAdmin: false, role: "no PROJECT_ADMIN permission" };
         throw error;
       }
     },
@@ -91,7 +91,7 @@ export function createBitbucketServerOrganizationHost({ apiRoot, organization, t
         const { data } = await send(about(`${projectKey}/${slugOf(name)}`), () => client.GET("/api/latest/projects/{projectKey}/repos/{repositorySlug}", { params: { path: repoPath(name) } }));
         return toRepository(data);
       } catch (error) {
-        if (isHostError(error) && error.reason === "not_found") return null;
+        if (isHostError(error) && error.code === "not_found") return null;
         throw error;
       }
     },

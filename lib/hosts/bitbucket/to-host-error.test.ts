@@ -20,28 +20,28 @@ describe("rateLimitResetOf", () => {
 describe("answerToHostError", () => {
   const map = (flavor: "cloud" | "server", response: Response, body: unknown = undefined) => answerToHostError({ flavor, response, body, subject: "team/models" });
 
-  it("maps statuses to reasons with messages that say what to do", () => {
+  it("maps statuses to kinds with messages that say what to do", () => {
     const bad = map("cloud", answer(401), { type: "error", error: { message: "Token is invalid" } });
-    expect(bad.reason).toBe("bad_credentials");
+    expect(bad.code).toBe("bad_credentials");
     expect(bad.message).toMatch(/create a new access token/i);
     expect(bad.message).not.toMatch(/Token is invalid/);
-    expect(map("cloud", answer(403)).reason).toBe("no_permission");
+    expect(map("cloud", answer(403)).code).toBe("no_permission");
     const missing = map("server", answer(404), serverBody("com.atlassian.bitbucket.repository.NoSuchRepositoryException"));
-    expect(missing.reason).toBe("not_found");
+    expect(missing.code).toBe("not_found");
     expect(missing.message).toMatch(/not found.*or the token has no access/);
-    expect(map("cloud", answer(302, { location: "https://elsewhere.example/" })).reason).toBe("upstream");
-    expect(map("server", answer(503)).reason).toBe("upstream");
+    expect(map("cloud", answer(302, { location: "https://elsewhere.example/" })).code).toBe("upstream");
+    expect(map("server", answer(503)).code).toBe("upstream");
   });
 
   it("tells Server's 401 for a valid token without permission from a bad token", () => {
-    expect(map("server", answer(401), serverBody("com.atlassian.bitbucket.AuthorisationException")).reason).toBe("no_permission");
-    expect(map("server", answer(401), serverBody("com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException")).reason).toBe("bad_credentials");
-    expect(map("server", answer(401), "not json").reason).toBe("bad_credentials");
+    expect(map("server", answer(401), serverBody("com.atlassian.bitbucket.AuthorisationException")).code).toBe("no_permission");
+    expect(map("server", answer(401), serverBody("com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException")).code).toBe("bad_credentials");
+    expect(map("server", answer(401), "not json").code).toBe("bad_credentials");
   });
 
   it("gives rate limits a reset time and a Retry-After for Benchtop's own answer", () => {
     const error = map("server", answer(429, { "retry-after": "30" }));
-    expect(error.reason).toBe("rate_limited");
+    expect(error.code).toBe("rate_limited");
     expect(error.status).toBe(429);
     expect(Date.parse(error.resetAt!) - Date.now()).toBeGreaterThan(25_000);
     expect(error.headers?.["retry-after"]).toMatch(/^(29|30)$/);
@@ -54,12 +54,12 @@ describe("toHostError", () => {
 
   it("tells TLS failures, refused addresses and unreachable hosts apart", () => {
     for (const code of ["CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]) {
-      expect(map(failed(code)).reason).toBe("tls");
+      expect(map(failed(code)).code).toBe("tls");
     }
-    expect(map(failed("ENOTALLOWED")).reason).toBe("not_allowed");
+    expect(map(failed("ENOTALLOWED")).code).toBe("not_allowed");
     for (const code of ["ECONNREFUSED", "ENOTFOUND", "UND_ERR_CONNECT_TIMEOUT", "ECONNRESET"]) {
       const error = map(failed(code));
-      expect(error.reason).toBe("unreachable");
+      expect(error.code).toBe("unreachable");
       expect(error.message).toContain("git.example.com");
     }
   });

@@ -27,7 +27,7 @@ type Answer = { status: number; headers: Record<string, string | number | undefi
 /** GitHub's older answer for a file over 1 MB asked for as JSON: 403 with an error coded "too_large". */
 function isTooLargeForInline(error: unknown): boolean {
   const data = (error as { cause?: { response?: { data?: { errors?: { code?: string }[] } } } }).cause?.response?.data;
-  return error instanceof HostError && error.reason === "no_permission" && Array.isArray(data?.errors) && data.errors.some((e) => e?.code === "too_large");
+  return error instanceof HostError && error.code === "no_permission" && Array.isArray(data?.errors) && data.errors.some((e) => e?.code === "too_large");
 }
 
 const trimPath = (path: string | undefined) => (path ?? "").replace(/^\/+|\/+$/g, "");
@@ -92,7 +92,7 @@ export function createGitHubAdapter({ location, token, fetch }: CreateGitHubAdap
       const answer = await call(context, () => octokit.rest.users.getAuthenticated());
       return parse(context, githubUserSchema, answer.data).login;
     } catch (error) {
-      if (error instanceof HostError && (error.reason === "no_permission" || error.reason === "not_found")) return null;
+      if (error instanceof HostError && (error.code === "no_permission" || error.code === "not_found")) return null;
       throw error;
     }
   }

@@ -82,7 +82,7 @@ describe("GitHub adapter against the emulator", () => {
     expect(publicOnly.token?.missingScopes).toEqual([]);
     // Without "repo", GitHub hides private repositories altogether.
     const hidden = await failureOf(enterprise(e.url, "acme/secret", e.world.tokens.publicOnly).testConnection());
-    expect(hidden.reason).toBe("not_found");
+    expect(hidden.code).toBe("not_found");
     expect(hidden.message).toMatch(/not found, or the token has no access to it/);
   });
 
@@ -91,7 +91,7 @@ describe("GitHub adapter against the emulator", () => {
     const report = await adapter.testConnection();
     expect(report).toMatchObject({ repository: { fullName: "acme/models", canPush: false }, token: null });
     expect(adapter.gitAuthHeader()).toBeNull();
-    expect((await failureOf(enterprise(e.url, "acme/secret", null).getRepo())).reason).toBe("not_found");
+    expect((await failureOf(enterprise(e.url, "acme/secret", null).getRepo())).code).toBe("not_found");
   });
 
   it("uses GitHub's x-access-token convention for git", () => {
@@ -116,12 +116,12 @@ describe("GitHub adapter against the emulator", () => {
   it("maps missing paths, refs, folders and renamed repositories", async () => {
     const adapter = enterprise(e.url, "acme/models", e.world.tokens.admin);
     const missingFile = await failureOf(adapter.readFile({ path: "nope.txt" }));
-    expect(missingFile).toMatchObject({ reason: "not_found" });
+    expect(missingFile).toMatchObject({ code: "not_found" });
     expect(missingFile.message).toMatch(/nope\.txt/);
-    expect((await failureOf(adapter.listFiles({ ref: "no-such-branch" }))).reason).toBe("not_found");
+    expect((await failureOf(adapter.listFiles({ ref: "no-such-branch" }))).code).toBe("not_found");
     expect((await failureOf(adapter.readFile({ path: "src" }))).message).toMatch(/folder/);
     const moved = await failureOf(enterprise(e.url, e.world.repos.renamed, e.world.tokens.admin).getRepo());
-    expect(moved.reason).toBe("not_found");
+    expect(moved.code).toBe("not_found");
     expect(moved.message).toMatch(/moved or renamed on GitHub; use its new address/);
   });
 
@@ -129,7 +129,7 @@ describe("GitHub adapter against the emulator", () => {
     const bad = await failureOf(enterprise(e.url, "acme/models", e.world.tokens.bad).listBranches());
     expect(bad.message).toBe("GitHub refused the token: it is wrong, expired or revoked. Create a new token and save it here.");
     const limited = await failureOf(enterprise(e.url, "acme/models", e.world.tokens.rateLimited).listFiles({}));
-    expect(limited.reason).toBe("rate_limited");
+    expect(limited.code).toBe("rate_limited");
     expect(new Date(limited.resetAt!).getTime()).toBeGreaterThan(Date.now());
     expect(limited.status).toBe(429);
   });

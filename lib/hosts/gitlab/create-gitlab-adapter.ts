@@ -91,7 +91,7 @@ export function createGitLabAdapter({ location, token, tokenType = "personal", f
     try {
       return await call(() => api.tokens.show(), tokenSelfSchema);
     } catch (error) {
-      if (isHostError(error) && ["not_found", "no_permission", "missing_scopes"].includes(error.reason)) return null;
+      if (isHostError(error) && ["not_found", "no_permission", "missing_scopes"].includes(error.code)) return null;
       throw error;
     }
   }
@@ -101,7 +101,7 @@ export function createGitLabAdapter({ location, token, tokenType = "personal", f
       return (await call(() => api.users.showCurrentUser(), currentUserSchema)).username;
     } catch (error) {
       // A token without read_user/read_api may not read its own profile; that is no reason to fail the test.
-      if (isHostError(error) && ["missing_scopes", "no_permission", "not_found"].includes(error.reason)) return null;
+      if (isHostError(error) && ["missing_scopes", "no_permission", "not_found"].includes(error.code)) return null;
       throw error;
     }
   }
@@ -111,7 +111,7 @@ export function createGitLabAdapter({ location, token, tokenType = "personal", f
     if (project.status === "rejected") {
       const error = project.reason as HostError;
       const scopes = self.status === "fulfilled" ? self.value?.scopes : null;
-      if (error.reason === "missing_scopes" && scopes) {
+      if (error.code === "missing_scopes" && scopes) {
         const missing = findMissingScopes({ scopes, roleMayPush: false });
         const has = scopes.length ? scopes.join(", ") : "none";
         throw new HostError("missing_scopes", `The token's scopes (${has}) do not let Benchtop read ${location.fullName}: add ${missing.join(", ") || "read_api"}, or create a new token with them.`, { cause: error });

@@ -120,7 +120,7 @@ describe("the GitLab adapter", () => {
 
     it("refuses a read_user-only token with missing_scopes, naming what to add", async () => {
       const error = await failureOf(adapter(seed.tokens.readUserOnly).testConnection());
-      expect(error.reason).toBe("missing_scopes");
+      expect(error.code).toBe("missing_scopes");
       expect(error.message).toMatch(/read_api/);
       expect(error.message).not.toContain(seed.tokens.readUserOnly);
     });
@@ -158,18 +158,18 @@ describe("the GitLab adapter", () => {
 
     it("says which file or folder is missing", async () => {
       const file = await failureOf(adapter(seed.tokens.admin).readFile({ path: "nope.txt", ref: "main" }));
-      expect(file.reason).toBe("not_found");
+      expect(file.code).toBe("not_found");
       expect(file.message).toMatch(/nope\.txt was not found in analytics\/forecast at main/);
       const folder = await failureOf(adapter(seed.tokens.admin).listFiles({ path: "nope" }));
       expect(folder.message).toMatch(/folder nope/);
-      expect((await failureOf(adapter(seed.tokens.admin).readFile({ path: "../etc/passwd" }))).reason).toBe("not_found");
+      expect((await failureOf(adapter(seed.tokens.admin).readFile({ path: "../etc/passwd" }))).code).toBe("not_found");
     });
   });
 
   describe("failures", () => {
     it("expired and revoked tokens are bad credentials, saying which", async () => {
       const expired = await failureOf(adapter(seed.tokens.expired).testConnection());
-      expect([expired.reason, expired.code]).toEqual(["bad_credentials", "upstream_error"]);
+      expect([expired.code, expired.apiCode]).toEqual(["bad_credentials", "upstream_error"]);
       expect(expired.message).toMatch(/GitLab refused the token: it has expired/);
       expect((await failureOf(adapter(seed.tokens.revoked).getRepo())).message).toMatch(/revoked/);
     });
@@ -179,14 +179,14 @@ describe("the GitLab adapter", () => {
       emulator.addMember({ username: "gus", project: seed.fullName, accessLevel: access.guest });
       const token = emulator.seedToken({ username: "gus", scopes: ["read_api"] });
       const error = await failureOf(adapter(token).listBranches());
-      expect(error.reason).toBe("no_permission");
+      expect(error.code).toBe("no_permission");
     });
 
     it("a rate limit is reported at once, with RateLimit-Reset, and not retried", async () => {
       const before = emulator.requests.length;
       const error = await failureOf(adapter(seed.tokens.rateLimited).listBranches());
-      expect(error.reason).toBe("rate_limited");
-      expect([error.code, error.status]).toEqual(["rate_limited", 429]);
+      expect(error.code).toBe("rate_limited");
+      expect([error.apiCode, error.status]).toEqual(["rate_limited", 429]);
       expect(new Date(error.resetAt!).getTime() % 60_000).toBe(0);
       expect(new Date(error.resetAt!).getTime()).toBeGreaterThan(Date.now());
       expect(emulator.requests.length - before).toBe(1);
@@ -199,9 +199,9 @@ describe("the GitLab adapter", () => {
       const limited = await failureOf(stubbed(stub(429, "Retry later\n", { "retry-after": "30" })).getRepo());
       expect(Math.abs(new Date(limited.resetAt!).getTime() - (Date.now() + 30_000))).toBeLessThan(5_000);
       expect((await failureOf(stubbed(stub(302, "", { location: "https://elsewhere.example/x" })).getRepo())).message).toMatch(/moved/);
-      expect((await failureOf(stubbed(stub(502, "<html>Bad gateway</html>", { "content-type": "text/html" })).getRepo())).reason).toBe("upstream");
+      expect((await failureOf(stubbed(stub(502, "<html>Bad gateway</html>", { "content-type": "text/html" })).getRepo())).code).toBe("upstream");
       const html = await failureOf(stubbed(stub(200, "<html>sign in</html>", { "content-type": "text/html" })).listBranches());
-      expect([html.reason, html.message]).toEqual(["upstream", expect.stringMatching(/does not understand/)]);
+      expect([html.code, html.message]).toEqual(["upstream", expect.stringMatching(/does not understand/)]);
     });
 
     it("an unreachable host, a host resolving to a private address and a bad certificate", async () => {
@@ -212,12 +212,12 @@ describe("the GitLab adapter", () => {
       const restore = setEnv({ BENCHTOP_INSECURE_HOSTS: `${new URL(emulator.url).host},127.0.0.1:${port}` });
       try {
         const refused = await failureOf(createGitLabAdapter({ location: parseRepoLocation({ provider: "gitlab-self-managed", location: `http://127.0.0.1:${port}/a/b` }), token: "t" }).getRepo());
-        expect(refused.reason).toBe("unreachable");
+        expect(refused.code).toBe("unreachable");
       } finally {
         restore();
       }
       const localhost: RepoLocation = { ...at(seed.fullName), origin: "https://localhost:8443", apiRoot: "https://localhost:8443/api/v4" };
-      expect((await failureOf(createGitLabAdapter({ location: localhost, token: "t" }).getRepo())).reason).toBe("not_allowed");
+      expect((await failureOf(createGitLabAdapter({ location: localhost, token: "t" }).getRepo())).code).toBe("not_allowed");
 
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gitlab-tls-"));
       execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=127.0.0.1"], { stdio: "ignore" });
@@ -227,7 +227,7 @@ describe("the GitLab adapter", () => {
       const restoreTls = setEnv({ BENCHTOP_INSECURE_HOSTS: `127.0.0.1:${tlsPort}` });
       try {
         const error = await failureOf(createGitLabAdapter({ location: parseRepoLocation({ provider: "gitlab-self-managed", location: `https://127.0.0.1:${tlsPort}/a/b` }), token: "t" }).getRepo());
-        expect(error.reason).toBe("tls");
+        expect(error.code).toBe("tls");
       } finally {
         restoreTls();
         tls.closeAllConnections();

@@ -1,4 +1,4 @@
-// GitLab's failures in Benchtop's words (HostError reasons), never its raw text.
+// GitLab's failures in Benchtop's words (HostError kinds, in code), never its raw text.
 import { z } from "zod";
 import { errorCodesOf, isTlsErrorCode, unreachableError } from "../unreachable";
 import { HostError, isHostError } from "../errors";

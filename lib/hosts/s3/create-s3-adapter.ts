@@ -77,7 +77,7 @@ async function testConnection(client: S3Client, context: Context): Promise<Bucke
       await output.Body?.transformToByteArray();
     }, { ...context, action: "read", key });
   } catch (error) {
-    if (!(error instanceof HostError) || error.reason !== "no_permission") throw error;
+    if (!(error instanceof HostError) || error.code !== "no_permission") throw error;
     return { bucket, canList: true, canRead: false, objectCount, message: `Listing works, but reading objects is refused. ${error.message}` };
   }
   return { bucket, canList: true, canRead: true, objectCount, message: `Listed and read objects in bucket '${bucket}'.` };

@@ -127,14 +127,14 @@ describe("S3 adapter against s3rver", () => {
   it("refuses objects over the size limit, and folder paths", async () => {
     const small = createS3Adapter({ location: { bucket: "data", region: null, endpoint: server.endpoint }, credentials: keys, maxObjectBytes: 1024 });
     const error = await failureOf(() => small.readFile({ path: "big.txt" }));
-    expect(error.reason).toBe("too_large");
+    expect(error.code).toBe("too_large");
     expect(error.message).toBe("'big.txt' is 4 KB; Benchtop reads objects of up to 1 KB.");
-    expect((await failureOf(() => adapter("data").readFile({ path: "docs/" }))).reason).toBe("invalid_location");
+    expect((await failureOf(() => adapter("data").readFile({ path: "docs/" }))).code).toBe("invalid_location");
   });
 
   it("says a missing object is missing", async () => {
     const error = await failureOf(() => adapter("data").readFile({ path: "docs/nope.md" }));
-    expect(error.reason).toBe("not_found");
+    expect(error.code).toBe("not_found");
     expect(error.message).toBe("'docs/nope.md' was not found in bucket 'data'.");
   });
 
@@ -155,22 +155,22 @@ describe("S3 adapter against s3rver", () => {
 
   it("says unknown keys are bad credentials", async () => {
     const error = await failureOf(() => adapter("data", { accessKeyId: "AKIAWRONGWRONGWRONG", secretAccessKey: "wrong" }).testConnection());
-    expect(error.reason).toBe("bad_credentials");
-    expect(error.code).toBe("upstream_error");
+    expect(error.code).toBe("bad_credentials");
+    expect(error.apiCode).toBe("upstream_error");
     expect(error.message).toMatch(/^The access key ID or secret access key is wrong, or the session token expired/);
   });
 
   it("says a missing bucket is missing", async () => {
     const error = await failureOf(() => adapter("no-such-bucket").testConnection());
-    expect(error.reason).toBe("not_found");
+    expect(error.code).toBe("not_found");
     expect(error.message).toMatch(/Bucket 'no-such-bucket' does not exist/);
-    expect((await failureOf(() => adapter("no-such-bucket").listFiles({}))).reason).toBe("not_found");
+    expect((await failureOf(() => adapter("no-such-bucket").listFiles({}))).code).toBe("not_found");
   });
 
   it("refuses an invalid bucket name before contacting anything", async () => {
     for (const bucket of ["ab", "My-Bucket", "bucket_name", "192.168.1.1", "-bucket", "a..b", "x".repeat(64)]) {
       const error = await failureOf(() => adapter(bucket));
-      expect(error.reason, bucket).toBe("invalid_location");
+      expect(error.code, bucket).toBe("invalid_location");
       expect(error.fields, bucket).toHaveProperty("bucket");
     }
   });
@@ -179,7 +179,7 @@ describe("S3 adapter against s3rver", () => {
     restoreEnv?.();
     restoreEnv = withEnv("BENCHTOP_INSECURE_HOSTS", undefined);
     const error = await failureOf(() => adapter("data"));
-    expect(error.reason).toBe("not_allowed");
+    expect(error.code).toBe("not_allowed");
     expect(error.fields).toHaveProperty("endpoint");
     expect(error.message).toMatch(/https only/);
   });
@@ -188,10 +188,10 @@ describe("S3 adapter against s3rver", () => {
     restoreEnv?.();
     restoreEnv = withEnv("BENCHTOP_INSECURE_HOSTS", undefined);
     const error = await failureOf(() => adapter("data", keys, `https://localhost:${server.port}`).testConnection());
-    expect(error.reason).toBe("not_allowed");
+    expect(error.code).toBe("not_allowed");
     expect(error.message).toMatch(/private or local address/);
     const literal = await failureOf(() => adapter("data", keys, `https://127.0.0.1:${server.port}`));
-    expect(literal.reason).toBe("not_allowed");
+    expect(literal.code).toBe("not_allowed");
   });
 
   it("reaches a listed name that resolves to loopback", async () => {
@@ -212,7 +212,7 @@ describe("S3 adapter, network failures", () => {
     await new Promise((resolve) => probe.close(resolve));
     restoreEnv = withEnv("BENCHTOP_INSECURE_HOSTS", `127.0.0.1:${port}`);
     const error = await failureOf(() => createS3Adapter({ location: { bucket: "data", region: null, endpoint: `http://127.0.0.1:${port}` }, credentials: null }).listFiles({}));
-    expect(error.reason).toBe("unreachable");
+    expect(error.code).toBe("unreachable");
     expect(error.message).toMatch(/ECONNREFUSED/);
   });
 
@@ -225,7 +225,7 @@ describe("S3 adapter, network failures", () => {
     restoreEnv = withEnv("BENCHTOP_INSECURE_HOSTS", `127.0.0.1:${port}`);
     try {
       const error = await failureOf(() => createS3Adapter({ location: { bucket: "data", region: null, endpoint: `https://127.0.0.1:${port}` }, credentials: null }).listFiles({}));
-      expect(error.reason).toBe("tls");
+      expect(error.code).toBe("tls");
       expect(error.message).toMatch(/certificate of 127\.0\.0\.1:\d+ could not be verified \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
     } finally {
       tls.closeAllConnections();
@@ -243,7 +243,7 @@ describe("S3 error mapping", () => {
   it("maps credential failures", () => {
     for (const name of ["InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken"]) {
       const error = toHostError(serviceError(name, name === "ExpiredToken" ? 400 : 403), context);
-      expect(error.reason, name).toBe("bad_credentials");
+      expect(error.code, name).toBe("bad_credentials");
       expect(error.message).not.toMatch(/provider words/);
     }
   });
@@ -251,7 +251,7 @@ describe("S3 error mapping", () => {
   it("names the permission a refused key lacks", () => {
     expect(toHostError(serviceError("AccessDenied", 403), context).message).toBe("The access key may not list bucket 'data': it needs s3:ListBucket on arn:aws:s3:::data.");
     const read = toHostError(serviceError("AccessDenied", 403), { ...context, action: "read", key: "a.txt" });
-    expect(read.reason).toBe("no_permission");
+    expect(read.code).toBe("no_permission");
     expect(read.message).toMatch(/s3:GetObject on arn:aws:s3:::data\/\*/);
     expect(toHostError(serviceError("AccessDenied", 403), { ...context, anonymous: true }).message).toMatch(/does not allow anonymous listing. Add an access key/);
   });
@@ -259,8 +259,8 @@ describe("S3 error mapping", () => {
   it("maps throttling to a rate limit that resets in about 30 seconds", () => {
     for (const error of [serviceError("SlowDown", 503), serviceError("ServiceUnavailable", 503)]) {
       const mapped = toHostError(error, context);
-      expect(mapped.reason).toBe("rate_limited");
       expect(mapped.code).toBe("rate_limited");
+      expect(mapped.apiCode).toBe("rate_limited");
       const resetIn = Date.parse(mapped.resetAt ?? "") - Date.now();
       expect(resetIn).toBeGreaterThan(25_000);
       expect(resetIn).toBeLessThanOrEqual(30_000);
@@ -269,23 +269,23 @@ describe("S3 error mapping", () => {
 
   it("says when the bucket is in another region", () => {
     const error = toHostError(serviceError("PermanentRedirect", 301, { Region: "eu-west-3" }), context);
-    expect(error.reason).toBe("invalid_location");
+    expect(error.code).toBe("invalid_location");
     expect(error.fields).toHaveProperty("region");
     expect(error.message).toMatch(/another region \(eu-west-3\)/);
   });
 
   it("maps network, policy, timeout and TLS failures", () => {
     const nodeError = (code: string) => Object.assign(new Error("socket words"), { code });
-    expect(toHostError(nodeError("ENOTFOUND"), context).reason).toBe("unreachable");
-    expect(toHostError(Object.assign(new Error("slow"), { name: "TimeoutError" }), context).reason).toBe("unreachable");
-    expect(toHostError(nodeError("ENOTALLOWED"), context).reason).toBe("not_allowed");
-    expect(toHostError(nodeError("CERT_HAS_EXPIRED"), context).reason).toBe("tls");
-    expect(toHostError(new Error("wrapped", { cause: nodeError("ERR_TLS_CERT_ALTNAME_INVALID") }), context).reason).toBe("tls");
+    expect(toHostError(nodeError("ENOTFOUND"), context).code).toBe("unreachable");
+    expect(toHostError(Object.assign(new Error("slow"), { name: "TimeoutError" }), context).code).toBe("unreachable");
+    expect(toHostError(nodeError("ENOTALLOWED"), context).code).toBe("not_allowed");
+    expect(toHostError(nodeError("CERT_HAS_EXPIRED"), context).code).toBe("tls");
+    expect(toHostError(new Error("wrapped", { cause: nodeError("ERR_TLS_CERT_ALTNAME_INVALID") }), context).code).toBe("tls");
   });
 
   it("reports anything else as an upstream error without the provider's words", () => {
     const error = toHostError(serviceError("InternalError", 500), context);
-    expect(error.reason).toBe("upstream");
+    expect(error.code).toBe("upstream");
     expect(error.message).toBe("The storage service at s3.us-east-1.amazonaws.com answered with an error (InternalError, HTTP 500).");
   });
 });
@@ -309,7 +309,7 @@ describe("S3 location validation", () => {
     ];
     for (const [input, field] of cases) {
       const error = await failureOf(() => validateS3Location(input));
-      expect(error.reason).toBe("invalid_location");
+      expect(error.code).toBe("invalid_location");
       expect(error.fields).toHaveProperty(field);
     }
   });

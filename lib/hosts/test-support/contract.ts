@@ -80,24 +80,24 @@ export function runGitHostContract(name: string, setup: () => Promise<ContractFi
 
     it("says a bad token is bad", async () => {
       const error = await failureOf(f.adapter({ token: f.tokens.bad }).testConnection());
-      expect(error.reason).toBe("bad_credentials");
+      expect(error.code).toBe("bad_credentials");
       expect(error.message).toMatch(/token/i);
     });
 
     it("says a missing repository is missing", async () => {
       const error = await failureOf(f.adapter({ token: f.tokens.admin, repo: "missing" }).getRepo());
-      expect(error.reason).toBe("not_found");
+      expect(error.code).toBe("not_found");
     });
 
     it("says when the token may not see a private repository", async () => {
       const error = await failureOf(f.adapter({ token: f.tokens.outsider, repo: "private" }).getRepo());
-      expect(["not_found", "no_permission"]).toContain(error.reason);
+      expect(["not_found", "no_permission"]).toContain(error.code);
       expect(error.message).toMatch(/access|permission|not found/i);
     });
 
     it("reports a rate limit with the time it resets", async () => {
       const error = await failureOf(f.adapter({ token: f.tokens.rateLimited }).getRepo());
-      expect(error.reason).toBe("rate_limited");
+      expect(error.code).toBe("rate_limited");
       expect(error.resetAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
 

@@ -22,7 +22,7 @@ function loadOwnRepository(id: string, user: User): Repository {
   try {
     return loadRepository({ id, user });
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
+    if (isAppError(error) && error.apiCode === "not_found") notFound();
     throw error;
   }
 }

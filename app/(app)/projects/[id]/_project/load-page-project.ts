@@ -11,7 +11,7 @@ export async function loadPageProject(params: Promise<{ id: string }>): Promise<
   try {
     return { user, access: loadProject({ id, user }) };
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
+    if (isAppError(error) && error.apiCode === "not_found") notFound();
     throw error;
   }
 }
