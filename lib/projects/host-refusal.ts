@@ -3,7 +3,7 @@ import { HostError } from "../hosts";
 /**
  * A host's refusal (or silence) while Benchtop changed something there, said as
  * what did not happen, the host's own reason, and what to do. The HostError's
- * reason, code and rate-limit reset are kept, so the API answers as for any
+ * kind, API code and rate-limit reset are kept, so the API answers as for any
  * host failure (502, or 429 with Retry-After); anything else passes unchanged.
  */
 export function refusedAtHost({
@@ -22,5 +22,5 @@ export function refusedAtHost({
 }): unknown {
   if (!(error instanceof HostError)) return error;
   const message = `${what}: ${error.message} ${outcome} Try again once ${host} answers; if it keeps refusing, ${ifRefused}.`;
-  return new HostError(error.reason, message, { cause: error, resetAt: error.resetAt ? new Date(error.resetAt) : null });
+  return new HostError(error.code, message, { cause: error, resetAt: error.resetAt ? new Date(error.resetAt) : null });
 }

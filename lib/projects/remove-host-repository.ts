@@ -18,7 +18,7 @@ export async function removeHostRepository({ backend, name }: { backend: VcsBack
     await host.deleteRepository({ name });
     return "deleted";
   } catch (error) {
-    if (error instanceof HostError && error.reason === "not_found") return "gone";
+    if (error instanceof HostError && error.code === "not_found") return "gone";
     throw error;
   }
 }

@@ -33,7 +33,7 @@ describe("Bitbucket Cloud organization host", () => {
     expect(await hostAs(world.alice).getAdministration({ username: world.alice.email })).toEqual({ isMember: true, isAdmin: false, role: "member" });
     // A collaborator may not list the workspace's members: not a member for the backend.
     expect(await hostAs(world.guest).getAdministration({ username: world.guest.email })).toEqual({ isMember: false, isAdmin: false, role: null });
-    await expect(hostAs(world.service, "someone-else@example.test").getServiceAccount()).rejects.toMatchObject({ reason: "bad_credentials", message: expect.stringMatching(/Atlassian email/) });
+    await expect(hostAs(world.service, "someone-else@example.test").getServiceAccount()).rejects.toMatchObject({ code: "bad_credentials", message: expect.stringMatching(/Atlassian email/) });
   });
 
   it("names the scopes a token lacks, in the token's own vocabulary", async () => {
@@ -86,14 +86,14 @@ describe("Bitbucket Cloud organization host", () => {
     await host.archiveRepository({ name: "bob-a1b2" });
     expect(emulator.inspect.description("labs/bob-a1b2")).toBe(`${ARCHIVED_MARK} Sales`);
     // A repository that is gone is not created again by the archive's update.
-    await expect(host.archiveRepository({ name: "gone-1" })).rejects.toMatchObject({ reason: "not_found" });
+    await expect(host.archiveRepository({ name: "gone-1" })).rejects.toMatchObject({ code: "not_found" });
     expect(emulator.inspect.listWorkspaceRepos("labs")).not.toContain("labs/gone-1");
   });
 
   it("says when the host is down, and leaves nothing behind", async () => {
     const before = emulator.inspect.listWorkspaceRepos("labs");
     await fetch(`${emulator.url}/_emulator/outage`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ requests: 1 }) });
-    await expect(hostAs(world.service).createRepository({ name: "during-outage", description: "" })).rejects.toMatchObject({ reason: "upstream", message: expect.stringMatching(/HTTP 503/) });
+    await expect(hostAs(world.service).createRepository({ name: "during-outage", description: "" })).rejects.toMatchObject({ code: "upstream", message: expect.stringMatching(/HTTP 503/) });
     expect(emulator.inspect.listWorkspaceRepos("labs")).toEqual(before);
   });
 });

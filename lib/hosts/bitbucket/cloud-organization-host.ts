@@ -74,7 +74,7 @@ export function createBitbucketCloudOrganizationHost({
     try {
       await run();
     } catch (error) {
-      if (!isHostError(error) || error.reason !== "not_found") throw error;
+      if (!isHostError(error) || error.code !== "not_found") throw error;
     }
   }
 
@@ -95,7 +95,7 @@ export function createBitbucketCloudOrganizationHost({
       const { data, response } = await send(about("The token's account"), () => client.GET("/user"));
       return { user: parseAnswer({ flavor: "cloud", schema: userSchema, data, what: "the token's account" }), headers: response.headers };
     } catch (error) {
-      if (isHostError(error) && error.reason === "bad_credentials") {
+      if (isHostError(error) && error.code === "bad_credentials") {
         throw new HostError("bad_credentials", `Bitbucket did not accept ${username} with this token. Give an API token with the account's Atlassian email as the user name, and check that the token is not expired or revoked.`, { cause: error });
       }
       throw error;
@@ -141,7 +141,7 @@ export function createBitbucketCloudOrganizationHost({
         return membership ? { isMember: true, isAdmin: membership.permission === "owner", role: membership.permission } : { isMember: false, isAdmin: false, role: null };
       } catch (error) {
         // Only the workspace's members may list its permissions.
-        if (isHostError(error) && error.reason === "no_permission") return { isMember: false, isAdmin: false, role: null };
+        if (isHostError(error) && error.code === "no_permission") return { isMember: false, isAdmin: false, role: null };
         throw error;
       }
     },
@@ -174,7 +174,7 @@ export function createBitbucketCloudOrganizationHost({
         const { data } = await send(about(subjectOf(name)), () => client.GET("/repositories/{workspace}/{repo_slug}", { params: { path: repoPath(name) } }));
         return toRepository(data);
       } catch (error) {
-        if (isHostError(error) && error.reason === "not_found") return null;
+        if (isHostError(error) && error.code === "not_found") return null;
         throw error;
       }
     },
