@@ -73,7 +73,7 @@ describe("collaborators of an external project", () => {
 
     emulator.outage.start(null);
     await expect(addCollaborator({ access, email: alice.email, role: "editor", actor: owner })).rejects.toMatchObject({
-      code: "upstream_error",
+      apiCode: "upstream_error",
       message: expect.stringMatching(new RegExp(`^${alice.email} was not added: .*503.* Nothing was changed in Benchtop\\. Try again once ${host} answers`)),
     });
     expect(getCollaborator({ projectId: project.id, userId: alice.id })).toBeUndefined();
