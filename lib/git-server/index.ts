@@ -4,6 +4,7 @@ export { hooksDir, writePushHooks } from "./push-hooks";
 export { createBareRepository, initialReadme, initRepository, removeRepository } from "./init-repository";
 export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
 export { buildRepository, removeStagedRepositories } from "./build-repository";
+export { locateRepository, placeRepository, restoreRetiredRepository, retiredRepositoryName, retireRepository, stagingPath } from "./retire-repository";
 export { removePushLeftovers, type PushLeftovers } from "./remove-push-leftovers";
 export { commitFiles } from "./commit-files";
 export { fetchIntoRepository } from "./fetch-into-repository";

@@ -1,4 +1,5 @@
 export { assertCanManage, assertCanWrite, canManage, canRead, canWrite, loadProject, loadProjectByPath, roleOf, type ProjectAccess } from "./access";
+export { beingMovedMessage, isBeingMoved } from "./being-moved";
 export { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator, type CollaboratorView } from "./collaborators";
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";

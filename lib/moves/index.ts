@@ -1,0 +1,7 @@
+export { MOVE_STEP_LABELS, type MoveHooks, type MoveStep } from "./move-context";
+export { describeBackend } from "./move-ends";
+export { getMoveBatch, listMoveBatches, type MoveBatchView, type MoveView } from "./move-view";
+export { queueMoves } from "./queue-moves";
+export { runMoveJob } from "./run-move-job";
+export { moveRequestSchema, type MoveRequest } from "./schema";
+export { newInstanceId, runNextJob, startMoveWorker, wakeMoveWorker, type MoveWorker } from "./worker";
