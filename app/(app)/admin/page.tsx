@@ -13,11 +13,12 @@ export default function AdminPage() {
     { href: "/admin/users", title: "Users", about: "Add people, change roles, reset passwords, unlock accounts, disable access." },
     { href: "/admin/oauth-apps", title: "OAuth apps", about: "Register GitHub and GitLab applications so that people can connect their accounts." },
     { href: "/admin/version-control", title: "Version control", about: `New projects' repositories live on ${where}.` },
+    { href: "/admin/moves", title: "Moves", about: "Move projects' repositories between Benchtop's git server and the organization, and see how each move went." },
   ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Admin</h1>
-      <dl className="grid gap-4 sm:grid-cols-3">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {sections.map((section) => (
           <div key={section.href} className="rounded-lg border border-slate-200 bg-white p-4">
             <dt className="font-medium">
