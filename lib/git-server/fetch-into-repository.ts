@@ -1,34 +1,21 @@
-import { spawn } from "node:child_process";
-import { getEnv } from "../config/env";
-import { gitEnvironment } from "./run-git";
+import { runRemoteGit } from "./run-remote-git";
 
 const TEN_MINUTES = 10 * 60 * 1000;
 
 /**
  * Fetches every branch and tag of a remote repository into the bare repository
  * in `dir` with the real git client. The credential travels as an HTTP header
- * (never in the URL, the config or the logs); redirects are not followed.
+ * (never in the URL, the command line, the config or the logs); redirects are
+ * not followed.
  */
-export function fetchIntoRepository({ dir, url, authHeader, timeoutMs = TEN_MINUTES }: { dir: string; url: string; authHeader: string | null; timeoutMs?: number }): Promise<void> {
+export async function fetchIntoRepository({ dir, url, authHeader, timeoutMs = TEN_MINUTES }: { dir: string; url: string; authHeader: string | null; timeoutMs?: number }): Promise<void> {
   // fetch.unpackLimit=1 keeps what arrives as a pack, as the git server does with pushes: exploding a
   // large pack into loose objects costs time and, for big files, memory in git itself.
-  const args = ["-c", "http.followRedirects=false", "-c", "credential.helper=", "-c", "core.askPass=", "-c", "fetch.unpackLimit=1"];
-  if (authHeader) args.push("-c", `http.extraHeader=Authorization: ${authHeader}`);
-  args.push("fetch", "--quiet", "--no-write-fetch-head", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
-  return new Promise((resolve, reject) => {
-    const child = spawn(getEnv().BENCHTOP_GIT_BIN, args, { cwd: dir, env: gitEnvironment(), stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => {
-      if (stderr.length < 4096) stderr += c.toString("utf8");
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve();
-      // Git's words, without anything that could carry the credential.
-      const reason = signal ? "it took too long" : stderr.replace(/Authorization:[^\n]*/gi, "").trim().split("\n").pop() ?? "git failed";
-      reject(new Error(reason));
-    });
+  await runRemoteGit({
+    args: ["fetch", "--quiet", "--no-write-fetch-head", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"],
+    cwd: dir,
+    authHeader,
+    config: [["fetch.unpackLimit", "1"]],
+    timeoutMs,
   });
 }

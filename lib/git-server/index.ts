@@ -8,6 +8,7 @@ export { locateRepository, placeRepository, restoreRetiredRepository, retiredRep
 export { removePushLeftovers, type PushLeftovers } from "./remove-push-leftovers";
 export { commitFiles } from "./commit-files";
 export { fetchIntoRepository } from "./fetch-into-repository";
+export { runRemoteGit } from "./run-remote-git";
 export { listBranches, readRefs, setDefaultBranch } from "./refs";
 export { readPushCommands, type PushCommand } from "./push-commands";
 export { confirmRefUpdates, countPushedCommits, updatedRefs, type RefUpdate } from "./ref-updates";

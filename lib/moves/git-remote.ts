@@ -1,6 +1,4 @@
-import { spawn } from "node:child_process";
-import { getEnv } from "../config/env";
-import { gitEnvironment, runGit } from "../git-server";
+import { fetchIntoRepository, runGit, runRemoteGit } from "../git-server";
 import { assertLocationAllowed } from "../hosts";
 
 /** Every branch and tag of a repository, by full ref name, with the object it points at. */
@@ -10,43 +8,11 @@ export type RefMap = Map<string, string>;
 export type GitRemote = { url: string; authHeader: string | null };
 
 const MOVED_REFS = /^refs\/(heads|tags)\//;
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
-/**
- * Runs git against a host. The credential goes in as configuration through the
- * environment (GIT_CONFIG_*), so it is on no command line (`ps`), in no URL
- * and in no error; redirects are not followed and nothing prompts.
- */
-function runRemoteGit({ args, cwd, remote }: { args: string[]; cwd?: string; remote: GitRemote }): Promise<string> {
+/** Runs git against the host, after the same address check as every outgoing request (https, or a host on BENCHTOP_INSECURE_HOSTS). */
+function runAtHost({ args, cwd, remote }: { args: string[]; cwd?: string; remote: GitRemote }): Promise<string> {
   assertLocationAllowed(new URL(remote.url), "url");
-  const config: [string, string][] = [
-    ["http.followRedirects", "false"],
-    ["credential.helper", ""],
-    ["core.askPass", ""],
-    ...(remote.authHeader ? ([["http.extraHeader", `Authorization: ${remote.authHeader}`]] as [string, string][]) : []),
-  ];
-  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(config.length) };
-  config.forEach(([key, value], index) => {
-    env[`GIT_CONFIG_KEY_${index}`] = key;
-    env[`GIT_CONFIG_VALUE_${index}`] = value;
-  });
-  return new Promise((resolve, reject) => {
-    const child = spawn(getEnv().BENCHTOP_GIT_BIN, args, { cwd, env: gitEnvironment(env), stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => {
-      if (stderr.length < 8192) stderr += chunk.toString("utf8");
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), FIFTEEN_MINUTES);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(Buffer.concat(out).toString("utf8"));
-      const last = stderr.replace(/Authorization:[^\n]*/gi, "").trim().split("\n").pop();
-      reject(new Error(signal ? "git took too long and was stopped" : last || `git ${args[0]} failed`));
-    });
-  });
+  return runRemoteGit({ args, cwd, authHeader: remote.authHeader });
 }
 
 function parseRefLines(text: string): RefMap {
@@ -66,17 +32,18 @@ export async function readLocalRefs({ dir }: { dir: string }): Promise<RefMap> {
 
 /** The branches and tags a host holds, as `git ls-remote` lists them. */
 export async function listRemoteRefs({ remote }: { remote: GitRemote }): Promise<RefMap> {
-  return parseRefLines(await runRemoteGit({ args: ["ls-remote", "--heads", "--tags", remote.url], remote }));
+  return parseRefLines(await runAtHost({ args: ["ls-remote", "--heads", "--tags", remote.url], remote }));
 }
 
 /** Makes the host's branches and tags exactly the local repository's: pushed with --force, and --prune for any the host has that we do not. */
 export async function pushAllRefs({ dir, remote }: { dir: string; remote: GitRemote }): Promise<void> {
-  await runRemoteGit({ args: ["push", "--quiet", "--force", "--prune", remote.url, "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*"], cwd: dir, remote });
+  await runAtHost({ args: ["push", "--quiet", "--force", "--prune", remote.url, "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*"], cwd: dir, remote });
 }
 
 /** Brings every branch and tag of the host into the (bare) repository in `dir`. */
 export async function fetchAllRefs({ dir, remote }: { dir: string; remote: GitRemote }): Promise<void> {
-  await runRemoteGit({ args: ["-c", "fetch.unpackLimit=1", "fetch", "--quiet", "--no-write-fetch-head", "--prune", remote.url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"], cwd: dir, remote });
+  assertLocationAllowed(new URL(remote.url), "url");
+  await fetchIntoRepository({ dir, url: remote.url, authHeader: remote.authHeader });
 }
 
 /** The refs that differ between two sides, for a message: missing on one side or at another commit. */
