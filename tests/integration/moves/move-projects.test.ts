@@ -2,11 +2,13 @@
 // from Benchtop's git server to an organization on the GitHub emulator and
 // back (API.md "Version-control backend (admin)", POST /api/v1/admin/vcs/migrate).
 // Every ref is compared with `git ls-remote` on both sides; while the move
-// waits for the host (its API is down), pushes are refused as "being moved"
-// and fetching still works.
+// waits for the host (its API is down) or waits its turn, pushes through the
+// git server and the git gateway are refused as "being moved", and fetching
+// still works.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../../e2e/hosts/github/emulator-process";
-import { adminToken, api, createProject, createUser, share, type TestUser } from "../helpers/api";
+import { adminToken, api, baseUrl, createProject, createUser, share, signInBrowser, type TestUser } from "../helpers/api";
+import { gitAsync } from "../helpers/gateway";
 import { cloneInto, commitFile, git, gitOk } from "../helpers/git";
 
 const MIGRATE = "/api/v1/admin/vcs/migrate";
@@ -124,9 +126,23 @@ describe("moving projects between backends", () => {
     const withLate = lsRemote(external.cloneUrl, orgWorld.alice.token);
     expect(withLate["refs/heads/feature/b"]).toBe(gitOk(["rev-parse", "feature/b"], { cwd: work }).trim());
 
-    // And back to Benchtop's git server.
+    // And back to Benchtop's git server, queued behind another project's move that waits for the host:
+    // a queued move holds its project too, so the session's push through the git gateway is refused.
+    const other = await createProject(owner);
+    expect((await outage("POST")).status).toBe(200);
+    const ahead = await api(MIGRATE, { method: "POST", token: admin, body: { projectIds: [other.id] } });
+    expect(ahead.status, ahead.text).toBe(202);
+    await waitForBatch(ahead.body.jobId, (batch) => batch.moves[0].step === "waiting");
     const back = await api(MIGRATE, { method: "POST", token: admin, body: { projectIds: [project.id], target: "internal" } });
     expect(back.status, back.text).toBe(202);
+    expect((await api(`${MIGRATE}/${back.body.jobId}`, { token: admin })).body.moves[0]).toMatchObject({ state: "queued", stepLabel: "Waiting to start" });
+    const cookie = await signInBrowser(owner);
+    commitFile(work, "session.txt", "kept in the session\n");
+    const viaGateway = await gitAsync(["push", `${baseUrl()}/proxy/${host}${new URL(external.cloneUrl).pathname}`, "HEAD:refs/heads/from-session"], { cwd: work, cookie });
+    expect(viaGateway.code).not.toBe(0);
+    expect(viaGateway.stderr).toContain(`${project.name} is being moved to another git host by an administrator; pushes are paused for a moment.`);
+    expect((await outage("DELETE")).status).toBeLessThan(300);
+    expect(await waitForBatch(ahead.body.jobId, (batch) => batch.state !== "running")).toMatchObject({ state: "done" });
     const returned = await waitForBatch(back.body.jobId, (batch) => batch.state !== "running");
     expect(returned).toMatchObject({ state: "done", target: { type: "internal" } });
     const internal = (await api(`/api/v1/projects/${project.id}`, { token: owner.token })).body;
@@ -137,6 +153,6 @@ describe("moving projects between backends", () => {
     const clone = cloneInto(internal.cloneUrl, { token: editor.token }, ["--mirror"]);
     expect(Number(gitOk(["rev-list", "--count", "--all"], { cwd: clone }).trim())).toBe(52);
     const list = await api(MIGRATE, { token: admin });
-    expect(list.body.batches.map((batch: { id: string }) => batch.id).slice(0, 2)).toEqual([back.body.jobId, jobId]);
+    expect(list.body.batches.map((batch: { id: string }) => batch.id).slice(0, 3)).toEqual([back.body.jobId, ahead.body.jobId, jobId]);
   });
 });
