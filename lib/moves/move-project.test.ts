@@ -117,6 +117,31 @@ describe("moving a project between backends", () => {
     expect(movedEvents(project.id)).toHaveLength(2);
   }, 120_000);
 
+  it("moves a project from an earlier backend's organization to the one in force, through a copy made here", async () => {
+    const project = await internalProject();
+    const before = await readLocalRefs({ dir: repoPath(project.id) });
+    queueMoves({ actor: admin, request: { projectIds: [project.id], target: "external" } });
+    expect(await runNextJob({ instanceId: "only" })).toBe(true);
+    const first = getProjectWithOwnerById({ id: project.id })!.project;
+    expect(first.backend).toBe("external");
+
+    const newer = insertBackend({ type: "github", name: "Labs, renamed repositories", url: emulator.apiRoot, credentialHostname: new URL(emulator.url).host, repository: "moved-{id}", organization: "labs", username: world.service.login, authToken: world.service.token, onDelete: "archive" });
+    setAppliedBackend({ backendId: newer.id });
+    try {
+      const { jobs: [queued] } = queueMoves({ actor: admin, request: { projectIds: [project.id] } });
+      expect(await runNextJob({ instanceId: "only" })).toBe(true);
+      expect(getJob({ id: queued!.id })?.state).toBe("done");
+      expect(getProjectWithOwnerById({ id: project.id })!.project).toMatchObject({ backend: "external", vcsBackendId: newer.id, remoteName: `moved-${project.id}` });
+      expect(await hostRefs(`moved-${project.id}`)).toEqual(before);
+      expect(listRetiredRepositories().filter((r) => r.projectId === project.id && r.location === "external")).toMatchObject([{ path: first.remoteName, vcsBackendId: row.id }]);
+      // Nothing is left behind out of sight.
+      const staging = path.join(getReposDir(), ".staging");
+      expect(fs.existsSync(staging) ? fs.readdirSync(staging).filter((name) => name.startsWith("move-")) : []).toEqual([]);
+    } finally {
+      setAppliedBackend({ backendId: row.id });
+    }
+  }, 60_000);
+
   it("fails without switching when the repository name is taken by other work at the host, and leaves the project writable where it was", async () => {
     const project = await internalProject();
     const before = await readLocalRefs({ dir: repoPath(project.id) });

@@ -12,8 +12,11 @@ import { moveFailure, type MoveContext } from "./move-context";
 /** The folder a move makes a repository in out of sight (a copy from a host). */
 export const moveStagingPath = (jobId: string) => stagingPath({ name: `move-${jobId}.git` });
 
-const sideOf = (source: MoveSource | MoveDestination, name?: string) =>
-  source.type === "internal" ? { backend: "internal" } : { backend: "external", vcsBackendId: source.account.row.id, repository: name ?? ("name" in source ? source.name : undefined) };
+/** One side of a move, for the audit event. */
+const sideOf = (end: MoveSource | MoveDestination, repository: string | undefined) =>
+  end.type === "internal" ? { backend: "internal" } : { backend: "external", vcsBackendId: end.account.row.id, repository };
+
+const rowOf = (end: MoveDestination) => (end.type === "internal" ? null : end.account.row);
 
 /** Copies the repository wherever it goes, and answers the folder it ends in here (internal side) with the refs that moved. */
 async function copy({ context, project, owner, source, destination }: { context: MoveContext; project: Project; owner: { handle: string }; source: MoveSource; destination: MoveDestination }) {
@@ -29,6 +32,7 @@ async function copy({ context, project, owner, source, destination }: { context:
     dir = moveStagingPath(context.job.id);
     refs = await copyFromHost({ context, remote: source.remote, fullName: source.fullName, dir, defaultBranch: project.defaultBranch });
   }
+  // Into this server: the source is a host (a move from here to here never starts), so its refs were read.
   if (destination.type === "internal") return { dir, refs: refs!, retiredName, repository: undefined };
   const copied = await copyToHost({ context, account: destination.account, project, owner, dir });
   return { dir, refs: copied.refs, retiredName, repository: { name: copied.name, webUrl: copied.repository.webUrl, fullName: copied.repository.fullName } };
@@ -49,7 +53,7 @@ export async function moveProject(context: MoveContext): Promise<string> {
   const destination = destinationOf(job.payload.target);
   if (context.payload.switched) return afterSwitch({ context, project, destination });
   if (project.movingJobId !== job.id) throw moveFailure(`Another move holds ${project.name}; wait for it to finish.`);
-  if (isAlreadyAt(project, job.payload.target)) throw moveFailure(`${project.name} is already on ${describeBackend(destination.type === "internal" ? null : destination.account.row)}.`);
+  if (isAlreadyAt(project, job.payload.target)) throw moveFailure(`${project.name} is already on ${describeBackend(rowOf(destination))}.`);
 
   const source = sourceOf(project);
   const { dir, refs, retiredName, repository } = await copy({ context, project, owner, source, destination });
@@ -57,7 +61,7 @@ export async function moveProject(context: MoveContext): Promise<string> {
   await context.step("switching");
   if (source.type === "internal") await retireRepository({ projectId: project.id, retiredName });
   if (destination.type === "internal") await placeRepository({ projectId: project.id, dir });
-  const where = repository ? `${repository.fullName} (${describeBackend(destination.type === "external" ? destination.account.row : null)})` : "Benchtop's git server";
+  const where = repository ? `${repository.fullName} (${describeBackend(rowOf(destination))})` : describeBackend(null);
   const report = `Moved ${describeRefs(refs)} to ${where}.`;
   const requester = job.requestedById ? (getUserById({ id: job.requestedById }) ?? null) : null;
   const switched = runInTransaction(() => {
@@ -68,7 +72,7 @@ export async function moveProject(context: MoveContext): Promise<string> {
         ? { projectId: project.id, projectName: project.name, location: "internal", path: retiredName, reason: "moved" }
         : { projectId: project.id, projectName: project.name, location: "external", path: source.name, vcsBackendId: source.account.row.id, reason: "moved" },
     );
-    recordEvent({ action: "project.moved", actor: requester, project: row, detail: { from: sideOf(source), to: sideOf(destination, repository?.name), refs: Object.fromEntries(refs), jobId: job.id } });
+    recordEvent({ action: "project.moved", actor: requester, project: row, detail: { from: sideOf(source, source.type === "external" ? source.name : undefined), to: sideOf(destination, repository?.name), refs: Object.fromEntries(refs), jobId: job.id } });
     context.save({ switched: true, report });
     return row;
   });

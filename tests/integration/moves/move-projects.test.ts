@@ -5,6 +5,8 @@
 // waits for the host (its API is down) or waits its turn, pushes through the
 // git server and the git gateway are refused as "being moved", and fetching
 // still works.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../../e2e/hosts/github/emulator-process";
 import { adminToken, api, baseUrl, createProject, createUser, share, signInBrowser, type TestUser } from "../helpers/api";
@@ -153,6 +155,11 @@ describe("moving projects between backends", () => {
     const clone = cloneInto(internal.cloneUrl, { token: editor.token }, ["--mirror"]);
     expect(Number(gitOk(["rev-list", "--count", "--all"], { cwd: clone }).trim())).toBe(52);
     const list = await api(MIGRATE, { token: admin });
+    // The service account's token went to git in an HTTP header only: never into an answer or the server's log.
+    expect(list.text).not.toContain(orgWorld.service.token);
+    const serverLog = fs.readFileSync(path.join(process.cwd(), "test-results", "integration-server.log"), "utf8");
+    expect(serverLog).not.toContain(orgWorld.service.token);
+    expect(serverLog).not.toContain(Buffer.from(`x-access-token:${orgWorld.service.token}`).toString("base64"));
     expect(list.body.batches.map((batch: { id: string }) => batch.id).slice(0, 3)).toEqual([back.body.jobId, ahead.body.jobId, jobId]);
   });
 });
