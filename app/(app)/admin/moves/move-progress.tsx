@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import type { MoveBatchView } from "@/lib/moves/move-view";
+import type { MoveBatchView } from "@/lib/moves";
 
 const STATE_STYLES = { queued: "text-slate-600", running: "text-indigo-700", done: "text-green-700", failed: "text-red-700" } as const;
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
-import type { ProjectPlace } from "@/lib/moves/list-projects";
+import type { ProjectPlace } from "@/lib/moves";
 import { queueMovesAction } from "./actions";
 
 const BACKEND_WORDS = { internal: "Benchtop", external: "Organization", remote: "Linked" } as const;
