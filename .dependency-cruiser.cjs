@@ -18,7 +18,7 @@ const TIERS = [
   ["connections"],
   ["projects"],
   ["repositories"],
-  ["gateway", "git-endpoint"],
+  ["gateway", "git-endpoint", "moves"],
   ["startup"],
 ];
 

@@ -3,6 +3,7 @@ import { getDataDir, getEnv, getReposDir } from "./config/env";
 import { ensureInstanceSecrets } from "./config/instance-secrets";
 import { migrateDatabase } from "./db";
 import { writePushHooks } from "./git-server";
+import { startMoveWorker } from "./moves";
 import { cleanUpAfterCrash } from "./projects";
 import { bootstrapAdminFromEnv } from "./users";
 
@@ -10,7 +11,8 @@ import { bootstrapAdminFromEnv } from "./users";
  * What the server does once at start: make DATA_DIR, generate missing secrets,
  * bring the database schema up to date, and create the first administrator from
  * the environment when asked to; and clean up what a server stopped half-way
- * left behind (unfinished projects, interrupted pushes).
+ * left behind (unfinished projects, interrupted pushes); then start the worker
+ * that moves projects between backends (it resumes moves a stopped server left).
  */
 export async function startServer(): Promise<void> {
   fs.mkdirSync(getReposDir(), { recursive: true });
@@ -22,5 +24,6 @@ export async function startServer(): Promise<void> {
   const env = getEnv();
   const admin = await bootstrapAdminFromEnv({ email: env.BENCHTOP_ADMIN_EMAIL, password: env.BENCHTOP_ADMIN_PASSWORD });
   if (admin) console.log(`Benchtop: created the first administrator, ${admin.email}.`);
+  startMoveWorker();
   console.log(`Benchtop: data in ${getDataDir()}`);
 }

@@ -8,11 +8,11 @@ const styles = {
   plain: "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 disabled:text-slate-400",
 };
 
-/** A submit button that disables itself while its form is being handled. */
-export function SubmitButton({ children, variant = "primary", disabled }: { children: React.ReactNode; variant?: keyof typeof styles; disabled?: boolean }) {
+/** A submit button that disables itself while its form is being handled; `name` and `value` say which button was pressed. */
+export function SubmitButton({ children, variant = "primary", disabled, name, value }: { children: React.ReactNode; variant?: keyof typeof styles; disabled?: boolean; name?: string; value?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending || disabled} aria-disabled={pending || disabled} className={`rounded-md px-3 py-2 text-sm font-semibold shadow-sm ${styles[variant]}`}>
+    <button type="submit" name={name} value={value} disabled={pending || disabled} aria-disabled={pending || disabled} className={`rounded-md px-3 py-2 text-sm font-semibold shadow-sm ${styles[variant]}`}>
       {children}
     </button>
   );

@@ -4,5 +4,5 @@ export { clientAddress } from "./client-address";
 export { auth, handlers, signIn, signOut } from "./next-auth";
 export { hashPassword, verifyPassword } from "./password";
 export { verifyCredentials } from "./verify-credentials";
-export { requireActionSession, requireActionUser, requirePageAdmin, requirePageUser } from "./page-user";
+export { requireActionAdmin, requireActionSession, requireActionUser, requirePageAdmin, requirePageUser } from "./page-user";
 export { describeWait, listLimitedAccounts } from "./sign-in-limit";

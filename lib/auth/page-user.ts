@@ -28,3 +28,10 @@ export async function requireActionSession(): Promise<{ user: User; sessionId: s
 export async function requireActionUser(): Promise<User> {
   return (await requireActionSession()).user;
 }
+
+/** For server actions only admins may take: the signed-in administrator, or an error the form shows. */
+export async function requireActionAdmin({ what }: { what: string }): Promise<User> {
+  const user = await requireActionUser();
+  if (user.role !== "admin") throw new AppError("forbidden", `Only an administrator can ${what}.`);
+  return user;
+}

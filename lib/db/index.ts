@@ -4,6 +4,7 @@ export * from "./queries/audit";
 export * from "./queries/browser-sessions";
 export * from "./queries/collaborators";
 export * from "./queries/connections";
+export * from "./queries/jobs";
 export * from "./queries/oauth-apps";
 export * from "./queries/oauth-requests";
 export * from "./queries/projects";

@@ -68,6 +68,12 @@ export const projects = sqliteTable(
     failedOperation: text("failed_operation"),
     failedMessage: text("failed_message"),
     failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    /**
+     * The move (a row of `jobs`) that is taking the project's repository to another
+     * backend: while it is set, pushes are refused with "being moved" and nothing
+     * else writes to the repository. Cleared when the move ends, moved or not.
+     */
+    movingJobId: text("moving_job_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
@@ -314,3 +320,47 @@ export const oauthRequests = sqliteTable("oauth_requests", {
 });
 
 export type OAuthRequest = typeof oauthRequests.$inferSelect;
+
+/** Where a move takes a project's repository: Benchtop's own git server, or an external backend's organization. */
+export type MoveTarget = { type: "internal" } | { type: "external"; backendId: string };
+
+/**
+ * What a job works on, kept between attempts so that a job resumed after a restart
+ * knows what it had done: the repository it created at the host (deleted again if
+ * the move fails before the switch), and whether the project already switched
+ * (with the report of what moved).
+ */
+export type JobPayload = { target: MoveTarget; projectName: string; createdRepository?: string; switched?: boolean; report?: string };
+
+// Background work claimed from the database, so that it survives a restart and never
+// runs twice: an instance claims a job with one atomic UPDATE and holds a lease it
+// renews while it works; a job whose lease ran out (its server stopped) is claimed
+// again and starts over, every step being safe to repeat.
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["project.move"] }).notNull(),
+    projectId: text("project_id").notNull(),
+    payload: text("payload", { mode: "json" }).$type<JobPayload>().notNull(),
+    /** One admin request that moved several projects at once. */
+    batchId: text("batch_id").notNull(),
+    /** The administrator who asked for it (copied, not referenced: the record outlives them). */
+    requestedById: text("requested_by_id"),
+    state: text("state", { enum: ["queued", "running", "done", "failed"] }).notNull().default("queued"),
+    /** What it is doing now, for the page. */
+    step: text("step").notNull().default("queued"),
+    /** When failed: why, in words an admin can act on; when done: what moved. */
+    message: text("message"),
+    attempts: integer("attempts").notNull().default(0),
+    /** The instance (host, process) holding the job, and until when. */
+    claimedBy: text("claimed_by"),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("jobs_state_idx").on(t.state, t.createdAt), index("jobs_batch_idx").on(t.batchId), index("jobs_project_idx").on(t.projectId)],
+);
+
+export type Job = typeof jobs.$inferSelect;

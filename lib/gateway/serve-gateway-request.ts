@@ -6,7 +6,7 @@ import { updatedRefs, watchPushRequest, watchPushResponse } from "../git-server"
 import { createGitAdapter } from "../hosts/create-adapter";
 import { isSameOrigin, isSameOriginRequest } from "../http/origin";
 import { isAppError } from "../errors";
-import { recordPush, type ProjectRemote } from "../projects";
+import { beingMovedMessage, isBeingMoved, recordPush, type ProjectRemote } from "../projects";
 import { remoteCredentialFor, type CredentialSource } from "../repositories";
 import { REFUSAL_HEADER, type GatewayRefusalCode } from "../workspace/gateway-refusal";
 import { explainRefusal } from "./explain-refusal";
@@ -74,6 +74,8 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
   if (pushService && !target.mayPush) {
     return text(403, "You can view this project but not push to it. Your commits stay in this session; ask the project's owner for the editor role.", "read_only");
   }
+  // Only pushes wait for a move: cloning and fetching keep working from the old place.
+  if (pushService && project && isBeingMoved(project)) return text(423, beingMovedMessage(project), "being_moved");
 
   try {
     const upstream = await resolveUpstream(gitUrl);

@@ -1,7 +1,8 @@
 import { authenticateRequest, clientAddress } from "../auth";
 import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
 import { confirmRefUpdates, countPushedCommits, parseGitRequest, repoDirName, runHttpBackend, updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
-import { canWrite, cloneUrlOf, loadProjectByPath, recordPush } from "../projects";
+import { beingMovedMessage, canWrite, cloneUrlOf, isBeingMoved, loadProjectByPath, recordPush } from "../projects";
+import { REFUSAL_HEADER } from "../workspace/gateway-refusal";
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
@@ -46,6 +47,8 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
   if (pushing && !canWrite(access.role)) {
     return text(403, "You can read this project but not push to it. Ask its owner for the editor role.");
   }
+  // Only pushes wait for a move (its copy must hold every ref); the session reads the header as the gateway's.
+  if (pushing && isBeingMoved(access.project)) return text(423, beingMovedMessage(access.project), { [REFUSAL_HEADER]: "being_moved" });
 
   const { project } = access;
   const suffix = gitRequest.endpoint === "advertise" ? "info/refs" : gitRequest.service;

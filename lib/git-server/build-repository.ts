@@ -4,7 +4,7 @@ import { getReposDir } from "../config/env";
 import { repoDirName, repoPath } from "./repo-path";
 
 /** Where repositories are made before they are moved into place: inside the repositories folder (one file system, so the move is a rename), never served. */
-function stagingDir(): string {
+export function stagingDir(): string {
   return path.join(getReposDir(), ".staging");
 }
 

@@ -1,5 +1,6 @@
 import { getCollaborator, getProjectWithOwnerById, getProjectWithOwnerByPath, type Project, type ProjectRole, type User } from "../db";
 import { AppError, notFound } from "../errors";
+import { isBeingMoved } from "./being-moved";
 
 export type ProjectAccess = { project: Project; owner: User; role: ProjectRole };
 
@@ -31,8 +32,12 @@ export function loadProjectByPath({ handle, name, user }: { handle: string; name
   return found && role ? { ...found, role } : undefined;
 }
 
+/** The caller may change the project (editor, owner, admin), and no move holds its repository. */
 export function assertCanWrite(access: ProjectAccess): void {
   if (!canWrite(access.role)) throw new AppError("forbidden", "You can view this project but not change it. Ask its owner for the editor role.");
+  if (isBeingMoved(access.project)) {
+    throw new AppError("conflict", `${access.project.name} is being moved to another git host by an administrator; changes are paused for a moment. Try again in a few minutes.`);
+  }
 }
 
 export function assertCanManage(access: ProjectAccess): void {

@@ -1,5 +1,5 @@
-import { getCollaborator, listHostedProjectsOfMember, updateCollaborator, type Connection, type User } from "../db";
-import { grantHostAccessTo, hostAccessOfRole, hostConnectionOf } from "./host-access";
+import { listHostedProjectsOfMember, type Connection, type User } from "../db";
+import { grantMemberAtHost, hostConnectionOf } from "./host-access";
 import { remoteOf } from "./project-remote";
 
 /**
@@ -30,11 +30,7 @@ export async function grantHostAccessOnConnect({ user, connection }: { user: Pic
       if (remote?.kind !== "external" || hostConnectionOf({ user, backend: remote.backend })?.id !== connection.id) continue;
       const role = project.ownerId === user.id ? "owner" : collaboratorRole;
       if (!role) continue;
-      const collaborator = role === "owner" ? undefined : getCollaborator({ projectId: project.id, userId: user.id });
-      const grant = await grantHostAccessTo({ project, user, access: hostAccessOfRole(role), replacing: collaborator?.hostAccount });
-      if (grant.status !== "granted") continue;
-      if (collaborator) updateCollaborator({ projectId: project.id, userId: user.id, changes: { hostAccount: grant.account } });
-      granted += 1;
+      if ((await grantMemberAtHost({ project, user, role })).status === "granted") granted += 1;
     } catch (error) {
       failed += 1;
       console.error(`[benchtop] connecting ${connection.login} at ${connection.host}: access to project ${project.id} was not given at the host; the collaborator stays waiting:`, error instanceof Error ? error.message : error);

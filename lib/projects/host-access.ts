@@ -1,5 +1,5 @@
 import { connectionToHost } from "../connections";
-import type { Connection, Project, User, VcsBackendRow } from "../db";
+import { getCollaborator, updateCollaborator, type Connection, type Project, type User, type VcsBackendRow } from "../db";
 import type { HostAccount } from "../hosts/organization-host";
 import { gitProviderOfBackend, organizationHostOfRow } from "../vcs";
 import { remoteOf } from "./project-remote";
@@ -67,4 +67,17 @@ export async function revokeHostAccess({ project, user, account }: { project: Pr
   const target = account ?? (connection ? accountOf(connection) : null);
   if (!target) return;
   await organizationHostOfRow(repository.backend).revokeAccess({ name: repository.name, account: target });
+}
+
+/**
+ * Gives a member (the owner, or a collaborator) the access their role gives at
+ * the host, and remembers for a collaborator which account holds it (what
+ * "waiting to connect" is read from, and what a removal withdraws). The one
+ * way connecting an account and moving a project into an organization grant.
+ */
+export async function grantMemberAtHost({ project, user, role }: { project: Project; user: Pick<User, "id">; role: "owner" | "editor" | "viewer" }): Promise<HostGrant> {
+  const collaborator = role === "owner" ? undefined : getCollaborator({ projectId: project.id, userId: user.id });
+  const grant = await grantHostAccessTo({ project, user, access: hostAccessOfRole(role), replacing: collaborator?.hostAccount });
+  if (grant.status === "granted" && collaborator) updateCollaborator({ projectId: project.id, userId: user.id, changes: { hostAccount: grant.account } });
+  return grant;
 }

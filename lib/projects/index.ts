@@ -1,4 +1,5 @@
 export { assertCanManage, assertCanWrite, canManage, canRead, canWrite, loadProject, loadProjectByPath, roleOf, type ProjectAccess } from "./access";
+export { beingMovedMessage, isBeingMoved } from "./being-moved";
 export { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator, type CollaboratorView } from "./collaborators";
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";
@@ -10,7 +11,7 @@ export { listRetiredRepositoryViews, removeRetiredRepository, type RetiredReposi
 export { grantHostAccessOnConnect } from "./grant-on-connect";
 export { listProjects } from "./list-projects";
 export { recordPush } from "./record-push";
-export { grantHostAccess, grantHostAccessTo, hostAccessOfRole, hostConnectionOf, revokeHostAccess, type HostAccess, type HostGrant } from "./host-access";
+export { grantHostAccess, grantHostAccessTo, grantMemberAtHost, hostAccessOfRole, hostConnectionOf, revokeHostAccess, type HostAccess, type HostGrant } from "./host-access";
 export { linkedRepositoryOf, listReachableHostedProjects, registeredRemote, remoteOf, type ProjectRemote } from "./project-remote";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";
 export { recordProjectSessionOpened } from "./record-session-opened";

@@ -34,6 +34,8 @@ export const gatewayRefusals = {
   credential_required: "unauthorized",
   /** 401: the caller's connection must be made again (its renewal was refused). */
   connection_required: "unauthorized",
+  /** 423: an administrator is moving the project to another git host; pushes wait until it is done. */
+  being_moved: "upstream",
   /** 403: the host refused a push. */
   push_refused: "forbidden",
   /** 403: the host refused to let the credential read the repository. */

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/oauth-apps", label: "OAuth apps" },
   { href: "/admin/version-control", label: "Version control" },
   { href: "/admin/projects", label: "Projects" },
+  { href: "/admin/moves", label: "Moves" },
 ];
 
 /** The admin console's sections; a row of links on a narrow screen, a column beside the page on a wide one. */

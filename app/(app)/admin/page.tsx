@@ -14,6 +14,7 @@ export default function AdminPage() {
     { href: "/admin/oauth-apps", title: "OAuth apps", about: "Register GitHub and GitLab applications so that people can connect their accounts." },
     { href: "/admin/version-control", title: "Version control", about: `New projects' repositories live on ${where}.` },
     { href: "/admin/projects", title: "Projects", about: "Every project with its backend and size, and the repositories still to remove." },
+    { href: "/admin/moves", title: "Moves", about: "Move projects' repositories between Benchtop's git server and the organization, and see how each move went." },
   ];
   return (
     <div className="space-y-6">

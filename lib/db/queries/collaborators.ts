@@ -33,6 +33,11 @@ export function updateCollaborator({ projectId, userId, changes }: { projectId: 
     .get();
 }
 
+/** Forgets which accounts at a host were given access (the project's repository moved: none holds access to the new one yet). */
+export function clearCollaboratorHostAccounts({ projectId }: { projectId: string }): void {
+  getDb().update(collaborators).set({ hostAccount: null }).where(eq(collaborators.projectId, projectId)).run();
+}
+
 export function deleteCollaborator({ projectId, userId }: { projectId: string; userId: string }): boolean {
   return (
     getDb()

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
 import { collaborators, projects, repositories, users, type Collaborator, type Project, type Repository, type User } from "../schema";
@@ -63,6 +63,50 @@ export function updateProjectRow({ id, changes }: { id: string; changes: Partial
     .where(eq(projects.id, id))
     .returning()
     .get();
+}
+
+/** Marks a project as being moved by `jobId`; false when another move already holds it. */
+export function markProjectMoving({ id, jobId }: { id: string; jobId: string }): boolean {
+  return getDb()
+    .update(projects)
+    .set({ movingJobId: jobId })
+    .where(and(eq(projects.id, id), isNull(projects.movingJobId)))
+    .run().changes > 0;
+}
+
+/** Ends a move's hold on a project (nothing happens when another move holds it). */
+export function clearProjectMoving({ id, jobId }: { id: string; jobId: string }): void {
+  getDb().update(projects).set({ movingJobId: null }).where(and(eq(projects.id, id), eq(projects.movingJobId, jobId))).run();
+}
+
+/**
+ * Switches a project being moved by `jobId` to its new backend, only while it is
+ * still on `from` (its repository's backend when the move started) and held by
+ * that move; the hold ends with it. Undefined when the project changed meanwhile.
+ */
+export function switchMovingProject({
+  id,
+  jobId,
+  from,
+  changes,
+}: {
+  id: string;
+  jobId: string;
+  from: Pick<Project, "backend" | "vcsBackendId">;
+  changes: Pick<Project, "backend" | "vcsBackendId" | "remoteName" | "remoteLocation">;
+}): Project | undefined {
+  const sameBackend = from.vcsBackendId ? eq(projects.vcsBackendId, from.vcsBackendId) : isNull(projects.vcsBackendId);
+  return getDb()
+    .update(projects)
+    .set({ ...changes, movingJobId: null, updatedAt: new Date() })
+    .where(and(eq(projects.id, id), eq(projects.movingJobId, jobId), eq(projects.backend, from.backend), sameBackend))
+    .returning()
+    .get();
+}
+
+/** Every project that is ready, with its owner, by owner handle and name (the admin console's list). */
+export function listAllProjects(): ProjectWithOwner[] {
+  return getDb().select({ project: projects, owner: users }).from(projects).innerJoin(users, eq(users.id, projects.ownerId)).where(isReady()).orderBy(asc(users.handle), asc(projects.nameKey)).all();
 }
 
 /** Projects whose creation has not finished (at start: whose creation was cut off), with their owners. */
