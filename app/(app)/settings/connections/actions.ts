@@ -9,13 +9,13 @@ import { actionFailed, keepValues, validationFailed, type ActionState } from "@/
 export async function connectWithTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const user = await requireActionUser();
-    const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token") });
-    if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["provider", "host"]);
+    const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token"), email: formData.get("email") });
+    if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["provider", "host", "email"]);
     const connection = await createTokenConnection({ user, ...parsed.data });
     revalidatePath("/settings/connections");
     return { status: "success", message: `Connected to ${connection.host} as ${connection.login}.` };
   } catch (error) {
-    return keepValues(actionFailed(error), formData, ["provider", "host"]);
+    return keepValues(actionFailed(error), formData, ["provider", "host", "email"]);
   }
 }
 

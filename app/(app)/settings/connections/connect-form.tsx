@@ -79,9 +79,22 @@ export function ConnectForm() {
             </p>
           )}
         </div>
+        {provider === "bitbucket" && (
+          <div className="sm:col-span-2">
+            <Field
+              label="Atlassian account email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={state.values?.email}
+              error={state.fieldErrors?.email}
+              hint="For an API token of your Atlassian account, which Bitbucket signs in with your email. Leave empty for a repository or workspace access token."
+            />
+          </div>
+        )}
         <div className="sm:col-span-2">
           <Field
-            label="Personal access token"
+            label={provider === "bitbucket" ? "API token or access token" : "Personal access token"}
             name="token"
             type="password"
             required
