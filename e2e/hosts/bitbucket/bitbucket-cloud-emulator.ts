@@ -177,7 +177,8 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
       const wanted = /repository\.full_name\s*=\s*"([^"]+)"/.exec(url.searchParams.get("q") ?? "")?.[1]?.toLowerCase();
       const values: Schemas["repository_permission"][] = [];
       for (const repo of repos.values()) {
-        const permission = token.access?.[`${repo.workspace}/${repo.slug}`] ?? token.access?.[repo.workspace];
+        // An access token's own grant, or a person's permission (workspace owner, or granted on the repository).
+        const permission = token.access?.[`${repo.workspace}/${repo.slug}`] ?? token.access?.[repo.workspace] ?? org.userPermission(token.user, repo);
         if (!permission || (wanted && wanted !== `${repo.workspace}/${repo.slug}`.toLowerCase())) continue;
         values.push(cloudRepositoryPermission({ permission, user: { nickname: token.user ?? "benchtop-bot", uuid: `{${token.token.length}-bot}` }, repository: cloudRepository({ ...links(), repo }) }));
       }
