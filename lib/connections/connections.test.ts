@@ -12,7 +12,7 @@ import { connectionHostOfLocation, resolveHost } from "./host";
 import { listConnections } from "./list-connections";
 import { openConnectionToken } from "./seal";
 import { tokenConnectionInputSchema } from "./schema";
-import { tokenTypeOf } from "./connection-token";
+import { tokenTypeOf } from "./token-type";
 
 const getViewer = vi.hoisted(() => vi.fn());
 vi.mock("../hosts/get-viewer", () => ({ getViewer }));

@@ -1,7 +1,7 @@
 import { listConnectionsToHost, type Connection, type User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
 import type { GitProvider } from "../hosts";
-import { tokenTypeOf } from "./connection-token";
+import { tokenTypeOf } from "./token-type";
 import { freshConnectionToken } from "./fresh-token";
 import { resolveHost, samplePath } from "./host";
 
