@@ -11,6 +11,8 @@ import { deleteConnection } from "./delete-connection";
 import { connectionHostOfLocation, resolveHost } from "./host";
 import { listConnections } from "./list-connections";
 import { openConnectionToken } from "./seal";
+import { tokenConnectionInputSchema } from "./schema";
+import { tokenTypeOf } from "./token-type";
 
 const getViewer = vi.hoisted(() => vi.fn());
 vi.mock("../hosts/get-viewer", () => ({ getViewer }));
@@ -46,6 +48,22 @@ describe("hosts of connections", () => {
     expect(() => resolveHost({ provider: "github-enterprise", host: "github.com" })).toThrow(HostError);
     expect(() => resolveHost({ provider: "gitlab", host: "a b" })).toThrow(/host or host:port/);
     expect(() => resolveHost({ provider: "github-enterprise", host: "10.0.0.1" })).toThrow(/private or local/);
+  });
+
+  it("takes a Bitbucket Cloud stand-in (an emulator) only at a host on the operator's list, and no other cloud provider's", () => {
+    const saved = process.env.BENCHTOP_INSECURE_HOSTS;
+    try {
+      delete process.env.BENCHTOP_INSECURE_HOSTS;
+      expect(() => resolveHost({ provider: "bitbucket", host: "127.0.0.1:7990" })).toThrow(/bitbucket\.org/);
+      process.env.BENCHTOP_INSECURE_HOSTS = "127.0.0.1";
+      expect(resolveHost({ provider: "bitbucket", host: "127.0.0.1:7990" })).toEqual({ host: "127.0.0.1:7990", origin: "http://127.0.0.1:7990", apiRoot: "http://127.0.0.1:7990/2.0" });
+      expect(connectionHostOfLocation({ provider: "bitbucket", location: "http://127.0.0.1:7990/labs/models" })).toBe("127.0.0.1:7990");
+      expect(resolveHost({ provider: "bitbucket", host: "bitbucket.org" }).host).toBe("bitbucket.org");
+      expect(() => resolveHost({ provider: "github", host: "127.0.0.1:7990" })).toThrow(/github\.com/);
+    } finally {
+      if (saved === undefined) delete process.env.BENCHTOP_INSECURE_HOSTS;
+      else process.env.BENCHTOP_INSECURE_HOSTS = saved;
+    }
   });
 
   it("finds a repository's connection host", () => {
@@ -100,6 +118,46 @@ describe("connections by token", () => {
     expect((await credentialForHost({ user, host: "bb.example.com" }))?.authorization).toBe("Bearer bbs");
     expect(await credentialForHost({ user, provider: "github-enterprise", host: "github.com" })).toBeNull();
     expect(await credentialForHost({ user: stranger, host: "github.com" })).toBeNull();
+  });
+
+  it("connects a Bitbucket Cloud API token with its account's email: signed in with it, kept plain, out of the view and the audit trail, and git goes as x-bitbucket-api-token-auth", async () => {
+    const user = await newUser();
+    getViewer.mockResolvedValueOnce({ login: "ada", scopes: null, expiresAt: null, accountId: "{ada-uuid}" });
+    const connection = await createTokenConnection({ user, provider: "bitbucket", host: "bitbucket.org", token: "ATATT-api-token", email: "ada@example.test" });
+    expect(getViewer).toHaveBeenCalledWith(expect.objectContaining({ provider: "bitbucket", token: "ATATT-api-token", email: "ada@example.test" }));
+    expect(connection).toMatchObject({ login: "ada", accountId: "{ada-uuid}", email: "ada@example.test" });
+    expect(tokenTypeOf(connection)).toBe("api-token");
+    expect(JSON.stringify(toConnectionView(connection))).not.toContain("ada@example.test");
+    const created = getDb().all<{ detail: string }>(sql`SELECT detail FROM audit_events WHERE action = 'connection.created' AND detail LIKE ${`%${connection.id}%`}`);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.detail).not.toContain("ada@example.test");
+
+    const basic = (s: string) => `Basic ${Buffer.from(s).toString("base64")}`;
+    expect((await credentialForHost({ user, host: "bitbucket.org" }))?.authorization).toBe(basic("x-bitbucket-api-token-auth:ATATT-api-token"));
+    // Without an email the token is an access token, as before.
+    const other = await newUser();
+    await createTokenConnection({ user: other, provider: "bitbucket", host: "bitbucket.org", token: "access-token" });
+    expect(getViewer).toHaveBeenLastCalledWith(expect.objectContaining({ email: undefined }));
+    expect((await credentialForHost({ user: other, host: "bitbucket.org" }))?.authorization).toBe(basic("x-token-auth:access-token"));
+  });
+
+  it("puts a refusal of an API token on both the email and the token fields", async () => {
+    const user = await newUser();
+    getViewer.mockRejectedValueOnce(new HostError("bad_credentials", "Bitbucket did not accept this email with this API token."));
+    await expect(createTokenConnection({ user, provider: "bitbucket", host: "bitbucket.org", token: "t", email: "ada@example.test" })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { token: expect.stringMatching(/email/), email: expect.stringMatching(/email/) },
+    });
+    expect(listConnections({ user })).toEqual([]);
+  });
+
+  it("takes an email for Bitbucket Cloud only, and only a valid one", () => {
+    const parse = (input: Record<string, unknown>) => tokenConnectionInputSchema.safeParse({ host: "bitbucket.org", token: "t", ...input });
+    expect(parse({ provider: "bitbucket", email: " Ada@Example.TEST " }).data).toMatchObject({ email: "ada@example.test" });
+    expect(parse({ provider: "bitbucket", email: "" }).data?.email).toBeUndefined();
+    expect(parse({ provider: "bitbucket", email: null }).data?.email).toBeUndefined();
+    expect(parse({ provider: "bitbucket", email: "not an email" }).error?.issues[0]).toMatchObject({ path: ["email"] });
+    expect(parse({ provider: "github", host: "github.com", email: "ada@example.test" }).error?.issues[0]).toMatchObject({ path: ["email"], message: expect.stringMatching(/Only Bitbucket Cloud/) });
   });
 
   it("deletes only the caller's connection", async () => {

@@ -13,8 +13,11 @@ const TOKEN_FAILURES = new Set(["bad_credentials", "no_permission", "missing_sco
  * Connects the user's account at a host with a personal access token: the host
  * is checked, the token is tried against it (whose account, which scopes, until
  * when), and only then sealed and stored. One connection per provider and host.
+ * Bitbucket Cloud takes a person's Atlassian API token with the account's
+ * `email`, which it signs in with and which is kept with the connection (plain:
+ * it is not a secret, but it is left out of the audit trail and of the view).
  */
-export async function createTokenConnection({ user, provider, host, token }: { user: User; provider: GitProvider; host: string; token: string }): Promise<Connection> {
+export async function createTokenConnection({ user, provider, host, token, email }: { user: User; provider: GitProvider; host: string; token: string; email?: string }): Promise<Connection> {
   const target = resolveHost({ provider, host });
   if (findConnection({ userId: user.id, provider, host: target.host })) {
     throw new AppError("conflict", `You are already connected to ${target.host}. Disconnect first to connect again with another token.`, {
@@ -23,10 +26,11 @@ export async function createTokenConnection({ user, provider, host, token }: { u
   }
   let viewer;
   try {
-    viewer = await getViewer({ provider, origin: target.origin, apiRoot: target.apiRoot, token });
+    viewer = await getViewer({ provider, origin: target.origin, apiRoot: target.apiRoot, token, email });
   } catch (error) {
     if (error instanceof HostError && TOKEN_FAILURES.has(error.code)) {
-      throw new AppError("invalid_input", error.message, { fields: { token: error.message }, cause: error });
+      // With an email, Bitbucket's refusal may be of either: both fields show it.
+      throw new AppError("invalid_input", error.message, { fields: { token: error.message, ...(email ? { email: error.message } : {}) }, cause: error });
     }
     if (error instanceof HostError && (error.code === "unreachable" || error.code === "not_found" || error.code === "tls")) {
       throw new AppError("invalid_input", error.message, { fields: { host: error.message }, cause: error });
@@ -43,6 +47,7 @@ export async function createTokenConnection({ user, provider, host, token }: { u
       host: target.host,
       login: viewer.login,
       accountId: viewer.accountId ?? null,
+      email: email ?? null,
       method: "token",
       sealedToken: sealConnectionToken(id, token),
       sealedRefreshToken: null,

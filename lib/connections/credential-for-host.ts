@@ -1,6 +1,7 @@
 import { listConnectionsToHost, type Connection, type User } from "../db";
 import { createGitAdapter } from "../hosts/create-adapter";
 import type { GitProvider } from "../hosts";
+import { tokenTypeOf } from "./token-type";
 import { freshConnectionToken } from "./fresh-token";
 import { resolveHost, samplePath } from "./host";
 
@@ -13,7 +14,8 @@ export function connectionToHost({ user, provider, host }: { user: Pick<User, "i
  * The Authorization header git needs for a host, from the user's own connection
  * to it (in the provider's convention, through the adapters' gitAuthHeader:
  * GitHub x-access-token Basic, GitLab oauth2 Basic, Bitbucket Cloud
- * x-token-auth Basic, Bitbucket Server Bearer); null without a connection.
+ * x-token-auth Basic for an access token and x-bitbucket-api-token-auth Basic
+ * for a person's API token, Bitbucket Server Bearer); null without a connection.
  * An OAuth token about to expire is renewed first (see freshConnectionToken,
  * which throws connection_required when the user must connect again).
  * `host` is host[:port] as connections store it; with `provider`, only a
@@ -29,6 +31,7 @@ export async function credentialForHost({ user, provider, host }: { user: Pick<U
     return null; // a host no longer allowed
   }
   const token = await freshConnectionToken(connection);
-  const authorization = createGitAdapter({ provider: connection.provider, location: origin + samplePath(connection.provider), token }).gitAuthHeader();
+  const adapter = createGitAdapter({ provider: connection.provider, location: origin + samplePath(connection.provider), token, tokenType: tokenTypeOf(connection), email: connection.email });
+  const authorization = adapter.gitAuthHeader();
   return authorization ? { authorization, connection } : null;
 }

@@ -1,4 +1,4 @@
-import { HostError, isInsecureHostAllowed, parseRepoLocation, type GitProvider } from "../hosts";
+import { HostError, isCloudStandIn, isInsecureHostAllowed, parseRepoLocation, type GitProvider } from "../hosts";
 
 /** The one host of each cloud provider. */
 export const CLOUD_HOSTS: Partial<Record<GitProvider, string>> = { github: "github.com", gitlab: "gitlab.com", bitbucket: "bitbucket.org" };
@@ -39,7 +39,8 @@ export function resolveHost({ provider, host }: { provider: GitProvider; host: s
   }
   const hostname = match[1]!.replace(/^www\./, "");
   const port = match[2];
-  const cloud = CLOUD_HOSTS[provider];
+  // A Bitbucket Cloud stand-in (an emulator, a lab) on the operator's list is taken as it is.
+  const cloud = isCloudStandIn({ provider, hostname, port: port ?? "80" }) ? undefined : CLOUD_HOSTS[provider];
   if (cloud && (hostname !== cloud || (port !== undefined && port !== "443"))) {
     throw invalidHost(`The ${provider} provider is ${cloud}. For another host, choose the self-hosted kind.`);
   }
@@ -59,11 +60,10 @@ export function resolveHost({ provider, host }: { provider: GitProvider; host: s
 
 /** The host a registered repository's connection would be stored under (host[:port]), or null. */
 export function connectionHostOfLocation({ provider, location }: { provider: GitProvider; location: string }): string | null {
-  const cloud = CLOUD_HOSTS[provider];
-  if (cloud) return cloud;
   try {
+    // A cloud provider's repositories parse to its one host (or to a Bitbucket Cloud stand-in's).
     return new URL(parseRepoLocation({ provider, location }).origin).host;
   } catch {
-    return null;
+    return CLOUD_HOSTS[provider] ?? null;
   }
 }

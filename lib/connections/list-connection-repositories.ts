@@ -1,7 +1,7 @@
 import type { User } from "../db";
 import { AppError } from "../errors";
 import { listViewerRepositories, type ViewerRepository } from "../hosts/list-viewer-repositories";
-import { tokenTypeOf } from "./connection-token";
+import { tokenTypeOf } from "./token-type";
 import { freshConnectionToken } from "./fresh-token";
 import { resolveHost } from "./host";
 import { loadConnection } from "./list-connections";

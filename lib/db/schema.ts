@@ -280,6 +280,13 @@ export const connections = sqliteTable(
      * permissions take); null for other hosts and for connections made before.
      */
     accountId: text("account_id"),
+    /**
+     * The Atlassian account's email a Bitbucket Cloud API token signs in with
+     * (HTTP Basic {email}:{token}); its presence marks the token as a person's
+     * API token rather than an access token. Null elsewhere. Not a secret, so
+     * kept plain like users' own emails, but never logged or audited.
+     */
+    email: text("email"),
     method: text("method", { enum: ["oauth", "token"] }).notNull(),
     sealedToken: text("sealed_token").notNull(),
     sealedRefreshToken: text("sealed_refresh_token"),

@@ -43,7 +43,7 @@ function fromSameOrigin(request: Request): boolean {
 async function authorizationFor({ user, remote }: { user: User; remote: ProjectRemote }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
   const credential = await remoteCredentialFor({ actor: user, remote });
   if (!credential.token) return { authorization: null, from: null };
-  const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType });
+  const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
   return { authorization: adapter.gitAuthHeader(), from: credential.source, connectionId: credential.connection?.id };
 }
 

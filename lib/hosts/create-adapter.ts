@@ -3,7 +3,7 @@ import { createGitHubAdapter } from "./github";
 import { createGitLabAdapter } from "./gitlab";
 import { parseRepoLocation } from "./location";
 import { createS3Adapter } from "./s3";
-import type { FileSourceAdapter, GitHostAdapter, GitProvider, S3Credentials, S3Location } from "./types";
+import type { FileSourceAdapter, GitHostAdapter, GitProvider, S3Credentials, S3Location, TokenType } from "./types";
 
 /** A git host adapter for one registered repository and its credential (or none). */
 export function createGitAdapter({
@@ -11,12 +11,15 @@ export function createGitAdapter({
   location,
   token,
   tokenType,
+  email,
 }: {
   provider: GitProvider;
   location: string;
   token: string | null;
-  /** GitLab only: an OAuth token goes as Bearer, an access token as PRIVATE-TOKEN. */
-  tokenType?: "personal" | "oauth";
+  /** GitLab: an OAuth token goes as Bearer, an access token as PRIVATE-TOKEN. Bitbucket Cloud: "api-token" is a person's Atlassian API token. */
+  tokenType?: TokenType;
+  /** Bitbucket Cloud's "api-token" only: the Atlassian account's email its REST calls sign in with (git needs none). */
+  email?: string | null;
 }): GitHostAdapter {
   const parsed = parseRepoLocation({ provider, location });
   switch (provider) {
@@ -25,10 +28,10 @@ export function createGitAdapter({
       return createGitHubAdapter({ location: parsed, token });
     case "gitlab":
     case "gitlab-self-managed":
-      return createGitLabAdapter({ location: parsed, token, tokenType });
+      return createGitLabAdapter({ location: parsed, token, tokenType: tokenType === "oauth" ? "oauth" : "personal" });
     case "bitbucket":
     case "bitbucket-server":
-      return createBitbucketAdapter({ location: parsed, token });
+      return createBitbucketAdapter({ location: parsed, token, tokenType, email });
   }
 }
 

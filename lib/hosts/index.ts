@@ -1,6 +1,6 @@
 export { HostError, isHostError, type HostFailure } from "./errors";
 export { gitUrlOfLocation } from "./git-url";
-export { parseRepoLocation } from "./location";
+export { isCloudStandIn, parseRepoLocation } from "./location";
 export { assertLocationAllowed, insecureHosts, isInsecureHostAllowed, isPublicAddress, safeLookup } from "./network-policy";
 export { createSafeFetch } from "./safe-fetch";
 export * from "./types";

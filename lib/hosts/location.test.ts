@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseRepoLocation } from "./location";
+import { HostError } from "./errors";
+import { isCloudStandIn, parseRepoLocation } from "./location";
 
 afterEach(() => {
   delete process.env.BENCHTOP_INSECURE_HOSTS;
@@ -13,6 +14,23 @@ describe("parseRepoLocation", () => {
     }
     process.env.BENCHTOP_GITHUB_API_URL = "http://localhost:9999";
     expect(parseRepoLocation({ provider: "github", location: "https://github.com/a/b" }).apiRoot).toBe("http://localhost:9999");
+  });
+
+  it("reads a Bitbucket Cloud stand-in (an emulator) only at a host on BENCHTOP_INSECURE_HOSTS, with its API at {origin}/2.0", () => {
+    const location = "http://127.0.0.1:7990/labs/models";
+    expect(() => parseRepoLocation({ provider: "bitbucket", location })).toThrow(HostError);
+    expect(() => parseRepoLocation({ provider: "bitbucket", location: "https://bb.example.com/labs/models" })).toThrow(/starts with https:\/\/bitbucket\.org/);
+    process.env.BENCHTOP_INSECURE_HOSTS = "127.0.0.1";
+    expect(parseRepoLocation({ provider: "bitbucket", location })).toMatchObject({
+      origin: "http://127.0.0.1:7990",
+      apiRoot: "http://127.0.0.1:7990/2.0",
+      fullName: "labs/models",
+      webUrl: "http://127.0.0.1:7990/labs/models",
+      gitUrl: "http://127.0.0.1:7990/labs/models.git",
+    });
+    // GitHub and GitLab have their self-hosted kinds for that.
+    expect(() => parseRepoLocation({ provider: "github", location })).toThrow(/github\.com/);
+    expect(isCloudStandIn({ provider: "bitbucket", hostname: "bitbucket.org", port: "443" })).toBe(false);
   });
 
   it("derives self-hosted API roots from the location", () => {

@@ -1,5 +1,5 @@
 import { HostError } from "./errors";
-import { assertLocationAllowed } from "./network-policy";
+import { assertLocationAllowed, isInsecureHostAllowed } from "./network-policy";
 import type { GitProvider, RepoLocation } from "./types";
 
 const CLOUD: Partial<Record<GitProvider, { hosts: string[]; api: () => string; label: string }>> = {
@@ -13,6 +13,19 @@ const SELF_HOSTED_API: Partial<Record<GitProvider, string>> = {
   "gitlab-self-managed": "/api/v4",
   "bitbucket-server": "/rest/api/1.0",
 };
+
+/**
+ * Whether a host stands in for Bitbucket Cloud: one the operator lists in
+ * BENCHTOP_INSECURE_HOSTS (an emulator in tests, a lab), which serves Bitbucket
+ * Cloud's REST API at {origin}/2.0 and git at {origin}/{workspace}/{repo}.git.
+ * GitHub and GitLab are stood in for by their self-hosted kinds, which speak
+ * the same API; Bitbucket Cloud has no self-hosted edition (Bitbucket Server's
+ * API is another), so only the operator's list lets another host be it.
+ * `port` is the port as written, or the scheme's default.
+ */
+export function isCloudStandIn({ provider, hostname, port }: { provider: GitProvider; hostname: string; port: string }): boolean {
+  return provider === "bitbucket" && !CLOUD.bitbucket!.hosts.includes(hostname.toLowerCase()) && isInsecureHostAllowed(hostname, port);
+}
 
 const invalid = (message: string) => new HostError("invalid_location", message, { field: "location" });
 
@@ -67,7 +80,8 @@ function bitbucketServerPath(segments: string[]): { owner: string; name: string;
  * a clone URL, `.git` optional) into its parts and the API root API.md derives:
  * {origin}/api/v3 (GitHub Enterprise), {origin}/api/v4 (GitLab self-managed),
  * {origin}/rest/api/1.0 (Bitbucket Server); the cloud hosts' roots come from
- * BENCHTOP_{GITHUB,GITLAB,BITBUCKET}_API_URL when set (tests), else their public APIs.
+ * BENCHTOP_{GITHUB,GITLAB,BITBUCKET}_API_URL when set (tests), else their public
+ * APIs; a Bitbucket Cloud stand-in's (isCloudStandIn) is {origin}/2.0.
  */
 export function parseRepoLocation({ provider, location }: { provider: GitProvider; location: string }): RepoLocation {
   const url = parseUrl(location);
@@ -76,7 +90,8 @@ export function parseRepoLocation({ provider, location }: { provider: GitProvide
   url.password = "";
   assertLocationAllowed(url);
   const host = url.hostname.toLowerCase();
-  const cloud = CLOUD[provider];
+  const standIn = isCloudStandIn({ provider, hostname: host, port: url.port || (url.protocol === "https:" ? "443" : "80") });
+  const cloud = standIn ? undefined : CLOUD[provider];
   if (cloud && !cloud.hosts.includes(host)) {
     throw invalid(`A ${cloud.label} repository's address starts with https://${cloud.label}/. For another host, choose the self-hosted kind.`);
   }
@@ -100,6 +115,6 @@ export function parseRepoLocation({ provider, location }: { provider: GitProvide
   const example = provider === "bitbucket" ? "https://bitbucket.org/workspace/repo" : "https://github.com/acme/models";
   const { owner, name } = ownerAndName(segments, example);
   const fullName = `${owner}/${name}`;
-  const apiRoot = cloud ? cloud.api() : origin + SELF_HOSTED_API[provider];
+  const apiRoot = cloud ? cloud.api() : standIn ? `${origin}/2.0` : origin + SELF_HOSTED_API[provider];
   return { provider, origin, apiRoot, owner, name, fullName, webUrl: `${origin}/${fullName}`, gitUrl: `${origin}/${fullName}.git` };
 }

@@ -3,6 +3,14 @@ export const providers = ["github", "github-enterprise", "gitlab", "gitlab-self-
 export type Provider = (typeof providers)[number];
 export type GitProvider = Exclude<Provider, "s3">;
 
+/**
+ * How a token signs in, where a host tells kinds apart: "personal" (an access
+ * token), "oauth" (GitLab sends OAuth tokens as Bearer), or "api-token" (a
+ * person's Atlassian API token for Bitbucket Cloud, which signs in with the
+ * account's email; see hosts/bitbucket/cloud-auth.ts).
+ */
+export type TokenType = "personal" | "oauth" | "api-token";
+
 /** Where a git repository is, parsed from what the user typed (browser URL or clone URL). */
 export type RepoLocation = {
   provider: GitProvider;
@@ -100,6 +108,8 @@ export type GetViewerOptions = {
   /** The REST root (e.g. {origin}/api/v3, https://api.github.com). */
   apiRoot: string;
   token: string;
+  /** Bitbucket Cloud only: the Atlassian account's email a person's API token signs in with (HTTP Basic); without it the token goes as Bearer (access tokens). */
+  email?: string | null;
   /** For tests; defaults to the safe fetch. */
   fetch?: typeof fetch;
 };
@@ -119,7 +129,7 @@ export type ListViewerRepositoriesOptions = {
   apiRoot: string;
   token: string;
   /** GitLab only: an OAuth token goes as Bearer, an access token as PRIVATE-TOKEN. */
-  tokenType?: "personal" | "oauth";
+  tokenType?: TokenType;
   search?: string;
   fetch?: typeof globalThis.fetch;
 };

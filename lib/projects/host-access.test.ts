@@ -55,8 +55,9 @@ describe("access at a Bitbucket Cloud backend", () => {
     const alice = await newUser();
     expect(await grantHostAccess({ project, user: alice, access: "write" })).toBe("waiting");
 
-    const connection = await createTokenConnection({ user: alice, provider: "bitbucket", host: "bitbucket.org", token: world.alice.token });
-    expect(connection).toMatchObject({ login: "alice", accountId: world.alice.uuid });
+    // A person's API token, with the Atlassian email it signs in with.
+    const connection = await createTokenConnection({ user: alice, provider: "bitbucket", host: "bitbucket.org", token: world.alice.token, email: world.alice.email });
+    expect(connection).toMatchObject({ login: "alice", accountId: world.alice.uuid, email: world.alice.email });
     expect(findConnection({ userId: alice.id, provider: "bitbucket", host: "bitbucket.org" })?.accountId).toBe(world.alice.uuid);
 
     expect(await grantHostAccess({ project, user: alice, access: "write" })).toBe("granted");
@@ -69,7 +70,7 @@ describe("access at a Bitbucket Cloud backend", () => {
 
   it("asks a member whose connection predates account ids to connect again, and grants nothing", async () => {
     const bob = await newUser();
-    const connection = await createTokenConnection({ user: bob, provider: "bitbucket", host: "bitbucket.org", token: world.bob.token });
+    const connection = await createTokenConnection({ user: bob, provider: "bitbucket", host: "bitbucket.org", token: world.bob.token, email: world.bob.email });
     getDb().update(connections).set({ accountId: null }).where(eq(connections.id, connection.id)).run();
     expect(findConnection({ userId: bob.id, provider: "bitbucket", host: "bitbucket.org" })).toMatchObject({ id: connection.id, accountId: null });
     await expect(grantHostAccess({ project, user: bob, access: "read" })).rejects.toThrow(/bob's connection to Bitbucket does not have one .* connect their Bitbucket account again/);

@@ -28,7 +28,7 @@ export async function adapterOf(repository: Repository): Promise<SourceAdapter> 
   const credential = await credentialFor({ actor: { id: repository.ownerId }, provider: repository.provider, location: repository.location, ownToken: tokenOf(credentials) });
   return {
     kind: "git",
-    adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType }),
+    adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType, email: credential.email }),
   };
 }
 
@@ -40,7 +40,7 @@ export async function adapterOf(repository: Repository): Promise<SourceAdapter> 
 export async function listRemoteBranches({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<RemoteBranch[]> {
   if (remote.repository) return listRepositoryBranches({ repository: remote.repository });
   const credential = await remoteCredentialFor({ actor, remote });
-  return createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType }).listBranches();
+  return createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email }).listBranches();
 }
 
 export async function listRepositoryBranches({ repository }: { repository: Repository }): Promise<RemoteBranch[]> {

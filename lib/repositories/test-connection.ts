@@ -34,7 +34,7 @@ export async function testConnection(input: RepositoryInput, { owner }: { owner:
     // Without a token of its own, a repository uses the owner's connection to its host (an authorized app, or a token given once).
     const credential = await credentialFor({ actor: owner, provider: input.provider, location: input.location, ownToken: input.token ?? null });
     const connected = credential.connection;
-    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: credential.token, tokenType: credential.tokenType });
+    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
     const { repository, token } = await adapter.testConnection();
     const missing = token?.missingScopes ?? [];
     const who = connected ? `your connection as ${connected.login}` : "the token";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCloudStandIn } from "../hosts/location";
 
 /** Where project repositories live: Benchtop's own git server, or an organization on a git host. */
 export const EXTERNAL_BACKEND_TYPES = ["github", "gitlab", "bitbucket", "bitbucket-server"] as const;
@@ -43,6 +44,14 @@ export const externalBackendInputSchema = z.object({
   username: required("administrator's user name"),
   authToken: z.string().trim().max(4096).optional(),
   onDelete: z.enum(["delete", "archive"], { error: "Choose what deleting a project does: delete or archive." }).default("archive"),
+}).superRefine((backend, context) => {
+  // Members' Bitbucket Cloud connections are kept under bitbucket.org, which is where
+  // hostConnectionOf and the gateway look for them; only a stand-in for tests and
+  // labs (a host on BENCHTOP_INSECURE_HOSTS, see isCloudStandIn) may be another.
+  if (backend.type !== "bitbucket" || backend.credentialHostname === "bitbucket.org") return;
+  const [, hostname = "", port = "80"] = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(backend.credentialHostname) ?? [];
+  if (isCloudStandIn({ provider: "bitbucket", hostname, port })) return;
+  context.addIssue({ code: "custom", path: ["credentialHostname"], message: "Bitbucket Cloud's git host is bitbucket.org, where members connect their Bitbucket accounts. Give bitbucket.org." });
 });
 export type ExternalBackendInput = z.infer<typeof externalBackendInputSchema>;
 

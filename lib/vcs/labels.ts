@@ -28,7 +28,7 @@ export const BACKEND_HELP: Record<string, { organization: string; url: string; h
   bitbucket: {
     organization: "The workspace (its ID, as in bitbucket.org/WORKSPACE) repositories are created in.",
     url: "https://api.bitbucket.org/2.0.",
-    host: "bitbucket.org.",
+    host: "bitbucket.org, where members connect their own Bitbucket accounts (an API token with their Atlassian email).",
     username: "The Atlassian account email of a workspace owner (Bitbucket signs an API token in with the email).",
     token:
       "An API token of a workspace owner (Atlassian account settings, Security, Create API token with scopes, app Bitbucket) with the scopes read:user:bitbucket, read:workspace:bitbucket, admin:repository:bitbucket and write:repository:bitbucket, plus delete:repository:bitbucket if deleting a project deletes its repository.",

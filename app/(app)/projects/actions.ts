@@ -34,7 +34,8 @@ export async function connectForNewProjectAction(_prev: ActionState, formData: F
     const user = await requireActionUser();
     const destination = newProjectDestination({ user });
     if (destination.kind !== "external") return { status: "error", message: "New projects are kept on Benchtop's own git server now: no connection is needed. Reload the page." };
-    const parsed = tokenConnectionInputSchema.safeParse({ provider: destination.provider, host: destination.host, token: formData.get("token") });
+    const email = formData.get("email");
+    const parsed = tokenConnectionInputSchema.safeParse({ provider: destination.provider, host: destination.host, token: formData.get("token"), ...(email ? { email } : {}) });
     if (!parsed.success) return validationFailed(parsed.error);
     const connection = await createTokenConnection({ user, ...parsed.data });
     // Projects on that host waiting for this account give it access now (failures are logged, never this form's).

@@ -27,8 +27,19 @@ export function ConnectForProjects({ destination }: { destination: External }) {
       {destination.authorize && <AuthorizeAppButton provider={destination.authorize} host={destination.host} returnTo="/projects" />}
       <form action={action} className="space-y-3" aria-label={`Connect to ${destination.host}`}>
         <FormMessage state={state} />
+        {destination.provider === "bitbucket" && (
+          <Field
+            label="Atlassian account email"
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            error={state.fieldErrors?.email}
+            hint="Bitbucket Cloud's API tokens sign in with your Atlassian account's email."
+          />
+        )}
         <Field
-          label={`Personal access token for ${destination.host}`}
+          label={`${destination.provider === "bitbucket" ? "API token" : "Personal access token"} for ${destination.host}`}
           name="token"
           type="password"
           required

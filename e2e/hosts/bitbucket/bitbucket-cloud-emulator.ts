@@ -1,6 +1,8 @@
 // A Bitbucket Cloud emulator: the slice of REST 2.0 Benchtop calls, under /2.0,
 // and git smart HTTP at /{workspace}/{repo}.git taking access tokens as the
-// password of "x-token-auth", as bitbucket.org does.
+// password of "x-token-auth" and a person's API token as the password of
+// "x-bitbucket-api-token-auth" or their user name, as bitbucket.org does
+// (https://support.atlassian.com/bitbucket-cloud/docs/using-api-tokens/).
 import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
@@ -37,7 +39,8 @@ export type BitbucketCloudEmulator = {
    * An account; a token seeded with `user` set to its nickname acts as it: in the
    * API as Bearer, or Basic with the nickname or the account's email
    * ({nickname}@example.test, as Atlassian API tokens sign in); in git as
-   * {nickname}:{token} or x-token-auth. Returns its UUID, account id and email.
+   * {nickname}:{token} or x-bitbucket-api-token-auth:{token} (never
+   * x-token-auth, which is for access tokens). Returns its UUID, account id and email.
    */
   seedUser(options: { nickname: string; displayName?: string }): { uuid: string; accountId: string; email: string };
   /** A workspace role: owner (administers every repository), member (may create repositories) or collaborator. */
@@ -103,6 +106,18 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
     return [account.nickname, account.email, "x-token-auth"].some((n) => n.toLowerCase() === name.toLowerCase());
   }
 
+  /**
+   * Git's user name for a token: a person's (a seeded account's) API token goes
+   * with "x-bitbucket-api-token-auth" or the account's nickname; a token of no
+   * account (repository or workspace access token) with "x-token-auth" or the
+   * name it acts as.
+   */
+  function isGitUserOf(name: string, token: CloudTokenSeed | undefined): boolean {
+    const account = org.findAccount(token?.user);
+    if (!account) return name === "x-token-auth" || name === token?.user;
+    return name === "x-bitbucket-api-token-auth" || name.toLowerCase() === account.nickname.toLowerCase();
+  }
+
   const notFound = (res: http.ServerResponse) =>
     sendJson(res, 404, cloudError("You may not have access to this repository or it no longer exists in this workspace. If you think this repository exists and you have access, make sure you are authenticated."));
 
@@ -126,8 +141,7 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
   function handleGit(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/.exec(url.pathname);
     const repo = match ? repos.get(`${match[1]}/${match[2]}`.toLowerCase()) : undefined;
-    // Access tokens go with "x-token-auth"; a user's own token with their user name.
-    const token = authenticate(req, res, (c) => (c.scheme === "basic" && (c.user === "x-token-auth" || c.user === tokens.get(c.password)?.user) ? c.password : null));
+    const token = authenticate(req, res, (c) => (c.scheme === "basic" && isGitUserOf(c.user, tokens.get(c.password)) ? c.password : null));
     if (token === "answered") return;
     const permission = repo ? permissionOf(token, repo) : null;
     const push = isPush(url.pathname, url.searchParams);
@@ -163,7 +177,8 @@ export async function startBitbucketCloudEmulator({ port }: { port?: number } = 
       const wanted = /repository\.full_name\s*=\s*"([^"]+)"/.exec(url.searchParams.get("q") ?? "")?.[1]?.toLowerCase();
       const values: Schemas["repository_permission"][] = [];
       for (const repo of repos.values()) {
-        const permission = token.access?.[`${repo.workspace}/${repo.slug}`] ?? token.access?.[repo.workspace];
+        // An access token's own grant, or a person's permission (workspace owner, or granted on the repository).
+        const permission = token.access?.[`${repo.workspace}/${repo.slug}`] ?? token.access?.[repo.workspace] ?? org.userPermission(token.user, repo);
         if (!permission || (wanted && wanted !== `${repo.workspace}/${repo.slug}`.toLowerCase())) continue;
         values.push(cloudRepositoryPermission({ permission, user: { nickname: token.user ?? "benchtop-bot", uuid: `{${token.token.length}-bot}` }, repository: cloudRepository({ ...links(), repo }) }));
       }

@@ -106,6 +106,27 @@ describe("Bitbucket Cloud emulator: repositories in a workspace", () => {
     expect((await cloneAndPush({ url, authorization: basic("bob", tokens.bob) })).clone.code).not.toBe(0);
   });
 
+  it("git takes a person's API token as x-bitbucket-api-token-auth (not x-token-auth), and refuses a push without write permission", async () => {
+    await create("api-token-git");
+    const grant = (user: string, permission: "read" | "write") =>
+      client(tokens.service).PUT("/repositories/{workspace}/{repo_slug}/permissions-config/users/{selected_user_id}", { params: { path: { ...repo("api-token-git"), selected_user_id: user } }, body: { permission } });
+    await grant(ids.alice.uuid, "write");
+    await grant(ids.bob.uuid, "read");
+    const url = `${emulator.url}/labs/api-token-git.git`;
+
+    const alice = await cloneAndPush({ url, authorization: basic("x-bitbucket-api-token-auth", tokens.alice) });
+    expect(alice.push.code, alice.push.stderr).toBe(0);
+    expect(emulator.inspect.refs("labs/api-token-git")["refs/heads/main"]).toBe(alice.commit);
+    // x-token-auth is for access tokens: a person's API token is refused with it.
+    expect((await cloneAndPush({ url, authorization: basic("x-token-auth", tokens.alice) })).clone.code).not.toBe(0);
+
+    const bob = await cloneAndPush({ url, authorization: basic("x-bitbucket-api-token-auth", tokens.bob) });
+    expect(bob.clone.code).toBe(0);
+    expect(bob.push.code).not.toBe(0);
+    expect(bob.push.stderr).toMatch(/403/);
+    expect(emulator.inspect.refs("labs/api-token-git")["refs/heads/main"]).toBe(alice.commit);
+  });
+
   it("PUT /repositories/{workspace}/{slug}: 200 updates the description for an admin, 403 for a writer, 404 for one who cannot see it; 201 creates a missing one", async () => {
     await create("to-update");
     const updated = await client(tokens.service).PUT("/repositories/{workspace}/{repo_slug}", { params: { path: repo("to-update") }, body: { type: "repository", description: "Kept" } });

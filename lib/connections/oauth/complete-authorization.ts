@@ -78,7 +78,7 @@ export async function completeAuthorization({
   const scopes = viewer.scopes ?? columns.scopes;
   const connection = existing
     ? updateConnectionTokens({ id, values: { ...columns, scopes, login: viewer.login, method: "oauth" } })!
-    : insertConnection({ id, userId: user.id, provider, host: target.host, login: viewer.login, accountId: viewer.accountId ?? null, method: "oauth", ...columns, scopes });
+    : insertConnection({ id, userId: user.id, provider, host: target.host, login: viewer.login, accountId: viewer.accountId ?? null, email: null, method: "oauth", ...columns, scopes });
   recordEvent({
     action: existing ? "connection.renewed" : "connection.created",
     actor: user,

@@ -1,18 +1,33 @@
 // Bitbucket's account lookups for connections: who the token is (Cloud: GET
-// /user; Server and Data Center: the application-links servlet). Listing an
-// account's repositories is not offered for Bitbucket.
+// /user, as Basic {email}:{token} for a person's API token or Bearer for an
+// access token, see cloud-auth.ts; Server and Data Center: the
+// application-links servlet). Listing an account's repositories is not offered
+// for Bitbucket.
 import { accountNetworkError, accountStatusError, cancelBody, getAccountJson } from "../account-json";
 import { HostError } from "../errors";
 import { productNames } from "../labels";
 import { createSafeFetch } from "../safe-fetch";
 import type { HostAccounts } from "../types";
+import { cloudApiAuthorization } from "./cloud-auth";
+
+/** Cloud's refusal in words that fit what was given: an API token with its email, or a token alone. */
+function cloudRefusal(error: unknown, host: string, withEmail: boolean): unknown {
+  if (!(error instanceof HostError) || error.code !== "bad_credentials") return error;
+  const message = withEmail
+    ? `Bitbucket at ${host} did not accept this email with this API token. Give your Atlassian account's email and an API token of that account with Bitbucket scopes, not expired or revoked.`
+    : `Bitbucket at ${host} refused the token. An API token of your Atlassian account signs in with the account's email: give the email too. A repository or workspace access token needs none; check that it is not expired or revoked.`;
+  return new HostError("bad_credentials", message, { cause: error });
+}
 
 export const bitbucketAccounts: HostAccounts = {
-  async getViewer({ provider, origin, apiRoot, token, fetch = createSafeFetch() }) {
+  async getViewer({ provider, origin, apiRoot, token, email, fetch = createSafeFetch() }) {
     const host = new URL(origin).host;
-    const init = { headers: { authorization: `Bearer ${token}`, accept: "application/json" }, redirect: "manual" as const };
     if (provider === "bitbucket") {
-      const { body, headers } = await getAccountJson({ url: `${apiRoot.replace(/\/+$/, "")}/user`, init, fetch, name: productNames.bitbucket, host });
+      const authorization = cloudApiAuthorization({ token, tokenType: email ? "api-token" : "personal", email });
+      const init = { headers: { authorization, accept: "application/json" }, redirect: "manual" as const };
+      const { body, headers } = await getAccountJson({ url: `${apiRoot.replace(/\/+$/, "")}/user`, init, fetch, name: productNames.bitbucket, host }).catch((error: unknown) => {
+        throw cloudRefusal(error, host, Boolean(email));
+      });
       const login = typeof body.username === "string" ? body.username : typeof body.nickname === "string" ? body.nickname : null;
       if (!login) throw new HostError("upstream", `${host} answered in a shape Benchtop does not understand. Check the host and the provider.`);
       const scopeHeader = headers.get("x-oauth-scopes");

@@ -2,6 +2,7 @@
 import { createBitbucketCloudClient } from "@coderabbitai/bitbucket/cloud";
 import { HostError, isHostError } from "../errors";
 import type { ConnectionReport, GitHostAdapter, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo, TokenInfo } from "../types";
+import { cloudApiAuthorization, cloudGitAuthorization, type CloudSignIn } from "./cloud-auth";
 import { clientOptions, keepSlashesInPath, type RequestContext, scopesOf, send } from "./http";
 import { answerToHostError, toHostError, parseAnswer } from "./to-host-error";
 import { cloudBranchPageSchema, cloudPermissionPageSchema, cloudRepositorySchema, cloudTreePageSchema, type CloudRepository } from "./schemas";
@@ -20,11 +21,13 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-type Options = { location: RepoLocation; token: string | null; fetchImpl: typeof fetch; gitUrl: string };
+type Options = { location: RepoLocation; token: string | null; tokenType?: CloudSignIn["tokenType"]; email?: string | null; fetchImpl: typeof fetch; gitUrl: string };
 
 /** A Bitbucket Cloud adapter; see createBitbucketAdapter. */
-export function createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl }: Options): GitHostAdapter {
-  const client = createBitbucketCloudClient(clientOptions({ baseUrl: location.apiRoot, token, fetchImpl }));
+export function createBitbucketCloudAdapter({ location, token, tokenType, email, fetchImpl, gitUrl }: Options): GitHostAdapter {
+  const signIn = token ? { token, tokenType, email } : null;
+  const authorization = signIn ? cloudApiAuthorization(signIn) : undefined;
+  const client = createBitbucketCloudClient(clientOptions({ baseUrl: location.apiRoot, token, fetchImpl, authorization }));
   client.use(keepSlashesInPath);
   const repoPath = { workspace: location.owner, repo_slug: location.name };
   const context: RequestContext = { flavor: "cloud", host: new URL(location.apiRoot).host, subject: location.fullName };
@@ -82,7 +85,7 @@ export function createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl
     if (!next.startsWith(`${location.apiRoot}/`)) throw new HostError("upstream", "Bitbucket pointed the next page elsewhere; the listing was stopped.");
     let response: Response;
     try {
-      response = await fetchImpl(next, { headers: clientOptions({ baseUrl: location.apiRoot, token, fetchImpl }).headers });
+      response = await fetchImpl(next, { headers: clientOptions({ baseUrl: location.apiRoot, token, fetchImpl, authorization }).headers });
     } catch (error) {
       throw toHostError({ flavor: "cloud", error, host: context.host });
     }
@@ -152,7 +155,7 @@ export function createBitbucketCloudAdapter({ location, token, fetchImpl, gitUrl
 
     gitRemoteUrl: () => gitUrl,
 
-    // Bitbucket Cloud's git takes access tokens as the password of "x-token-auth".
-    gitAuthHeader: () => (token ? `Basic ${Buffer.from(`x-token-auth:${token}`).toString("base64")}` : null),
+    // An access token as the password of "x-token-auth", a person's API token of "x-bitbucket-api-token-auth" (cloud-auth.ts).
+    gitAuthHeader: () => (signIn ? cloudGitAuthorization(signIn) : null),
   };
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { HostError, isHostError } from "../errors";
 import type { HostAccount, OrganizationHost, OrganizationRepository } from "../organization-host";
 import { createSafeFetch } from "../safe-fetch";
+import { basicAuthorization } from "./cloud-auth";
 import { clientOptions, type RequestContext, send } from "./http";
 import { parseAnswer } from "./to-host-error";
 
@@ -52,7 +53,7 @@ export function createBitbucketCloudOrganizationHost({
   token: string;
   fetch?: typeof globalThis.fetch;
 }): OrganizationHost {
-  const authorization = `Basic ${Buffer.from(`${username}:${token}`).toString("base64")}`;
+  const authorization = basicAuthorization(username, token);
   const client = createBitbucketCloudClient(clientOptions({ baseUrl: apiRoot, token, fetchImpl: fetch, authorization }));
   const host = new URL(apiRoot).host;
   const about = (subject: string): RequestContext => ({ flavor: "cloud", host, subject });

@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type BitbucketCloudEmulator, startBitbucketCloudEmulator } from "@/e2e/hosts/bitbucket/bitbucket-cloud-emulator";
 import { type BitbucketServerEmulator, startBitbucketServerEmulator } from "@/e2e/hosts/bitbucket/bitbucket-server-emulator";
 import { contractTokens as tokens, seedCloudContract, seedServerContract } from "@/e2e/hosts/bitbucket/contract-seed";
+import { cloneAndPush } from "@/e2e/hosts/shared/git-client";
 import { isHostError } from "../errors";
+import { getViewer } from "../get-viewer";
 import { parseRepoLocation } from "../location";
 import { createBitbucketAdapter } from "./create-bitbucket-adapter";
 
@@ -27,6 +29,7 @@ async function failureOf(promise: Promise<unknown>) {
   throw new Error("expected a HostError");
 }
 
+const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString("base64")}`;
 const cloudLocation = (path = "team/models") => parseRepoLocation({ provider: "bitbucket", location: `https://bitbucket.org/${path}` });
 /** A fetch that answers every request with one canned response. */
 const answering = (status: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
@@ -62,6 +65,46 @@ describe("Bitbucket Cloud adapter", () => {
     process.env.BENCHTOP_BITBUCKET_GIT_URL = "https://git.example.com/bb/";
     expect(createBitbucketAdapter({ location: cloudLocation(), token: null }).gitRemoteUrl()).toBe("https://git.example.com/bb/team/models.git");
     expect(createBitbucketAdapter({ location: cloudLocation(), token: null }).gitAuthHeader()).toBeNull();
+  });
+
+  it("signs a person's API token in to the REST API as Basic with the account's email, and to git as x-bitbucket-api-token-auth", async () => {
+    pointAtEmulator();
+    const ada = emulator.seedUser({ nickname: "ada" });
+    emulator.seedToken({ token: "ada-api-token", user: "ada" });
+    emulator.setWorkspaceRole({ workspace: "team", user: "ada", role: "owner" });
+    emulator.seedRepository({ workspace: "team", slug: "ada-work" });
+    const sent: string[] = [];
+    const recording = (async (url: string, init?: RequestInit) => {
+      sent.push(new Headers(init?.headers).get("authorization") ?? "");
+      return fetch(url, init);
+    }) as typeof fetch;
+    const adapter = createBitbucketAdapter({ location: cloudLocation("team/ada-work"), token: "ada-api-token", tokenType: "api-token", email: ada.email, fetch: recording });
+    const report = await adapter.testConnection();
+    expect(report.repository).toMatchObject({ fullName: "team/ada-work", canPush: true });
+    expect(await adapter.listBranches()).toContainEqual({ name: "main", commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(new Set(sent)).toEqual(new Set([basic(`${ada.email}:ada-api-token`)]));
+
+    expect(adapter.gitAuthHeader()).toBe(basic("x-bitbucket-api-token-auth:ada-api-token"));
+    const pushed = await cloneAndPush({ url: adapter.gitRemoteUrl().replace("https://bitbucket.org", emulator.url), authorization: adapter.gitAuthHeader() });
+    expect(pushed.push.code, pushed.push.stderr).toBe(0);
+    expect(emulator.inspect.refs("team/ada-work")["refs/heads/main"]).toBe(pushed.commit);
+    // The same token as an access token's x-token-auth is refused, as bitbucket.org refuses it.
+    const asAccessToken = createBitbucketAdapter({ location: cloudLocation("team/ada-work"), token: "ada-api-token" });
+    expect(asAccessToken.gitAuthHeader()).toBe(basic("x-token-auth:ada-api-token"));
+    expect((await cloneAndPush({ url: `${emulator.url}/team/ada-work.git`, authorization: asAccessToken.gitAuthHeader() })).clone.code).not.toBe(0);
+  });
+
+  it("asks who an API token is as Basic email:token (UUID kept), and words a refusal by what was given", async () => {
+    pointAtEmulator();
+    const gus = emulator.seedUser({ nickname: "gus-viewer" });
+    emulator.seedToken({ token: "gus-api-token", user: "gus-viewer" });
+    const lookup = (token: string, email?: string) => getViewer({ provider: "bitbucket", origin: "https://bitbucket.org", apiRoot: emulator.apiRoot, token, email });
+    expect(await lookup("gus-api-token", gus.email)).toMatchObject({ login: "gus-viewer", accountId: gus.uuid });
+    const wrongEmail = await failureOf(lookup("gus-api-token", "someone-else@example.test"));
+    expect(wrongEmail).toMatchObject({ code: "bad_credentials", message: expect.stringMatching(/did not accept this email with this API token/) });
+    expect(wrongEmail.message).not.toContain("someone-else@example.test");
+    const unknown = await failureOf(lookup("no-such-token"));
+    expect(unknown).toMatchObject({ code: "bad_credentials", message: expect.stringMatching(/give the email too/) });
   });
 
   it("waits a minute when a rate limit names no reset time", async () => {

@@ -85,6 +85,14 @@ describe("connections by personal access token", () => {
     const badHost = await connect(other, "x", { host: "not a host/" });
     expect(badHost.status).toBe(400);
     expect(badHost.body.error.fields.host).toBeTruthy();
+    // An email is for Bitbucket Cloud API tokens only, and must be one.
+    const email = await connect(other, emulator.world.tokens.admin, { email: "ada@example.test" });
+    expect(email.status).toBe(400);
+    expect(email.body.error.fields.email).toMatch(/Only Bitbucket Cloud/);
+    const badEmail = await connect(other, "x", { provider: "bitbucket", host: "bitbucket.org", email: "ada at example" });
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.body.error.fields.email).toMatch(/valid email/);
+    expect((await api("/api/v1/me/connections", { token: other.token })).body.connections).toEqual([]);
   });
 
   it("records the connection in the audit trail without the token", async () => {

@@ -1,8 +1,11 @@
-// Projects in a GitLab group and in a Bitbucket Server project: the same
-// creation as on GitHub (create-external-project.test.ts), each host with its own
-// API, name rules, permissions and git credential convention. The repository is
-// made through the service account, the owner is given write access by their own
-// account, the README commit arrives, and the owner pushes through the gateway.
+// Projects in a GitLab group, a Bitbucket Server project and a Bitbucket Cloud
+// workspace: the same creation as on GitHub (create-external-project.test.ts),
+// each host with its own API, name rules, permissions and git credential
+// convention. The repository is made through the service account, the owner is
+// given write access by their own account, the README commit arrives, and the
+// owner pushes through the gateway. Bitbucket Cloud's emulator stands in for
+// bitbucket.org from a loopback host on BENCHTOP_INSECURE_HOSTS (isCloudStandIn);
+// the owner connects with their Atlassian API token and email, as people do.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,10 +21,10 @@ type Host = {
   /** The PUT /api/v1/admin/vcs body. */
   backend: Record<string, unknown>;
   provider: string;
-  /** The owner's own account there: its token, and its name in the host's permissions. */
-  owner: { token: string; login: string };
-  /** The service account's token, to read the repository back with the real git. */
-  serviceToken: string;
+  /** The owner's own account there: its token (with its email where the token signs in with one), and its name in the host's permissions. */
+  owner: { token: string; login: string; email?: string };
+  /** The service account's token, to read the repository back with the real git, where git takes it with any user name. */
+  serviceToken?: string;
   /** The repository's clone URL and its full name for /_emulator/inspect, from the project's repository name. */
   cloneUrl(name: string): string;
   fullName(name: string): string;
@@ -60,6 +63,21 @@ const hosts: Record<string, () => Promise<Host>> = {
       write: "REPO_WRITE",
     };
   },
+  "Bitbucket Cloud": async () => {
+    const bitbucket = await startEmulatorProcess("cloud");
+    const world = bitbucket.world;
+    return {
+      url: bitbucket.url,
+      stop: bitbucket.stop,
+      backend: { type: "bitbucket", name: "Labs on Bitbucket Cloud", url: bitbucket.apiRoot, credentialHostname: new URL(bitbucket.url).host, organization: world.workspace, username: world.service.email, authToken: world.service.token, onDelete: "delete" },
+      provider: "bitbucket",
+      // alice is a member of the workspace who reaches none of its repositories until she is given access by her UUID.
+      owner: { token: world.alice.token, login: world.alice.nickname, email: world.alice.email },
+      cloneUrl: (name) => `${bitbucket.url}/${world.workspace}/${name.toLowerCase()}.git`,
+      fullName: (name) => `${world.workspace}/${name.toLowerCase()}`,
+      write: "write",
+    };
+  },
 };
 
 let admin: string;
@@ -86,8 +104,10 @@ describe.each(Object.keys(hosts))("a project created in %s", (label) => {
     const cookie = await signInBrowser(user);
     const refused = await api("/api/v1/projects", { method: "POST", token: user.token, body: { name: unique("first-") } });
     expect(refused.body.error?.code).toBe("connection_required");
-    const connected = await api("/api/v1/me/connections", { method: "POST", token: user.token, body: { provider: host.provider, host: new URL(host.url).host, token: host.owner.token } });
+    const connected = await api("/api/v1/me/connections", { method: "POST", token: user.token, body: { provider: host.provider, host: new URL(host.url).host, token: host.owner.token, ...(host.owner.email ? { email: host.owner.email } : {}) } });
     expect(connected.status, connected.text).toBe(201);
+    expect(connected.body).toMatchObject({ login: host.owner.login, method: "token" });
+    expect(connected.text).not.toContain(host.owner.token);
 
     const created = await api("/api/v1/projects", { method: "POST", token: user.token, body: { name: unique("study-") } });
     expect(created.status, created.text).toBe(201);
@@ -106,9 +126,14 @@ describe.each(Object.keys(hosts))("a project created in %s", (label) => {
     gitOk(["commit", "-q", "-m", "Add data"], { cwd: work });
     const push = await gitAsync(["push", "origin", "HEAD:main"], { cwd: work, cookie });
     expect(push.code, push.stderr).toBe(0);
+    const pushed = gitOk(["rev-parse", "HEAD"], { cwd: work }).trim();
+    const after = await (await fetch(`${host.url}/_emulator/inspect?repo=${encodeURIComponent(host.fullName(name))}`)).json();
+    expect(after.refs["refs/heads/main"]).toBe(pushed);
 
-    const check = path.join(tempDir(), "check");
-    gitOk(["clone", "-q", created.body.cloneUrl, check], { auth: { token: host.serviceToken } });
-    expect(fs.readFileSync(path.join(check, "data.csv"), "utf8")).toBe("a,b\n1,2\n");
+    if (host.serviceToken) {
+      const check = path.join(tempDir(), "check");
+      gitOk(["clone", "-q", created.body.cloneUrl, check], { auth: { token: host.serviceToken } });
+      expect(fs.readFileSync(path.join(check, "data.csv"), "utf8")).toBe("a,b\n1,2\n");
+    }
   });
 });

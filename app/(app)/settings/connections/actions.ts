@@ -10,15 +10,15 @@ import { grantHostAccessOnConnect } from "@/lib/projects";
 export async function connectWithTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const user = await requireActionUser();
-    const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token") });
-    if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["provider", "host"]);
+    const parsed = tokenConnectionInputSchema.safeParse({ provider: formData.get("provider"), host: formData.get("host"), token: formData.get("token"), email: formData.get("email") });
+    if (!parsed.success) return keepValues(validationFailed(parsed.error), formData, ["provider", "host", "email"]);
     const connection = await createTokenConnection({ user, ...parsed.data });
     // Projects on that host waiting for this account give it access now (failures are logged, never this form's).
     await grantHostAccessOnConnect({ user, connection });
     revalidatePath("/settings/connections");
     return { status: "success", message: `Connected to ${connection.host} as ${connection.login}.` };
   } catch (error) {
-    return keepValues(actionFailed(error), formData, ["provider", "host"]);
+    return keepValues(actionFailed(error), formData, ["provider", "host", "email"]);
   }
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
@@ -25,11 +25,27 @@ export function ConnectForm() {
   const [provider, setProvider] = useState<string>(state.values?.provider || "github");
   const [host, setHost] = useState<string>(state.values?.host ?? defaultHost("github"));
   const providerError = state.fieldErrors?.provider;
+  const form = useRef<HTMLFormElement>(null);
+  // Submitted by hand, so that a refusal leaves the form as it was typed (an
+  // action's automatic reset would show the first provider while the state
+  // still holds another); once connected, only the secrets are cleared.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  }
+  useEffect(() => {
+    if (state.status !== "success" || !form.current) return;
+    for (const name of ["token", "email"]) {
+      const input = form.current.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = "";
+    }
+  }, [state]);
   return (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">Connect with a personal access token</h2>
       <FormMessage state={state} />
-      <form action={action} className="grid gap-4 sm:grid-cols-2">
+      <form ref={form} onSubmit={submit} className="grid gap-4 sm:grid-cols-2">
         <div className="text-sm">
           <label htmlFor="field-provider" className="block font-medium text-slate-700">
             Provider
@@ -79,9 +95,22 @@ export function ConnectForm() {
             </p>
           )}
         </div>
+        {provider === "bitbucket" && (
+          <div className="sm:col-span-2">
+            <Field
+              label="Atlassian account email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={state.values?.email}
+              error={state.fieldErrors?.email}
+              hint="For an API token of your Atlassian account, which Bitbucket signs in with your email. Leave empty for a repository or workspace access token."
+            />
+          </div>
+        )}
         <div className="sm:col-span-2">
           <Field
-            label="Personal access token"
+            label={provider === "bitbucket" ? "API token or access token" : "Personal access token"}
             name="token"
             type="password"
             required
