@@ -51,6 +51,8 @@ export async function startExternalWorld(): Promise<ExternalWorld> {
       const created = await organization.createRepository({ name: remoteName, description: "" });
       const { insertProject } = await import("../../../lib/db");
       const project = insertProject({ ownerId: owner.id, name: remoteName, description: "", defaultBranch: "main", backend: "external", vcsBackendId, remoteName, remoteLocation: created.webUrl, state: "ready" });
+      // The project keeps its backend; new projects go to Benchtop's git server again, as the tests' other projects expect.
+      await api("/api/v1/admin/vcs", { method: "PUT", token: admin, body: { type: "internal" } });
       return { id: project.id, fullName: created.fullName, remoteName };
     },
     async stop() {
