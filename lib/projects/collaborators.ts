@@ -13,9 +13,8 @@ import {
 import { recordEvent } from "../audit";
 import { AppError, notFound } from "../errors";
 import { assertCanManage, type ProjectAccess } from "./access";
-import { backendOf } from "./backend-label";
 import { grantHostAccessTo, hostAccessOfRole, revokeHostAccess } from "./host-access";
-import { refusedAtHost } from "./host-refusal";
+import { changeAtHostFirst } from "./host-refusal";
 
 /**
  * `hostAccess`, for a project whose repository is in an organization at a git
@@ -37,15 +36,6 @@ export function listCollaborators({ access }: { access: ProjectAccess }): Collab
   return listCollaboratorsWithUsers({ projectId: access.project.id }).map(({ collaborator, user }) => toView(access.project, user, collaborator));
 }
 
-/** The host is asked first: when it refuses or cannot be reached, nothing changes in Benchtop. */
-async function atHost<T>({ project, what, work }: { project: Project; what: string; work: () => Promise<T> }): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw refusedAtHost({ error, what, host: backendOf(project).host ?? "the host", outcome: "Nothing was changed in Benchtop." });
-  }
-}
-
 /** Shares a project with an existing account (owner or admin); on an external project, their account at the host gets access too. */
 export async function addCollaborator({ access, email, role, actor }: { access: ProjectAccess; email: string; role: Collaborator["role"]; actor: User }): Promise<CollaboratorView> {
   assertCanManage(access);
@@ -61,7 +51,7 @@ export async function addCollaborator({ access, email, role, actor }: { access: 
   }
   const alreadyThere = () => new AppError("conflict", `${user.email} is already a collaborator. Change their role instead.`);
   if (getCollaborator({ projectId: project.id, userId: user.id })) throw alreadyThere();
-  const grant = await atHost({ project, what: `${user.email} was not added`, work: () => grantHostAccessTo({ project, user, access: hostAccessOfRole(role) }) });
+  const grant = await changeAtHostFirst({ project, what: `${user.email} was not added`, work: () => grantHostAccessTo({ project, user, access: hostAccessOfRole(role) }) });
   const hostAccount = grant.status === "granted" ? grant.account : null;
   try {
     insertCollaborator({ projectId: project.id, userId: user.id, role, hostAccount });
@@ -83,7 +73,7 @@ export async function changeCollaboratorRole({ access, userId, role, actor }: { 
   if (!current || !user) throw notFound("That collaborator");
   // Same role: a collaborator still waiting may have connected since (and their grant failed then): try again.
   if (current.role === role && (project.backend !== "external" || current.hostAccount)) return toView(project, user, current);
-  const grant = await atHost({ project, what: `The role of ${user.email} was not changed`, work: () => grantHostAccessTo({ project, user, access: hostAccessOfRole(role), replacing: current.hostAccount }) });
+  const grant = await changeAtHostFirst({ project, what: `The role of ${user.email} was not changed`, work: () => grantHostAccessTo({ project, user, access: hostAccessOfRole(role), replacing: current.hostAccount }) });
   const hostAccount = grant.status === "granted" ? grant.account : current.hostAccount;
   updateCollaborator({ projectId: project.id, userId, changes: { role, hostAccount } });
   if (current.role !== role) {
@@ -99,7 +89,7 @@ export async function removeCollaborator({ access, userId, actor }: { access: Pr
   const current = getCollaborator({ projectId: project.id, userId });
   if (!current) throw notFound("That collaborator");
   const user = getUserById({ id: userId });
-  await atHost({ project, what: `${user?.email ?? "The collaborator"} was not removed`, work: () => revokeHostAccess({ project, user: { id: userId }, account: current.hostAccount }) });
+  await changeAtHostFirst({ project, what: `${user?.email ?? "The collaborator"} was not removed`, work: () => revokeHostAccess({ project, user: { id: userId }, account: current.hostAccount }) });
   if (!deleteCollaborator({ projectId: project.id, userId })) throw notFound("That collaborator");
   recordEvent({ action: "collaborator.removed", actor, project, detail: { userId, email: user?.email ?? null } });
 }

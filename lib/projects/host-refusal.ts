@@ -1,4 +1,6 @@
+import type { Project } from "../db";
 import { HostError } from "../hosts";
+import { backendOf } from "./backend-label";
 
 /**
  * A host's refusal (or silence) while Benchtop changed something there, said as
@@ -23,4 +25,13 @@ export function refusedAtHost({
   if (!(error instanceof HostError)) return error;
   const message = `${what}: ${error.message} ${outcome} Try again once ${host} answers; if it keeps refusing, ${ifRefused}.`;
   return new HostError(error.code, message, { cause: error, resetAt: error.resetAt ? new Date(error.resetAt) : null });
+}
+
+/** Asks the host first: when it refuses or cannot be reached, the caller changes nothing in Benchtop, and says so. */
+export async function changeAtHostFirst<T>({ project, what, work }: { project: Project; what: string; work: () => Promise<T> }): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw refusedAtHost({ error, what, host: backendOf(project).host ?? "the host", outcome: "Nothing was changed in Benchtop." });
+  }
 }

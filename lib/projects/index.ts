@@ -4,6 +4,7 @@ export { addCollaborator, changeCollaboratorRole, listCollaborators, removeColla
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";
 export { newProjectDestination, type NewProjectDestination } from "./new-project-destination";
+export { transferProject } from "./transfer-project";
 export { deleteProject, type HostRepositoryOutcome } from "./delete-project";
 export { backendOf, type ProjectBackend } from "./backend-label";
 export { formatBytes, listAdminProjects, type AdminProjectView } from "./admin-projects";

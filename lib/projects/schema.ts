@@ -85,3 +85,8 @@ export const addCollaboratorSchema = z.object({
 });
 
 export const changeCollaboratorSchema = z.object({ role: collaboratorRoleSchema });
+
+/** POST /api/v1/projects/{id}/transfer: the collaborator who becomes the owner. */
+export const transferProjectSchema = z.object({
+  userId: z.string({ error: "Choose the collaborator who becomes the owner." }).trim().min(1, "Choose the collaborator who becomes the owner.").max(100),
+});

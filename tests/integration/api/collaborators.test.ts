@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adminToken, createProject, createUser, share, unique, type TestUser } from "../helpers/api";
+import { git } from "../helpers/git";
 import { call, expectError } from "./helpers";
 
 type Project = Awaited<ReturnType<typeof createProject>>;
@@ -196,5 +197,20 @@ describe("collaborators", () => {
     expectError(await call(`/api/v1/projects/${project.id}/collaborators`, { method: "POST", body: { email: viewer.email, role: "viewer" } }), 401, "unauthorized");
     expectError(await call(`/api/v1/projects/${project.id}/collaborators/${viewer.id}`, { method: "PATCH", body: { role: "viewer" } }), 401, "unauthorized");
     expectError(await call(`/api/v1/projects/${project.id}/collaborators/${viewer.id}`, { method: "DELETE" }), 401, "unauthorized");
+  });
+  it("hands the project to a collaborator: the old owner stays as an editor, the clone URL names the new owner, and git follows", async () => {
+    await share(project, owner, editor, "editor");
+    expectError(await call(`/api/v1/projects/${project.id}/transfer`, { method: "POST", token: editor.token, body: { userId: editor.id } }), 403, "forbidden");
+    expectError(await call(`/api/v1/projects/${project.id}/transfer`, { method: "POST", token: owner.token, body: { userId: stranger.id } }), 400, "invalid_input");
+    const handed = await call(`/api/v1/projects/${project.id}/transfer`, { method: "POST", token: owner.token, body: { userId: editor.id } });
+    expect(handed.status, handed.text).toBe(200);
+    expect(handed.body).toMatchObject({ id: project.id, role: "editor", owner: { id: editor.id, handle: editor.handle } });
+    expect(handed.body.cloneUrl).toMatch(new RegExp(`/git/${editor.handle}/${project.name}\\.git$`));
+    expect((await collaboratorsOf(project, editor.token)).map((c) => [c.userId, c.role])).toEqual([[owner.id, "editor"]]);
+    const clone = git(["ls-remote", handed.body.cloneUrl, "refs/heads/main"], { auth: { token: editor.token } });
+    expect(clone.status, clone.stderr).toBe(0);
+    expect(clone.stdout).toMatch(/refs\/heads\/main/);
+    const audit = await call(`/api/v1/projects/${project.id}/audit?action=project.transferred`, { token: editor.token });
+    expect(audit.body.events[0]).toMatchObject({ actor: { email: owner.email }, detail: { from: { id: owner.id }, to: { id: editor.id } } });
   });
 });

@@ -14,6 +14,7 @@ import {
   loadProject,
   type HostRepositoryOutcome,
   removeCollaborator,
+  transferProject,
   updateProject,
   updateProjectSchema,
 } from "@/lib/projects";
@@ -80,6 +81,17 @@ export async function removeCollaboratorAction(projectId: string, userId: string
   }
   revalidatePath(`/projects/${projectId}`);
   return { status: "success", message: "Collaborator removed." };
+}
+
+export async function transferProjectAction(projectId: string, userId: string, _prev: ActionState): Promise<ActionState> {
+  try {
+    const user = await requireActionUser();
+    await transferProject({ access: loadProject({ id: projectId, user }), userId, actor: user });
+  } catch (error) {
+    return actionFailed(error);
+  }
+  revalidatePath(`/projects/${projectId}`);
+  return { status: "success", message: "Ownership handed over." };
 }
 
 export async function deleteProjectAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -5,7 +5,8 @@ import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
 import type { CollaboratorView } from "@/lib/projects/collaborators";
-import { addCollaboratorAction, changeCollaboratorRoleAction, removeCollaboratorAction } from "./actions";
+import { ConfirmActionButton } from "@/app/components/confirm-action-button";
+import { addCollaboratorAction, changeCollaboratorRoleAction, removeCollaboratorAction, transferProjectAction } from "./actions";
 
 const idle: ActionState = { status: "idle" };
 
@@ -28,6 +29,13 @@ function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: st
             </select>
             <SubmitButton variant="plain">Change role</SubmitButton>
           </form>
+          <ConfirmActionButton
+            action={transferProjectAction.bind(null, projectId, collaborator.userId)}
+            label={`Make ${collaborator.email} the owner`}
+            confirmText={`Hand this project to ${collaborator.email}? They become its owner; you stay on it as an editor.`}
+          >
+            Make owner
+          </ConfirmActionButton>
           <form action={remove}>
             <button type="submit" aria-label={`Remove ${collaborator.email}`} className="text-sm text-red-700 hover:underline">
               Remove
