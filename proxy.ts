@@ -45,5 +45,5 @@ function withSecurityHeaders(request: NextRequest, response: NextResponse): Next
 }
 
 export const config = {
-  matcher: ["/((?!api|git|proxy|_next|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api|git|proxy|_next|favicon.ico|icon.svg|robots.txt).*)"],
 };

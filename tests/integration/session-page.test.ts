@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { api, baseUrl, createProject, createUser, share, signInBrowser } from "./helpers/api";
 
 describe("the session page", () => {
-  it("records session.opened for each member who opens it, and hides the project from others", async () => {
+  it("records session.opened for each member who opens it (once a minute at most), and hides the project from others", async () => {
     const owner = await createUser();
     const viewer = await createUser();
     const stranger = await createUser();
@@ -26,6 +26,8 @@ describe("the session page", () => {
     // Showing the page writes nothing (a GET renders); the workspace says when it has opened.
     expect(await opened()).toHaveLength(0);
     expect((await sayOpened(viewer)).status).toBe(204);
+    // Reopened four more times within the minute: still one event.
+    for (let i = 0; i < 4; i++) expect((await sayOpened(viewer)).status).toBe(204);
     expect((await open(stranger)).status).toBe(404);
     expect((await sayOpened(stranger)).status).toBe(404);
     const anonymous = await fetch(`${baseUrl()}/projects/${project.id}/session`, { redirect: "manual" });

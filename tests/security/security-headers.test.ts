@@ -36,6 +36,13 @@ describe("security headers", () => {
   it("the sign-in page and API answers carry the headers too", async () => {
     const login = await fetch(`${baseUrl()}/login`);
     common(login.headers);
+    // The site's icon is linked from every page and served to anyone, signed in or not, with the same headers.
+    const iconHref = /<link rel="icon" href="([^"]+)"/.exec(await login.clone().text())?.[1];
+    expect(iconHref).toMatch(/^\/icon\.svg/);
+    const icon = await fetch(`${baseUrl()}${iconHref}`, { redirect: "manual" });
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
+    expect(await icon.text()).toContain("<svg");
+    common(icon.headers);
     expect(login.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     const me = await fetch(`${baseUrl()}/api/v1/me`);
     expect(me.status).toBe(401);

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
 import { auditEvents, type AuditEvent } from "../schema";
@@ -38,5 +38,15 @@ export function listAuditEvents({
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit)
     .offset(offset)
+    .all();
+}
+
+/** One actor's events of one action since a time (for a project, or belonging to none), newest first. */
+export function listRecentEventsOf({ action, actorId, projectId, since }: { action: string; actorId: string; projectId: string | null; since: Date }): AuditEvent[] {
+  return getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.actorId, actorId), projectId === null ? isNull(auditEvents.projectId) : eq(auditEvents.projectId, projectId), gte(auditEvents.at, since)))
+    .orderBy(desc(auditEvents.at))
     .all();
 }
