@@ -25,6 +25,8 @@ const nextConfig = {
       { source: "/git/:path*", headers: nonPage },
       { source: "/proxy/:path*", headers: nonPage },
       { source: "/_next/:path*", headers: common },
+      // The site's icon, served to signed-out pages too; an SVG gets a policy under which nothing in it runs.
+      { source: "/icon.svg", headers: nonPage },
       { source: "/api/:path*", has: overHttps, headers: hsts },
       { source: "/git/:path*", has: overHttps, headers: hsts },
       { source: "/proxy/:path*", has: overHttps, headers: hsts },
