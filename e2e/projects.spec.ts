@@ -22,6 +22,11 @@ test.describe("creating a project", () => {
 
     await projects.goto();
     await expect(projects.list.getByRole("link", { name, exact: true })).toBeVisible();
+    // Where it lives and when it was last pushed to; not shared, it is the user's own.
+    const row = projects.list.getByRole("listitem").filter({ hasText: name });
+    await expect(row).toContainText("Benchtop");
+    await expect(row).toContainText("no push yet");
+    await expect(row).not.toContainText("shared with you");
   });
 
   test("an invalid name shows why and creates nothing", async ({ page, api }) => {

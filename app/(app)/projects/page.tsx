@@ -6,6 +6,8 @@ import { NewProjectForm } from "./new-project-form";
 
 export const metadata: Metadata = { title: "Projects" };
 
+const formatUtc = (at: Date) => at.toISOString().replace("T", " ").slice(0, 16);
+
 const filters = [
   { value: "all", label: "All" },
   { value: "mine", label: "Mine" },
@@ -60,19 +62,32 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         </form>
         {projects.length === 0 ? (
           <p className="mt-6 rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-600">
-            {q ? `No project matches "${q}".` : "No projects yet. Create one with the form beside this list."}
+            {q ? (
+              `No project matches "${q}".`
+            ) : (
+              <>
+                No projects yet. Create one with the form beside this list, or start from a repository you registered under{" "}
+                <Link href="/repositories" className="text-indigo-700 hover:underline">
+                  Repositories
+                </Link>{" "}
+                (Create project copies it or links to it).
+              </>
+            )}
           </p>
         ) : (
           <ul aria-label="Projects" className="mt-6 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
             {projects.map(({ project, owner, role }) => (
               <li key={project.id} className="px-4 py-3">
-                <Link href={`/projects/${project.id}`} className="font-medium text-indigo-700 hover:underline">
+                {/* A long name without spaces breaks rather than widening the page. */}
+                <Link href={`/projects/${project.id}`} title={project.name} className="font-medium break-all text-indigo-700 hover:underline">
                   {project.name}
                 </Link>
                 <span className="ml-2 text-xs text-slate-500">
                   {owner.handle} · {role}
                 </span>
+                {(role === "editor" || role === "viewer") && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">shared with you</span>}
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{backendOf(project).label}</span>
+                <span className="ml-2 text-xs text-slate-500">{project.lastPushAt ? `last push ${formatUtc(project.lastPushAt)} UTC` : "no push yet"}</span>
                 {project.description && <p className="mt-1 line-clamp-2 text-sm text-slate-600">{project.description}</p>}
               </li>
             ))}
