@@ -1,6 +1,6 @@
 import type { Connection, User } from "../db";
 import type { Provider, TokenType } from "../hosts";
-import { connectionToHost } from "./credential-for-host";
+import { connectionToHost } from "./connection-to-host";
 import { freshConnectionToken } from "./fresh-token";
 import { connectionHostOfLocation } from "./host";
 import { tokenTypeOf } from "./token-type";

@@ -6,7 +6,9 @@ import { HostError } from "../hosts/errors";
 import { createUser } from "../users/create-user";
 import { toConnectionView, expiresSoon } from "./connection-view";
 import { createTokenConnection } from "./create-connection";
-import { credentialForHost } from "./credential-for-host";
+import { createGitAdapter } from "../hosts/create-adapter";
+import type { GitProvider } from "../hosts";
+import { connectionTokenFor } from "./connection-token";
 import { deleteConnection } from "./delete-connection";
 import { connectionHostOfLocation, resolveHost } from "./host";
 import { listConnections } from "./list-connections";
@@ -34,6 +36,13 @@ beforeEach(() => {
   getViewer.mockReset();
   getViewer.mockResolvedValue({ login: "octocat", scopes: ["repo"], expiresAt: "2030-01-01T00:00:00.000Z" });
 });
+
+/** The Authorization header git gets for a repository at `origin` from the user's own connection there, as the gateway builds it; null without one. */
+async function gitHeaderFor({ user, provider, origin }: { user: { id: string }; provider: GitProvider; origin: string }): Promise<string | null> {
+  const location = `${origin}${provider === "bitbucket-server" ? "/projects/LABS/repos/demo" : "/labs/demo"}`;
+  const connected = await connectionTokenFor({ user, provider, location });
+  return connected ? createGitAdapter({ provider, location, token: connected.token, tokenType: connected.tokenType, email: connected.email }).gitAuthHeader() : null;
+}
 
 describe("hosts of connections", () => {
   it("normalises host[:port] and derives the origin and API root", () => {
@@ -112,12 +121,12 @@ describe("connections by token", () => {
     await createTokenConnection({ user, provider: "bitbucket", host: "bitbucket.org", token: "bb" });
     await createTokenConnection({ user, provider: "bitbucket-server", host: "bb.example.com", token: "bbs" });
     const basic = (s: string) => `Basic ${Buffer.from(s).toString("base64")}`;
-    expect((await credentialForHost({ user, host: "github.com" }))?.authorization).toBe(basic("x-access-token:gh"));
-    expect((await credentialForHost({ user, provider: "gitlab", host: "gitlab.com" }))?.authorization).toBe(basic("oauth2:gl"));
-    expect((await credentialForHost({ user, host: "bitbucket.org" }))?.authorization).toBe(basic("x-token-auth:bb"));
-    expect((await credentialForHost({ user, host: "bb.example.com" }))?.authorization).toBe("Bearer bbs");
-    expect(await credentialForHost({ user, provider: "github-enterprise", host: "github.com" })).toBeNull();
-    expect(await credentialForHost({ user: stranger, host: "github.com" })).toBeNull();
+    expect(await gitHeaderFor({ user, provider: "github", origin: "https://github.com" })).toBe(basic("x-access-token:gh"));
+    expect(await gitHeaderFor({ user, provider: "gitlab", origin: "https://gitlab.com" })).toBe(basic("oauth2:gl"));
+    expect(await gitHeaderFor({ user, provider: "bitbucket", origin: "https://bitbucket.org" })).toBe(basic("x-token-auth:bb"));
+    expect(await gitHeaderFor({ user, provider: "bitbucket-server", origin: "https://bb.example.com" })).toBe("Bearer bbs");
+    expect(await gitHeaderFor({ user, provider: "github-enterprise", origin: "https://github.com" })).toBeNull();
+    expect(await gitHeaderFor({ user: stranger, provider: "github", origin: "https://github.com" })).toBeNull();
   });
 
   it("connects a Bitbucket Cloud API token with its account's email: signed in with it, kept plain, out of the view and the audit trail, and git goes as x-bitbucket-api-token-auth", async () => {
@@ -133,12 +142,12 @@ describe("connections by token", () => {
     expect(created[0]!.detail).not.toContain("ada@example.test");
 
     const basic = (s: string) => `Basic ${Buffer.from(s).toString("base64")}`;
-    expect((await credentialForHost({ user, host: "bitbucket.org" }))?.authorization).toBe(basic("x-bitbucket-api-token-auth:ATATT-api-token"));
+    expect(await gitHeaderFor({ user, provider: "bitbucket", origin: "https://bitbucket.org" })).toBe(basic("x-bitbucket-api-token-auth:ATATT-api-token"));
     // Without an email the token is an access token, as before.
     const other = await newUser();
     await createTokenConnection({ user: other, provider: "bitbucket", host: "bitbucket.org", token: "access-token" });
     expect(getViewer).toHaveBeenLastCalledWith(expect.objectContaining({ email: undefined }));
-    expect((await credentialForHost({ user: other, host: "bitbucket.org" }))?.authorization).toBe(basic("x-token-auth:access-token"));
+    expect(await gitHeaderFor({ user: other, provider: "bitbucket", origin: "https://bitbucket.org" })).toBe(basic("x-token-auth:access-token"));
   });
 
   it("puts a refusal of an API token on both the email and the token fields", async () => {

@@ -1,7 +1,7 @@
 export { toConnectionView, expiresSoon, type ConnectionView } from "./connection-view";
 export { connectionTokenFor } from "./connection-token";
 export { createTokenConnection } from "./create-connection";
-export { connectionToHost, credentialForHost } from "./credential-for-host";
+export { connectionToHost } from "./connection-to-host";
 export { deleteConnection } from "./delete-connection";
 export { freshConnectionToken, reconnectRequired } from "./fresh-token";
 export { CLOUD_HOSTS, connectionHostOfLocation, defaultHostOf, resolveHost } from "./host";
