@@ -8,12 +8,11 @@ import { startGitLabEmulator, type GitLabEmulator } from "../../e2e/hosts/gitlab
 import { seedGitLabGroupWorld, type GitLabGroupWorld } from "../../e2e/hosts/gitlab/org-seed";
 import { createTokenConnection } from "../connections";
 import type { User } from "../db";
-import { createUser } from "../users/create-user";
 import { loadProject } from "./access";
 import { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator } from "./collaborators";
 import { deleteProject } from "./delete-project";
 import { grantHostAccessOnConnect } from "./grant-on-connect";
-import { insertExternalProject, type EmulatedOrganization } from "./test-support/external-project";
+import { insertExternalProject, newTestUser, type EmulatedOrganization } from "./test-support/external-project";
 
 const DEVELOPER = 30;
 const REPORTER = 20;
@@ -21,9 +20,8 @@ const REPORTER = 20;
 let emulator: GitLabEmulator;
 let world: GitLabGroupWorld;
 let host: string;
-let counter = 0;
 
-const newUser = () => createUser({ input: { email: `gl${++counter}-${Date.now()}@example.test`, name: `GitLab ${counter}`, password: "password1", role: "user" } });
+const newUser = () => newTestUser("gl");
 const connect = (user: User, token: string) => createTokenConnection({ user, provider: "gitlab-self-managed", host, token });
 const site = (): EmulatedOrganization => ({ type: "gitlab", apiRoot: emulator.apiRoot, host, organization: world.group, service: { login: world.service.username, token: world.service.token } });
 

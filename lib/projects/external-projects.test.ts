@@ -12,7 +12,6 @@ import { getReposDir } from "../config/env";
 import { getCollaborator, insertRetiredRepository, listAuditEvents, listRetiredRepositories, type User } from "../db";
 import { createTokenConnection, deleteConnection } from "../connections";
 import { repositorySize } from "../git-server";
-import { createUser } from "../users/create-user";
 import { organizationHostOfRow } from "../vcs";
 import { loadProject } from "./access";
 import { listAdminProjects } from "./admin-projects";
@@ -22,14 +21,14 @@ import { createProject } from "./create-project";
 import { deleteProject } from "./delete-project";
 import { grantHostAccessOnConnect } from "./grant-on-connect";
 import { listRetiredRepositoryViews, removeRetiredRepository } from "./retired-repositories";
-import { insertEmulatedBackend, insertExternalProject, type EmulatedOrganization } from "./test-support/external-project";
+import { insertEmulatedBackend, insertExternalProject, newTestUser, type EmulatedOrganization } from "./test-support/external-project";
 
 let emulator: GitHubEmulator;
 let world: GitHubOrgWorld;
 let host: string;
 let counter = 0;
 
-const newUser = (role: User["role"] = "user") => createUser({ input: { email: `ext${++counter}-${Date.now()}@example.test`, name: `Ext ${counter}`, password: "password1", role } });
+const newUser = (role: User["role"] = "user") => newTestUser("ext", role);
 const connect = (user: User, token: string) => createTokenConnection({ user, provider: "github-enterprise", host, token });
 const site = (): EmulatedOrganization => ({ type: "github", apiRoot: emulator.apiRoot, host, organization: world.org, service: world.service });
 const backendRow = (onDelete: "delete" | "archive") => insertEmulatedBackend(site(), onDelete);

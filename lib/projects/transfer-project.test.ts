@@ -3,32 +3,18 @@
 // the new owner already uses, and for anyone but the owner or an admin. On an
 // external project the host follows first (the GitHub emulator in this process),
 // and when it cannot be reached nothing changes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGitHubEmulator, type GitHubEmulator } from "../../e2e/hosts/github/github-emulator";
-import { seedGitHubOrgWorld, type GitHubOrgWorld } from "../../e2e/hosts/github/org-seed";
+import { describe, expect, it } from "vitest";
 import { createTokenConnection } from "../connections";
 import { getCollaborator, listAuditEvents, type User } from "../db";
-import { createUser } from "../users/create-user";
 import { loadProject } from "./access";
 import { addCollaborator } from "./collaborators";
 import { createProject } from "./create-project";
-import { insertExternalProject } from "./test-support/external-project";
+import { insertExternalProject, newTestUser, withGitHubOrganization } from "./test-support/external-project";
 import { transferProject } from "./transfer-project";
 
-let emulator: GitHubEmulator;
-let world: GitHubOrgWorld;
-let host: string;
-let counter = 0;
-const newUser = () => createUser({ input: { email: `transfer${++counter}-${Date.now()}@example.test`, name: `Transfer ${counter}`, password: "password1", role: "user" } });
+const scene = withGitHubOrganization();
+const newUser = () => newTestUser("transfer");
 const as = (id: string, user: User) => loadProject({ id, user });
-
-beforeAll(async () => {
-  emulator = await startGitHubEmulator();
-  world = seedGitHubOrgWorld(emulator);
-  host = new URL(emulator.url).host;
-  process.env.BENCHTOP_INSECURE_HOSTS = host;
-}, 60_000);
-afterAll(() => emulator?.stop());
 
 describe("handing a project over", () => {
   it("makes a collaborator the owner and the old owner an editor, audited", async () => {
@@ -56,6 +42,7 @@ describe("handing a project over", () => {
   });
 
   it("on an external project, gives the new owner write access at the host first, and keeps the old owner's as an editor's", async () => {
+    const { emulator, world, host } = scene;
     const [owner, next] = [await newUser(), await newUser()];
     await createTokenConnection({ user: owner, provider: "github-enterprise", host, token: world.alice.token });
     await createTokenConnection({ user: next, provider: "github-enterprise", host, token: world.bob.token });
