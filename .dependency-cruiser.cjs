@@ -18,7 +18,7 @@ const TIERS = [
   ["connections"],
   ["projects"],
   ["repositories"],
-  ["gateway", "git-endpoint", "moves"],
+  ["gateway", "git-endpoint", "moves", "archives"],
   ["startup"],
 ];
 
