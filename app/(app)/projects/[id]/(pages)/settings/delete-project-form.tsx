@@ -5,7 +5,7 @@ import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
-import { deleteProjectAction } from "./actions";
+import { deleteProjectAction } from "../../_project/actions";
 
 /** `hostRepository`: the git host of an external project's repository, which is deleted or archived there too. */
 export function DeleteProjectForm({ projectId, name, hostRepository }: { projectId: string; name: string; hostRepository: string | null }) {

@@ -5,12 +5,12 @@ import { listEvents } from "@/lib/audit";
 import { publicOrigin } from "@/lib/http";
 import { backendOf, canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
 import { listProjectBranches } from "@/lib/repositories";
-import { AuditList } from "./audit-list";
+import { AuditList } from "./audit/audit-list";
 import { CloneUrl } from "./clone-url";
-import { CollaboratorsPanel } from "./collaborators-panel";
-import { DeleteProjectForm } from "./delete-project-form";
-import { loadPageProject } from "./_project/load-page-project";
-import { SettingsForm } from "./settings-form";
+import { CollaboratorsPanel } from "./share/collaborators-panel";
+import { DeleteProjectForm } from "./settings/delete-project-form";
+import { loadPageProject } from "../_project/load-page-project";
+import { SettingsForm } from "./settings/settings-form";
 
 export const metadata: Metadata = { title: "Project" };
 

@@ -5,7 +5,7 @@ import { Field } from "@/app/components/field";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
-import { updateProjectAction } from "./actions";
+import { updateProjectAction } from "../../_project/actions";
 
 type Props = { projectId: string; name: string; description: string; defaultBranch: string; branches: string[] };
 

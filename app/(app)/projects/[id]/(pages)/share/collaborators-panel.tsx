@@ -6,7 +6,7 @@ import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
 import type { CollaboratorView } from "@/lib/projects/collaborators";
 import { ConfirmActionButton } from "@/app/components/confirm-action-button";
-import { addCollaboratorAction, changeCollaboratorRoleAction, removeCollaboratorAction, transferProjectAction } from "./actions";
+import { addCollaboratorAction, changeCollaboratorRoleAction, removeCollaboratorAction, transferProjectAction } from "../../_project/actions";
 
 const idle: ActionState = { status: "idle" };
 
