@@ -10,7 +10,7 @@ const path = require("node:path");
  * and lib/startup.ts.
  */
 const TIERS = [
-  ["config", "errors", "workspace"],
+  ["config", "errors", "workspace", "render"],
   ["secrets", "db", "http", "git-server"],
   ["audit", "hosts"],
   ["auth", "oauth-apps", "vcs"],

@@ -67,6 +67,10 @@ export class Api {
     return ok(await this.request.post("/api/v1/projects", { headers: bearer(token), data: input }), "POST /api/v1/projects");
   }
 
+  async addCollaborator(token: string, projectId: string, input: { email: string; role: "viewer" | "editor" }): Promise<void> {
+    await ok(await this.request.post(`/api/v1/projects/${projectId}/collaborators`, { headers: bearer(token), data: input }), "POST /api/v1/projects/:id/collaborators");
+  }
+
   async listProjectNames(token: string): Promise<string[]> {
     const body = await ok<{ projects: { name: string }[] }>(await this.request.get("/api/v1/projects?perPage=100", { headers: bearer(token) }), "GET /api/v1/projects");
     return body.projects.map((p) => p.name);

@@ -15,7 +15,7 @@ test.describe("creating a project", () => {
     await expect(page).toHaveURL(/\/projects\/[^/]+$/);
     const project = new ProjectPage(page);
     await expect(project.heading(name)).toBeVisible();
-    await expect(page.getByRole("paragraph").filter({ hasText: "Parts for the widget machine." })).toBeVisible();
+    await expect(page.getByRole("region", { name: "About" }).getByText("Parts for the widget machine.")).toBeVisible();
     const cloneUrl = await project.cloneUrl.inputValue();
     expect(cloneUrl.endsWith(`/git/${user.handle}/${name}.git`), `clone URL ${cloneUrl}`).toBe(true);
     expect(new URL(cloneUrl).origin).toBe(new URL(page.url()).origin);

@@ -47,7 +47,7 @@ for (const [label, viewport] of Object.entries(viewports)) {
     const { owner, colleague, main } = await seed(api);
     await signInOverApi(page, owner);
     const project = new ProjectPage(page);
-    await project.goto(main.id);
+    await project.goto(main.id, "share");
     await project.addCollaborator({ email: colleague.email, role: "editor" });
     await expect(project.collaboratorRoleOf(colleague.email)).toHaveValue("editor");
     await page.screenshot({ path: path.join(dir, `project-${label}.png`), fullPage: true });

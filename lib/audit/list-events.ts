@@ -1,4 +1,4 @@
-import { listAuditEvents, type AuditEvent } from "../db";
+import { listAuditEvents, listAuditFacets, type AuditEvent } from "../db";
 
 export type AuditEventView = {
   id: string;
@@ -36,6 +36,11 @@ export function listEvents({
 }): { events: AuditEventView[]; nextPage: number | null } {
   const rows = listAuditEvents({ projectId, action, actor, limit: perPage + 1, offset: (page - 1) * perPage });
   return { events: rows.slice(0, perPage).map(toAuditEventView), nextPage: rows.length > perPage ? page + 1 : null };
+}
+
+/** The actions and the people in a project's trail, for its filters. */
+export function listEventFacets({ projectId }: { projectId: string }): { actions: string[]; actors: { id: string; email: string }[] } {
+  return listAuditFacets({ projectId });
 }
 
 /** The most events one CSV export holds. */

@@ -1,4 +1,4 @@
-import { deleteProjectRow, deleteRetiredRepository, insertRetiredRepository, runInTransaction, setRetiredRepositoryMessage, type User } from "../db";
+import { deleteProjectAuditEvents, deleteProjectRow, deleteRetiredRepository, insertRetiredRepository, runInTransaction, setRetiredRepositoryMessage, type User } from "../db";
 import { recordEvent } from "../audit";
 import { removeRepository } from "../git-server";
 import { HostError } from "../hosts";
@@ -21,8 +21,10 @@ const KEPT_WHILE_DELETING = "Benchtop asked the host to remove this repository a
  * Deletes a project (owner or admin). Its repository goes with it: on the
  * internal git server at once; at an organization's host, deleted or archived
  * as the backend says; a host that cannot do it now does not keep the project:
- * its repository is listed to be removed by an administrator. The audit trail
- * keeps the project's events.
+ * its repository is listed to be removed by an administrator. Nothing Benchtop
+ * kept about the project stays but the record of its deletion (project.deleted,
+ * in the admin audit trail): its earlier events go with it, in the same
+ * transaction as its row.
  */
 export async function deleteProject({ access, actor }: { access: ProjectAccess; actor: User }): Promise<{ hostRepository: HostRepositoryOutcome | null }> {
   assertCanManage(access);
@@ -34,6 +36,7 @@ export async function deleteProject({ access, actor }: { access: ProjectAccess; 
   // that a server stopped before the host answers still leaves it listed.
   const retired = runInTransaction(() => {
     deleteProjectRow({ id: project.id });
+    deleteProjectAuditEvents({ projectId: project.id });
     return external
       ? insertRetiredRepository({ projectId: project.id, projectName: project.name, location: "external", path: external.name, vcsBackendId: external.backend.id, reason: "delete_failed", message: KEPT_WHILE_DELETING })
       : null;

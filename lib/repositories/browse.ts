@@ -39,8 +39,20 @@ export async function adapterOf(repository: Repository): Promise<SourceAdapter> 
  */
 export async function listRemoteBranches({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<RemoteBranch[]> {
   if (remote.repository) return listRepositoryBranches({ repository: remote.repository });
+  return (await organizationAdapterOf({ actor, remote })).listBranches();
+}
+
+/** The host adapter for a project's repository at its host, as the actor reaches it (see listRemoteBranches). */
+export async function remoteAdapterOf({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<GitHostAdapter> {
+  if (!remote.repository) return organizationAdapterOf({ actor, remote });
+  const source = await adapterOf(remote.repository);
+  if (source.kind !== "git") throw new AppError("invalid_input", "This project is linked to a bucket, which has no git repository.");
+  return source.adapter;
+}
+
+async function organizationAdapterOf({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<GitHostAdapter> {
   const credential = await remoteCredentialFor({ actor, remote });
-  return createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email }).listBranches();
+  return createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
 }
 
 export async function listRepositoryBranches({ repository }: { repository: Repository }): Promise<RemoteBranch[]> {

@@ -11,3 +11,4 @@ export { recordRepositorySessionOpened } from "./record-session-opened";
 export { toRepositoryView, type RepositoryView } from "./repository-view";
 export * from "./schema";
 export { testConnection, type TestResult } from "./test-connection";
+export { readProjectReadme, type ProjectReadme } from "./project-readme";

@@ -3,6 +3,7 @@ export { changeOwnPassword } from "./change-password";
 export { createUser } from "./create-user";
 export { listUsers } from "./list-users";
 export { loadUser } from "./load-user";
+export { LOOKUP_MIN_LENGTH, lookUpUsers, type UserCard } from "./look-up-users";
 export { makeHandle } from "./make-handle";
 export * from "./schema";
 export { updateUser } from "./update-user";

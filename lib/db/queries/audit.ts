@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
 import { auditEvents, type AuditEvent } from "../schema";
@@ -49,4 +49,22 @@ export function listRecentEventsOf({ action, actorId, projectId, since }: { acti
     .where(and(eq(auditEvents.action, action), eq(auditEvents.actorId, actorId), projectId === null ? isNull(auditEvents.projectId) : eq(auditEvents.projectId, projectId), gte(auditEvents.at, since)))
     .orderBy(desc(auditEvents.at))
     .all();
+}
+
+/** What a project's trail can be filtered by: the actions in it, and everyone who acted (by id, with their email then). */
+export function listAuditFacets({ projectId }: { projectId: string }): { actions: string[]; actors: { id: string; email: string }[] } {
+  const db = getDb();
+  const actions = db.selectDistinct({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.projectId, projectId)).orderBy(asc(auditEvents.action)).all();
+  const actors = db
+    .selectDistinct({ id: auditEvents.actorId, email: auditEvents.actorEmail })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.projectId, projectId), isNotNull(auditEvents.actorId)))
+    .orderBy(asc(auditEvents.actorEmail))
+    .all();
+  return { actions: actions.map((row) => row.action), actors: actors.map((row) => ({ id: row.id!, email: row.email ?? "" })) };
+}
+
+/** Forgets a deleted project's events (the deletion's own event is recorded afterwards, and kept). */
+export function deleteProjectAuditEvents({ projectId }: { projectId: string }): number {
+  return getDb().delete(auditEvents).where(eq(auditEvents.projectId, projectId)).run().changes;
 }

@@ -44,7 +44,7 @@ export function updateUserRow({ id, changes }: { id: string; changes: Partial<Pi
   return getDb().update(users).set(changes).where(eq(users.id, id)).returning().get();
 }
 
-export function listUserRows({ q, limit, offset }: { q?: string; limit: number; offset: number }): User[] {
+export function listUserRows({ q, enabledOnly = false, limit, offset }: { q?: string; enabledOnly?: boolean; limit: number; offset: number }): User[] {
   const pattern = q ? `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   const where = pattern
     ? or(
@@ -53,5 +53,12 @@ export function listUserRows({ q, limit, offset }: { q?: string; limit: number; 
         sql`${users.handle} like ${pattern} escape '\\'`,
       )
     : undefined;
-  return getDb().select().from(users).where(where).orderBy(asc(users.email)).limit(limit).offset(offset).all();
+  return getDb()
+    .select()
+    .from(users)
+    .where(and(where, enabledOnly ? eq(users.disabled, false) : undefined))
+    .orderBy(asc(users.email))
+    .limit(limit)
+    .offset(offset)
+    .all();
 }

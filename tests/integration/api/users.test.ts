@@ -221,3 +221,27 @@ describe("users (admin)", () => {
     expectError(await call("/api/v1/users/doesnotexist0000", { method: "PATCH", token: admin, body: { name: "x" } }), 404, "not_found");
   });
 });
+
+describe("GET /api/v1/users/lookup (people to share with)", () => {
+  it("finds enabled people by part of their name, email or handle, for any signed-in user, with only their card", async () => {
+    const tag = unique("lookup");
+    const asker = await createUser();
+    const found = await createUser({ name: `Rosalind ${tag}` });
+    const disabled = await createUser({ name: `Barred ${tag}` });
+    await call(`/api/v1/users/${disabled.id}`, { method: "PATCH", token: await adminToken(), body: { disabled: true } });
+
+    const res = await call(`/api/v1/users/lookup?q=${encodeURIComponent(tag)}`, { token: asker.token });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.users).toEqual([{ id: found.id, email: found.email, name: `Rosalind ${tag}`, handle: found.handle }]);
+    const byEmail = await call(`/api/v1/users/lookup?q=${encodeURIComponent(found.email.toUpperCase())}`, { token: asker.token });
+    expect(byEmail.body.users.map((u: { id: string }) => u.id)).toContain(found.id);
+  });
+
+  it("finds nobody for fewer than two characters, and needs authentication", async () => {
+    const asker = await createUser();
+    const res = await call("/api/v1/users/lookup?q=a", { token: asker.token });
+    expect(res.status).toBe(200);
+    expect(res.body.users).toEqual([]);
+    expectError(await call("/api/v1/users/lookup?q=ab"), 401, "unauthorized");
+  });
+});

@@ -1,64 +1,45 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { listEvents } from "@/lib/audit";
 import { publicOrigin } from "@/lib/http";
-import { backendOf, canManage, canWrite, cloneUrlOf, listCollaborators } from "@/lib/projects";
-import { listProjectBranches } from "@/lib/repositories";
-import { AuditList } from "./audit/audit-list";
-import { CloneUrl } from "./clone-url";
-import { CollaboratorsPanel } from "./share/collaborators-panel";
-import { DeleteProjectForm } from "./settings/delete-project-form";
+import { backendOf, cloneUrlOf } from "@/lib/projects";
+import { renderMarkdown } from "@/lib/render";
+import { readProjectReadme, type ProjectReadme } from "@/lib/repositories";
 import { loadPageProject } from "../_project/load-page-project";
-import { SettingsForm } from "./settings/settings-form";
+import { Section } from "../_project/section";
+import { CloneUrl } from "./clone-url";
 
 export const metadata: Metadata = { title: "Project" };
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id={id} className="mb-4 text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+const formatUtc = (at: Date) => `${at.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+/** A project's Overview: what it is, where its repository lives, how to clone it, and its README. */
+export default async function ProjectOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, access } = await loadPageProject(params);
   const { project, owner, role } = access;
   const origin = publicOrigin(await headers());
   const backend = backendOf(project);
-  const [branches, collaborators, audit] = await Promise.all([
-    // A project on a git host has the host's branches; a host that cannot answer now only empties the branch choice.
-    listProjectBranches({ actor: user, project }).catch(() => []),
-    listCollaborators({ access }),
-    listEvents({ projectId: project.id, page: 1, perPage: 50 }),
-  ]);
+  const readme = await readProjectReadme({ actor: user, project });
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/projects" className="hover:underline">
-            Projects
-          </Link>{" "}
-          / {owner.handle}
-        </p>
-        <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">{project.name}</h1>
-          <Link href={`/projects/${project.id}/session`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500">
-            Open session
-          </Link>
-        </div>
-        {project.description && <p className="mt-2 max-w-prose text-slate-700">{project.description}</p>}
-        <p className="mt-2 text-xs text-slate-500">
-          Your role: {role} · repository on <span data-testid="project-backend">{backend.label}</span> · default branch {project.defaultBranch}
-          {project.lastPushAt && <> · last push {project.lastPushAt.toISOString().replace("T", " ").slice(0, 16)} UTC</>}
-        </p>
-      </div>
+    <>
+      <Section title="About">
+        {project.description ? <p className="max-w-prose whitespace-pre-line break-words text-slate-700">{project.description}</p> : <p className="text-sm text-slate-500">No description.</p>}
+        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+          <dt className="text-slate-500">Owner</dt>
+          <dd className="break-all">{owner.email}</dd>
+          <dt className="text-slate-500">Your role</dt>
+          <dd>{role}</dd>
+          <dt className="text-slate-500">Repository on</dt>
+          <dd data-testid="project-backend">{backend.label}</dd>
+          <dt className="text-slate-500">Default branch</dt>
+          <dd className="break-all">{project.defaultBranch}</dd>
+          <dt className="text-slate-500">Last push</dt>
+          <dd>{project.lastPushAt ? formatUtc(project.lastPushAt) : "none yet"}</dd>
+          <dt className="text-slate-500">Created</dt>
+          <dd>{formatUtc(project.createdAt)}</dd>
+        </dl>
+      </Section>
 
       <Section title="Clone">
         <CloneUrl url={cloneUrlOf({ origin, owner, project })} />
@@ -83,25 +64,49 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         )}
       </Section>
 
-      {canWrite(role) && (
-        <Section title="Settings">
-          <SettingsForm projectId={project.id} name={project.name} description={project.description} defaultBranch={project.defaultBranch} branches={branches.map((b) => b.name)} />
-        </Section>
-      )}
+      <Readme readme={readme} sessionHref={`/projects/${project.id}/session`} />
+    </>
+  );
+}
 
-      <Section title="Collaborators">
-        <CollaboratorsPanel projectId={project.id} collaborators={collaborators} canManage={canManage(role)} host={project.backend === "external" ? backend.host : null} />
+function Readme({ readme, sessionHref }: { readme: ProjectReadme; sessionHref: string }) {
+  if (readme.status === "none") {
+    return (
+      <Section title="README">
+        <p className="text-sm text-slate-600">
+          This project has no README yet. Add a README.md in a{" "}
+          <Link href={sessionHref} className="text-indigo-700 hover:underline">
+            session
+          </Link>{" "}
+          to say what it is and how to use it; it shows here.
+        </p>
       </Section>
-
-      <Section title="Audit trail">
-        <AuditList events={audit.events} csvHref={`/api/v1/projects/${project.id}/audit?format=csv`} />
+    );
+  }
+  if (readme.status === "unreadable") {
+    return (
+      <Section title="README">
+        <p className="text-sm text-slate-600">The README could not be read from the repository&apos;s host now: {readme.message}</p>
       </Section>
-
-      {canManage(role) && (
-        <Section title="Delete project">
-          <DeleteProjectForm projectId={project.id} name={project.name} hostRepository={project.backend === "external" ? backend.host : null} />
-        </Section>
+    );
+  }
+  if (readme.status === "too_large") {
+    return (
+      <Section title={readme.path}>
+        <p className="text-sm text-slate-600">{readme.path} is too large to show here; open it in a session.</p>
+      </Section>
+    );
+  }
+  return (
+    <Section title={readme.path}>
+      {readme.markdown ? (
+        // Safe to insert: renderMarkdown escapes every raw tag and refuses script URLs (lib/render/markdown.ts).
+        <div className="markdown-body break-words" data-testid="readme" dangerouslySetInnerHTML={{ __html: renderMarkdown(readme.text) }} />
+      ) : (
+        <pre className="overflow-x-auto whitespace-pre-wrap break-words text-sm" data-testid="readme">
+          {readme.text}
+        </pre>
       )}
-    </div>
+    </Section>
   );
 }

@@ -37,7 +37,7 @@ export async function updateProjectAction(projectId: string, _prev: ActionState,
   } catch (error) {
     return actionFailed(error);
   }
-  revalidatePath(`/projects/${projectId}`);
+  revalidatePath(`/projects/${projectId}`, "layout");
   return { status: "success", message: "Settings saved." };
 }
 
@@ -48,7 +48,7 @@ export async function addCollaboratorAction(projectId: string, _prev: ActionStat
     const parsed = addCollaboratorSchema.safeParse({ email: formData.get("email"), role: formData.get("role") });
     if (!parsed.success) return validationFailed(parsed.error);
     const added = await addCollaborator({ access, ...parsed.data, actor: user });
-    revalidatePath(`/projects/${projectId}`);
+    revalidatePath(`/projects/${projectId}`, "layout");
     const can = `${added.email} can now ${added.role === "editor" ? "edit" : "view"} this project.`;
     const host = backendOf(access.project).host;
     if (added.hostAccess === "waiting") return { status: "success", message: `${can} They get access to its repository at ${host} when they connect their account at ${host} in Settings → Connections.` };
@@ -64,12 +64,12 @@ export async function changeCollaboratorRoleAction(projectId: string, userId: st
     const access = loadProject({ id: projectId, user });
     const parsed = changeCollaboratorSchema.safeParse({ role: formData.get("role") });
     if (!parsed.success) return validationFailed(parsed.error);
-    await changeCollaboratorRole({ access, userId, role: parsed.data.role, actor: user });
+    const changed = await changeCollaboratorRole({ access, userId, role: parsed.data.role, actor: user });
+    revalidatePath(`/projects/${projectId}`, "layout");
+    return { status: "success", message: `Saved: ${changed.email} is now ${changed.role === "editor" ? "an editor" : "a viewer"}.` };
   } catch (error) {
     return actionFailed(error);
   }
-  revalidatePath(`/projects/${projectId}`);
-  return { status: "success", message: "Role changed." };
 }
 
 export async function removeCollaboratorAction(projectId: string, userId: string, _prev: ActionState): Promise<ActionState> {
@@ -79,7 +79,7 @@ export async function removeCollaboratorAction(projectId: string, userId: string
   } catch (error) {
     return actionFailed(error);
   }
-  revalidatePath(`/projects/${projectId}`);
+  revalidatePath(`/projects/${projectId}`, "layout");
   return { status: "success", message: "Collaborator removed." };
 }
 
@@ -90,7 +90,7 @@ export async function transferProjectAction(projectId: string, userId: string, _
   } catch (error) {
     return actionFailed(error);
   }
-  revalidatePath(`/projects/${projectId}`);
+  revalidatePath(`/projects/${projectId}`, "layout");
   return { status: "success", message: "Ownership handed over." };
 }
 

@@ -1,11 +1,17 @@
 import type { AuditEventView } from "@/lib/audit/list-events";
 
+const shortRef = (ref: string) => ref.replace(/^refs\/(heads|tags)\//, "");
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** One line saying what an event did, from its detail (the CSV keeps the whole detail). */
 function describe(event: AuditEventView): string {
   const d = event.detail as Record<string, unknown>;
   switch (event.action) {
     case "git.push": {
-      const refs = (d.refs as { ref: string; after: string | null }[] | undefined) ?? [];
-      return refs.map((r) => `${r.ref.replace(/^refs\/heads\//, "")} ${r.after ? `→ ${r.after.slice(0, 7)}` : "deleted"}`).join(", ");
+      const refs = (d.refs as { ref: string; after: string | null; commits?: number }[] | undefined) ?? [];
+      return refs
+        .map((r) => `${shortRef(r.ref)} ${r.after ? `→ ${r.after.slice(0, 7)}${r.commits !== undefined ? ` (${plural(r.commits, "commit")})` : ""}` : "deleted"}`)
+        .join(", ");
     }
     case "collaborator.added":
       return `${String(d.email)} as ${String(d.role)}`;
@@ -15,16 +21,30 @@ function describe(event: AuditEventView): string {
       return String(d.email ?? "");
     case "project.renamed":
       return `${String(d.from)} → ${String(d.to)}`;
+    case "project.updated":
+      return Object.entries((d.changes as Record<string, unknown>) ?? {})
+        .map(([key, value]) => `${key}: ${String(value)}`)
+        .join(", ");
+    case "project.transferred":
+      return `${String((d.from as { email?: string })?.email ?? "")} → ${String((d.to as { email?: string })?.email ?? "")}`;
+    case "session.opened":
+      return d.role ? `as ${String(d.role)}` : "";
+    case "archive.uploaded":
+      return [d.fileName, d.history ? "with history" : null].filter(Boolean).map(String).join(", ");
+    case "archive.downloaded":
+      return [d.ref, d.format, d.history ? "with history" : null].filter(Boolean).map(String).join(", ");
+    case "operation.failed":
+      return `${String(d.operation ?? "")}: ${String(d.message ?? "")}`;
     default:
       return "";
   }
 }
 
-export function AuditList({ events, csvHref }: { events: AuditEventView[]; csvHref: string }) {
+export function AuditList({ events, filtered }: { events: AuditEventView[]; filtered: boolean }) {
   return (
     <div>
       {events.length === 0 ? (
-        <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+        <p className="text-sm text-slate-600">{filtered ? "No event matches these filters." : "Nothing has happened yet."}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -49,9 +69,6 @@ export function AuditList({ events, csvHref }: { events: AuditEventView[]; csvHr
           </table>
         </div>
       )}
-      <a href={csvHref} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
-        Download as CSV
-      </a>
     </div>
   );
 }

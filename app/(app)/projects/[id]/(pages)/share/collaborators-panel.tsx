@@ -6,6 +6,7 @@ import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
 import type { CollaboratorView } from "@/lib/projects/collaborators";
 import { ConfirmActionButton } from "@/app/components/confirm-action-button";
+import { UserSearchField } from "./user-search-field";
 import { addCollaboratorAction, changeCollaboratorRoleAction, removeCollaboratorAction, transferProjectAction } from "../../_project/actions";
 
 const idle: ActionState = { status: "idle" };
@@ -17,22 +18,22 @@ function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: st
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-2 text-sm">
       <span className="min-w-48 flex-1 break-words">
-        {collaborator.name} <span className="text-slate-500">{collaborator.email}</span>
+        {collaborator.name} <span className="break-all text-slate-500">{collaborator.email}</span>
         {collaborator.hostAccess === "waiting" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">waiting to connect</span>}
       </span>
       {canManage ? (
         <>
-          <form action={changeRole} className="flex items-center gap-2">
-            <select name="role" defaultValue={collaborator.role} aria-label={`Role of ${collaborator.email}`} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-              <option value="viewer">viewer</option>
-              <option value="editor">editor</option>
-            </select>
-            <SubmitButton variant="plain">Change role</SubmitButton>
-          </form>
+          {/* Keyed by the saved role: once the change is saved, the choice shows what the server holds. */}
+          <RoleForm key={collaborator.role} action={changeRole} email={collaborator.email} role={collaborator.role} />
+          {roleState.status === "success" && (
+            <span role="status" className="text-xs text-emerald-700">
+              {roleState.message}
+            </span>
+          )}
           <ConfirmActionButton
             action={transferProjectAction.bind(null, projectId, collaborator.userId)}
             label={`Make ${collaborator.email} the owner`}
-            confirmText={`Hand this project to ${collaborator.email}? They become its owner; you stay on it as an editor.`}
+            confirmText={`Hand this project to ${collaborator.email}? They will become its owner, and you will stay on it as an editor.`}
           >
             Make owner
           </ConfirmActionButton>
@@ -47,6 +48,19 @@ function CollaboratorRow({ projectId, collaborator, canManage }: { projectId: st
       )}
       {error && <FormMessage state={error} />}
     </li>
+  );
+}
+
+/** The role choice saves as soon as it changes; the button is there for keyboards and for pages without scripts. */
+function RoleForm({ action, email, role }: { action: (data: FormData) => void; email: string; role: CollaboratorView["role"] }) {
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <select name="role" defaultValue={role} aria-label={`Role of ${email}`} onChange={(e) => e.currentTarget.form?.requestSubmit()} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+        <option value="viewer">viewer</option>
+        <option value="editor">editor</option>
+      </select>
+      <SubmitButton variant="plain">Change role</SubmitButton>
+    </form>
   );
 }
 
@@ -78,9 +92,10 @@ export function CollaboratorsPanel({ projectId, collaborators, canManage, host }
           </div>
           <div className="text-sm">
             <label htmlFor="collaborator-email" className="block font-medium text-slate-700">
-              Collaborator email
+              Person (name or email)
             </label>
-            <input id="collaborator-email" name="email" type="email" required className="mt-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-invalid={state.fieldErrors?.email ? true : undefined} />
+            {/* Remounted once someone is added, so the field is empty for the next one. */}
+            <UserSearchField key={collaborators.length} name="email" invalid={Boolean(state.fieldErrors?.email)} excludeIds={collaborators.map((c) => c.userId)} />
           </div>
           <div className="text-sm">
             <label htmlFor="collaborator-role" className="block font-medium text-slate-700">

@@ -1,0 +1,14 @@
+import { canWrite, type ProjectAccess } from "@/lib/projects";
+import type { ProjectMenuItem } from "./project-menu";
+
+/** The pages of a project the caller may use: Settings only for those who may change them (editors, the owner, admins). */
+export function projectMenuItems({ project, role }: Pick<ProjectAccess, "project" | "role">): ProjectMenuItem[] {
+  const base = `/projects/${project.id}`;
+  return [
+    { label: "Overview", href: base },
+    { label: "Session", href: `${base}/session` },
+    { label: "Share", href: `${base}/share` },
+    { label: "Audit trail", href: `${base}/audit` },
+    ...(canWrite(role) ? [{ label: "Settings", href: `${base}/settings` }] : []),
+  ];
+}
