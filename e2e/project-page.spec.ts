@@ -62,29 +62,4 @@ test.describe("project page: Share", () => {
     await project.goto(created.id);
     await expect(page.getByRole("definition").filter({ hasText: /^editor$/ })).toBeVisible();
   });
-
-  test("deleting needs the project's name typed, then the project is gone", async ({ page, api }) => {
-    const owner = await api.createUser();
-    const token = await api.createToken(owner);
-    const name = unique("doomed");
-    const created = await api.createProject(token, { name });
-    await signInOverApi(page, owner);
-    const project = new ProjectPage(page);
-    await project.goto(created.id, "settings");
-
-    await expect(project.deleteButton).toBeDisabled();
-    await project.deleteConfirmation(name).fill(name.slice(0, -1));
-    await expect(project.deleteButton).toBeDisabled();
-    await project.deleteConfirmation(name).fill(name);
-    await expect(project.deleteButton).toBeEnabled();
-    await project.deleteButton.click();
-
-    await expect(page).toHaveURL(/\/projects(\?.*)?$/);
-    const projects = new ProjectsPage(page);
-    await expect(projects.heading).toBeVisible();
-    await expect(projects.projectLink(name)).toHaveCount(0);
-    expect(await api.listProjectNames(token)).toEqual([]);
-    const response = await page.goto(`/projects/${created.id}`);
-    expect(response?.status()).toBe(404);
-  });
 });

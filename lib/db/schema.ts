@@ -103,6 +103,25 @@ export const collaborators = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("collaborators_user_idx").on(t.userId)],
 );
 
+// Paths a project on Benchtop's git server answered at before a rename or a change
+// of owner: /git/{handle}/{name}.git still reaches it (git is redirected to the
+// current path) until expiresAt, unless a project takes the path again, which
+// removes the row. One row per path; deleting the project removes its rows.
+export const projectOldPaths = sqliteTable(
+  "project_old_paths",
+  {
+    handle: text("handle").notNull(),
+    /** Lower-cased name, as projects.name_key. */
+    nameKey: text("name_key").notNull(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.handle, t.nameKey] }), index("project_old_paths_project_idx").on(t.projectId)],
+);
+
 // Audit events outlive their project (the admin audit keeps deleted projects' events),
 // so project and actor are copied in rather than referenced.
 export const auditEvents = sqliteTable(
@@ -155,6 +174,7 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export type BrowserSession = typeof browserSessions.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Collaborator = typeof collaborators.$inferSelect;
+export type ProjectOldPath = typeof projectOldPaths.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ProjectRole = "owner" | "editor" | "viewer" | "admin";
 

@@ -3,6 +3,7 @@ import { CROSS_SITE_MESSAGE, isSameOriginRequest } from "../http/origin";
 import { confirmRefUpdates, countPushedCommits, parseGitRequest, repoDirName, runHttpBackend, updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
 import { beingMovedMessage, canWrite, cloneUrlOf, isBeingMoved, loadProjectByPath, recordPush } from "../projects";
 import { REFUSAL_HEADER } from "../workspace/gateway-refusal";
+import { redirectToCurrentPath, withMovedNotice } from "./old-path";
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
@@ -43,6 +44,10 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
     return text(404, `${access.project.name}'s repository is kept at its git host and is not served here. Clone ${url || "it from its host"} instead.`);
   }
 
+  // A path the project had before a rename or a change of owner: its first request is redirected, and
+  // a client that does not follow (or no longer follows) is served here as at the new path, and told.
+  if (access.oldPathUntil && gitRequest.endpoint === "advertise") return redirectToCurrentPath({ access, search: url.search });
+
   const pushing = gitRequest.service === "git-receive-pack";
   if (pushing && !canWrite(access.role)) {
     return text(403, "You can read this project but not push to it. Ask its owner for the editor role.");
@@ -71,7 +76,7 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
     signal: request.signal,
     onExit: () => exited(),
   });
-  if (!watched || !response.body) return response;
+  if (!watched || !response.body) return withMovedNotice({ response, access, request });
   const answer = watchPushResponse({ body: response.body });
   void Promise.all([answer.report, backendDone]).then(async ([report]) => {
     const { commands } = watched.commands();
@@ -79,5 +84,5 @@ export async function serveGitRequest(request: Request, segments: string[]): Pro
     const refs = report ? updatedRefs({ commands, report }) : await confirmRefUpdates({ projectId: project.id, commands }).catch(() => []);
     recordPush({ actor: caller.user, project, refs: await countPushedCommits({ projectId: project.id, refs }) });
   });
-  return new Response(answer.body, { status: response.status, headers: response.headers });
+  return withMovedNotice({ response: new Response(answer.body, { status: response.status, headers: response.headers }), access, request });
 }

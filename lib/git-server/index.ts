@@ -13,6 +13,7 @@ export { listBranches, readRefs, setDefaultBranch } from "./refs";
 export { readPushCommands, type PushCommand } from "./push-commands";
 export { confirmRefUpdates, countPushedCommits, updatedRefs, type RefUpdate } from "./ref-updates";
 export { watchPushRequest, watchPushResponse } from "./watch-push";
+export { addSidebandNotice } from "./sideband-notice";
 export { repoDirName, repoPath } from "./repo-path";
 export { GitCommandError, gitEnvironment, runGit } from "./run-git";
 export { removeKeptFolder, repositorySize } from "./repository-folders";

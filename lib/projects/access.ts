@@ -1,4 +1,4 @@
-import { getCollaborator, getProjectWithOwnerById, getProjectWithOwnerByPath, type Project, type ProjectRole, type User } from "../db";
+import { getCollaborator, getProjectWithOwnerById, getProjectWithOwnerByOldPath, getProjectWithOwnerByPath, type Project, type ProjectRole, type User } from "../db";
 import { AppError, notFound } from "../errors";
 import { isBeingMoved } from "./being-moved";
 
@@ -26,10 +26,19 @@ export function loadProject({ id, user }: { id: string; user: User }): ProjectAc
   return { ...found, role };
 }
 
-export function loadProjectByPath({ handle, name, user }: { handle: string; name: string; user: User }): ProjectAccess | undefined {
-  const found = getProjectWithOwnerByPath({ handle, name });
+/**
+ * Loads the project at a git path for a user: the project that has this path
+ * now, else one that had it before a rename or a change of owner (for
+ * OLD_PATH_DAYS; `oldPathUntil` then says until when). Either way, a project
+ * the user may not see answers like no project at all, so an old path reveals
+ * no new name.
+ */
+export function loadProjectByPath({ handle, name, user }: { handle: string; name: string; user: User }): (ProjectAccess & { oldPathUntil: Date | null }) | undefined {
+  const current = getProjectWithOwnerByPath({ handle, name });
+  const old = current ? undefined : getProjectWithOwnerByOldPath({ handle, name });
+  const found = current ?? old;
   const role = found && roleOf({ project: found.project, user });
-  return found && role ? { ...found, role } : undefined;
+  return found && role ? { project: found.project, owner: found.owner, role, oldPathUntil: old?.expiresAt ?? null } : undefined;
 }
 
 /** The caller may change the project (editor, owner, admin), and no move holds its repository. */

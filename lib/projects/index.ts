@@ -3,6 +3,7 @@ export { beingMovedMessage, isBeingMoved } from "./being-moved";
 export { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator, type CollaboratorView } from "./collaborators";
 export { createProject, type RepositoryInitializer } from "./create-project";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";
+export { OLD_PATH_DAYS } from "./old-paths";
 export { newProjectDestination, type NewProjectDestination } from "./new-project-destination";
 export { transferProject } from "./transfer-project";
 export { deleteProject, type HostRepositoryOutcome } from "./delete-project";

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../errors";
 import { assertCanManage, type ProjectAccess } from "./access";
 import { grantHostAccessTo } from "./host-access";
 import { changeAtHostFirst } from "./host-refusal";
+import { rememberOldPath } from "./old-paths";
 
 /**
  * Hands a project to one of its collaborators (owner or admin): they become
@@ -11,7 +12,8 @@ import { changeAtHostFirst } from "./host-refusal";
  * host follows first (the new owner's account gets write access; the old
  * owner's keeps it, now remembered as an editor's), and when the host refuses
  * nothing changes in Benchtop. The clone URL of a project on Benchtop's git
- * server names the new owner's handle from then on.
+ * server names the new owner's handle from then on; the old one keeps working
+ * for git for OLD_PATH_DAYS.
  */
 export async function transferProject({ access, userId, actor }: { access: ProjectAccess; userId: string; actor: User }): Promise<Project> {
   assertCanManage(access);
@@ -36,6 +38,7 @@ export async function transferProject({ access, userId, actor }: { access: Proje
   const transferred = runInTransaction(() => {
     deleteCollaborator({ projectId: project.id, userId: next.id });
     insertCollaborator({ projectId: project.id, userId: owner.id, role: "editor", hostAccount: grants.previous.status === "granted" ? grants.previous.account : null });
+    rememberOldPath({ project, owner });
     const row = updateProjectRow({ id: project.id, changes: { ownerId: next.id } });
     if (!row) throw notFound("That project");
     recordEvent({ action: "project.transferred", actor, project: row, detail: { from: { id: owner.id, email: owner.email }, to: { id: next.id, email: next.email } } });

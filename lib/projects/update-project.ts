@@ -1,11 +1,16 @@
-import { projectNameTaken, updateProjectRow, type Project, type User } from "../db";
+import { projectNameTaken, runInTransaction, updateProjectRow, type Project, type User } from "../db";
 import { recordEvent } from "../audit";
 import { AppError } from "../errors";
 import { listBranches, setDefaultBranch } from "../git-server";
 import { assertCanWrite, type ProjectAccess } from "./access";
+import { rememberOldPath } from "./old-paths";
 import type { UpdateProjectInput } from "./schema";
 
-/** Renames a project or changes its description or default branch (editor, owner or admin). */
+/**
+ * Renames a project or changes its description or default branch (editor, owner
+ * or admin). A project on Benchtop's git server keeps answering git at its old
+ * clone URL for OLD_PATH_DAYS after a rename (see rememberOldPath).
+ */
 export async function updateProject({ access, input, actor }: { access: ProjectAccess; input: UpdateProjectInput; actor: User }): Promise<Project> {
   assertCanWrite(access);
   const { project } = access;
@@ -30,7 +35,11 @@ export async function updateProject({ access, input, actor }: { access: ProjectA
     }
     await setDefaultBranch({ projectId: project.id, branch: input.defaultBranch });
   }
-  const updated = updateProjectRow({ id: project.id, changes: input });
+  // The old clone URL keeps working for a while; a case-only rename keeps the path, which the new name then holds again.
+  const updated = runInTransaction(() => {
+    if (renamed) rememberOldPath({ project, owner: access.owner });
+    return updateProjectRow({ id: project.id, changes: input });
+  });
   if (!updated) throw new AppError("not_found", "That project no longer exists.");
   if (renamed) {
     recordEvent({ action: "project.renamed", actor, project: updated, detail: { from: project.name, to: updated.name } });

@@ -204,12 +204,12 @@ describe("internal git server with the git command line", () => {
     expect(remoteHead(project.id)).toBe(before);
   });
 
-  it("follows a rename: the new URL works and the old one is gone", async () => {
+  // What the old URL does after a rename is in rename-old-url.test.ts.
+  it("follows a rename: the new URL works", async () => {
     const own = await createProject(owner);
     const renamed = await api(`/api/v1/projects/${own.id}`, { method: "PATCH", token: owner.token, body: { name: `${own.name}-renamed` } });
     expect(renamed.status).toBe(200);
     expect(renamed.body.cloneUrl).toBe(`${baseUrl()}/git/${owner.handle}/${own.name}-renamed.git`);
     cloneInto(renamed.body.cloneUrl, { token: owner.token });
-    expect(git(["clone", own.cloneUrl, path.join(tempDir(), "old")], { auth: { token: owner.token } }).status).not.toBe(0);
   });
 });

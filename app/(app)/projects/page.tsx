@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { backendOf, listProjects, newProjectDestination } from "@/lib/projects";
+import { DeletedNotice } from "./deleted-notice";
 import { NewProjectForm } from "./new-project-form";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -14,7 +15,7 @@ const filters = [
   { value: "shared", label: "Shared with me" },
 ] as const;
 
-type Search = { q?: string; filter?: string; sort?: string; keptRepository?: string; keptAt?: string };
+type Search = { q?: string; filter?: string; sort?: string; deleted?: string; keptRepository?: string; keptAt?: string };
 
 const keptRepositoryOf = ({ keptRepository: name, keptAt: host }: Search) =>
   typeof name === "string" && typeof host === "string" && /^[\w.-]{1,200}$/.test(name) && /^[\w.-]{1,253}(:\d{1,5})?$/.test(host) ? { name, host } : null;
@@ -35,6 +36,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <h1 id="projects-heading" className="text-2xl font-semibold">
           Projects
         </h1>
+        <DeletedNotice name={params.deleted} />
         {kept && (
           <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
             The project was deleted, but its repository {kept.name} at {kept.host} is still there: the host could not remove it now. An administrator will remove it.

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, exists, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
 import { collaborators, projects, repositories, users, type Collaborator, type Project, type Repository, type User } from "../schema";
+import { releaseProjectOldPath } from "./project-old-paths";
 
 export type ProjectWithOwner = { project: Project; owner: User };
 
@@ -20,11 +21,14 @@ export function insertProject(values: {
   remoteLocation?: string | null;
   state?: Project["state"];
 }): Project {
-  return getDb()
+  const project = getDb()
     .insert(projects)
     .values({ id: newId(), nameKey: values.name.toLowerCase(), ...values })
     .returning()
     .get();
+  // The new project takes its path back from any project that used to answer there.
+  releaseProjectOldPath(project);
+  return project;
 }
 
 export function getProjectWithOwnerById({ id }: { id: string }): ProjectWithOwner | undefined {
@@ -57,12 +61,15 @@ export function projectNameTaken({ ownerId, name, exceptId }: { ownerId: string;
 
 export function updateProjectRow({ id, changes }: { id: string; changes: Partial<Omit<Project, "id" | "createdAt">> }): Project | undefined {
   const withKey = changes.name ? { ...changes, nameKey: changes.name.toLowerCase() } : changes;
-  return getDb()
+  const project = getDb()
     .update(projects)
     .set({ ...withKey, updatedAt: new Date() })
     .where(eq(projects.id, id))
     .returning()
     .get();
+  // A new name or owner is a new path, which no other project's old path may keep.
+  if (project && (changes.name !== undefined || changes.ownerId !== undefined)) releaseProjectOldPath(project);
+  return project;
 }
 
 /** Marks a project as being moved by `jobId`; false when another move already holds it. */

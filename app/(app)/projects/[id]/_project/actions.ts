@@ -1,17 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
-import { actionFailed, validationFailed, type ActionState } from "@/lib/http";
+import { actionFailed, publicOrigin, validationFailed, type ActionState } from "@/lib/http";
 import {
   addCollaborator,
   addCollaboratorSchema,
   backendOf,
   changeCollaboratorRole,
   changeCollaboratorSchema,
+  cloneUrlOf,
   deleteProject,
   loadProject,
+  OLD_PATH_DAYS,
   type HostRepositoryOutcome,
   removeCollaborator,
   transferProject,
@@ -24,6 +27,7 @@ import {
 // from the browser and proves nothing.
 
 export async function updateProjectAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  let message = "Settings saved.";
   try {
     const user = await requireActionUser();
     const access = loadProject({ id: projectId, user });
@@ -33,12 +37,17 @@ export async function updateProjectAction(projectId: string, _prev: ActionState,
       defaultBranch: formData.get("defaultBranch") ?? undefined,
     });
     if (!parsed.success) return validationFailed(parsed.error);
-    await updateProject({ access, input: parsed.data, actor: user });
+    const updated = await updateProject({ access, input: parsed.data, actor: user });
+    // Only the internal git server's URL carries the name (a host's repository keeps its own).
+    if (updated.name !== access.project.name && updated.backend === "internal") {
+      const url = cloneUrlOf({ origin: publicOrigin(await headers()), owner: access.owner, project: updated });
+      message = `Settings saved. The clone URL is now ${url}. The old one keeps working for git for ${OLD_PATH_DAYS} days (git names the new URL when it is used); update your clones with git remote set-url origin ${url}.`;
+    }
   } catch (error) {
     return actionFailed(error);
   }
   revalidatePath(`/projects/${projectId}`, "layout");
-  return { status: "success", message: "Settings saved." };
+  return { status: "success", message };
 }
 
 export async function addCollaboratorAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -84,18 +93,21 @@ export async function removeCollaboratorAction(projectId: string, userId: string
 }
 
 export async function transferProjectAction(projectId: string, userId: string, _prev: ActionState): Promise<ActionState> {
+  let message = "Ownership handed over.";
   try {
     const user = await requireActionUser();
-    await transferProject({ access: loadProject({ id: projectId, user }), userId, actor: user });
+    const transferred = await transferProject({ access: loadProject({ id: projectId, user }), userId, actor: user });
+    if (transferred.backend === "internal") message += ` The clone URL now names the new owner; the old one keeps working for git for ${OLD_PATH_DAYS} days.`;
   } catch (error) {
     return actionFailed(error);
   }
   revalidatePath(`/projects/${projectId}`, "layout");
-  return { status: "success", message: "Ownership handed over." };
+  return { status: "success", message };
 }
 
 export async function deleteProjectAction(projectId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   let kept: HostRepositoryOutcome | null;
+  let name: string;
   try {
     const user = await requireActionUser();
     const access = loadProject({ id: projectId, user });
@@ -104,9 +116,11 @@ export async function deleteProjectAction(projectId: string, _prev: ActionState,
     }
     const { hostRepository } = await deleteProject({ access, actor: user });
     kept = hostRepository?.status === "kept" ? hostRepository : null;
+    name = access.project.name;
   } catch (error) {
     return actionFailed(error);
   }
-  // The project list says that the repository is still at its host (names only, never the host's text in a URL).
-  redirect(kept ? `/projects?${new URLSearchParams({ keptRepository: kept.name, keptAt: kept.host })}` : "/projects");
+  // The project list says what was deleted, and that the repository is still at its host (names only, never the host's text in a URL).
+  const notice = new URLSearchParams({ deleted: name, ...(kept ? { keptRepository: kept.name, keptAt: kept.host } : {}) });
+  redirect(`/projects?${notice}`);
 }

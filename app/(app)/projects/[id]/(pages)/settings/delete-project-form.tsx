@@ -12,13 +12,19 @@ export function DeleteProjectForm({ projectId, name, hostRepository }: { project
   const [state, action] = useActionState<ActionState, FormData>(deleteProjectAction.bind(null, projectId), { status: "idle" });
   const [typed, setTyped] = useState("");
   return (
-    <form action={action} className="space-y-3" onChange={(e) => {
+    <form
+      action={action}
+      className="space-y-3"
+      onChange={(e) => {
         const input = e.target as unknown as HTMLInputElement;
         if (input.name === "confirmName") setTyped(input.value);
-      }}>
+      }}
+      // React empties the form after a refused submission: the button waits for the name again.
+      onReset={() => setTyped("")}
+    >
       <p className="text-sm text-slate-700">
-        Deleting removes the project and its repository with all history for everyone
-        {hostRepository && <> (at {hostRepository}, the repository is deleted or archived as the administrator chose)</>}. The audit trail keeps a record. This cannot be undone.
+        This deletes the repository and everything Benchtop keeps about the project; it cannot be undone. Everyone loses access at once, and its clone URL stops working.
+        {hostRepository && <> The repository at {hostRepository} is deleted or archived there, as the administrator chose.</>}
       </p>
       <FormMessage state={state} />
       <Field label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" error={state.fieldErrors?.confirmName} />
