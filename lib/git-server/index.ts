@@ -15,4 +15,5 @@ export { confirmRefUpdates, countPushedCommits, updatedRefs, type RefUpdate } fr
 export { watchPushRequest, watchPushResponse } from "./watch-push";
 export { repoDirName, repoPath } from "./repo-path";
 export { GitCommandError, gitEnvironment, runGit } from "./run-git";
+export { streamGit, type GitStream } from "./stream-git";
 export { removeKeptFolder, repositorySize } from "./repository-folders";

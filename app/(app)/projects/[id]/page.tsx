@@ -9,6 +9,7 @@ import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
 import { CollaboratorsPanel } from "./collaborators-panel";
 import { DeleteProjectForm } from "./delete-project-form";
+import { DownloadArchive } from "./_project/download-archive";
 import { loadPageProject } from "./_project/load-page-project";
 import { SettingsForm } from "./settings-form";
 
@@ -81,6 +82,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             as the password.
           </p>
         )}
+        <DownloadArchive projectId={project.id} branches={branches.map((b) => b.name)} defaultBranch={project.defaultBranch} />
       </Section>
 
       {canWrite(role) && (
