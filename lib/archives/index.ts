@@ -1,3 +1,4 @@
 // Projects as archives: downloads of a revision or of the whole repository (download/),
 // and projects created from an uploaded zip or tar.gz (upload/).
-export {};
+export { downloadArchive, type ArchiveDownload } from "./download/download-archive";
+export { archiveFormats, archiveRefSchema, type ArchiveFormat } from "./download/schema";

@@ -16,4 +16,5 @@ export { watchPushRequest, watchPushResponse } from "./watch-push";
 export { addSidebandNotice } from "./sideband-notice";
 export { repoDirName, repoPath } from "./repo-path";
 export { GitCommandError, gitEnvironment, runGit } from "./run-git";
+export { streamGit, type GitStream } from "./stream-git";
 export { removeKeptFolder, repositorySize } from "./repository-folders";

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { publicOrigin } from "@/lib/http";
 import { backendOf, cloneUrlOf } from "@/lib/projects";
 import { renderMarkdown } from "@/lib/render";
-import { readProjectReadme, type ProjectReadme } from "@/lib/repositories";
+import { listProjectBranches, readProjectReadme, type ProjectReadme } from "@/lib/repositories";
+import { DownloadArchive } from "./download-archive";
 import { loadPageProject } from "../_project/load-page-project";
 import { Section } from "../_project/section";
 import { CloneUrl } from "./clone-url";
@@ -19,7 +20,11 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const { project, owner, role } = access;
   const origin = publicOrigin(await headers());
   const backend = backendOf(project);
-  const readme = await readProjectReadme({ actor: user, project });
+  const [readme, branches] = await Promise.all([
+    readProjectReadme({ actor: user, project }),
+    // A project on a git host has the host's branches; a host that cannot answer now only empties the branch choice.
+    listProjectBranches({ actor: user, project }).catch(() => []),
+  ]);
 
   return (
     <>
@@ -62,6 +67,10 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
             as the password.
           </p>
         )}
+      </Section>
+
+      <Section title="Download">
+        <DownloadArchive projectId={project.id} branches={branches.map((b) => b.name)} defaultBranch={project.defaultBranch} />
       </Section>
 
       <Readme readme={readme} sessionHref={`/projects/${project.id}/session`} />
