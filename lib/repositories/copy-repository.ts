@@ -1,25 +1,10 @@
 import type { Project, Repository, User } from "../db";
 import { AppError } from "../errors";
 import { createBareRepository, fetchIntoRepository } from "../git-server";
-import { assertLocationAllowed, HostError, safeLookup } from "../hosts";
+import { HostError } from "../hosts";
 import { createProject, type CreateProjectInput } from "../projects";
 import { adapterOf } from "./browse";
-
-/** Resolves the clone host the way outgoing requests do, so git is not sent to a private address. */
-function checkCloneHost(url: URL): Promise<void> {
-  assertLocationAllowed(url);
-  return new Promise((resolve, reject) =>
-    safeLookup(url.hostname.replace(/^\[|\]$/g, ""), {}, (error) =>
-      error
-        ? reject(
-            (error as NodeJS.ErrnoException).code === "ENOTALLOWED"
-              ? new HostError("not_allowed", `${url.host} resolves to a private or local address, which Benchtop does not contact.`, { cause: error })
-              : new HostError("unreachable", `Benchtop cannot find ${url.host}. Check the repository's address, or try again later.`, { cause: error }),
-          )
-        : resolve(),
-    ),
-  );
-}
+import { checkCloneHost } from "./check-clone-host";
 
 /**
  * Creates a project on the internal git server holding a copy of a registered
