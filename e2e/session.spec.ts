@@ -153,33 +153,6 @@ test.describe("sessions", () => {
     expect(native.run(["log", "--format=%s"])).toContain("Browser edit");
   });
 
-  test("a viewer can browse, but the push is refused with a clear message and the commit is kept", async ({ api, owner, openBrowser }) => {
-    const viewer = await api.createUser({ name: "Viewer" });
-    const shared = await api.request.post(`/api/v1/projects/${owner.project.id}/collaborators`, {
-      headers: { authorization: `Bearer ${owner.token}` },
-      data: { email: viewer.email, role: "viewer" },
-    });
-    expect(shared.status()).toBe(201);
-    const before = new NativeGit(owner.project.cloneUrl, owner.token).clone().run(["rev-parse", "HEAD"]).trim();
-
-    const context = await openBrowser(viewer);
-    const session = new SessionPage(context.pages()[0]!);
-    await session.open(owner.project.id);
-    await session.openFile("README.md");
-    await session.expectEditorText(README(owner.project.name));
-    await session.replaceText("a viewer's idea\n");
-    await session.commit("Viewer commit");
-    await session.pushButton.click();
-    await expect(session.status).toContainText(/view this project but not push|permission/i);
-    await expect(session.page.locator("#push-description")).toContainText("1 unpushed");
-
-    await session.page.reload();
-    await expect(session.item("README.md")).toBeVisible();
-    await expect(session.page.locator("#push-description")).toContainText("1 unpushed");
-    const after = new NativeGit(owner.project.cloneUrl, owner.token).clone().run(["rev-parse", "HEAD"]).trim();
-    expect(after).toBe(before);
-  });
-
   test("a name git could not check out is refused where it was typed, and a case-only twin asks first", async ({ owner, openBrowser }) => {
     const context = await openBrowser(owner.user);
     const session = new SessionPage(context.pages()[0]!);

@@ -1,6 +1,7 @@
 export { adapterOf, listRemoteBranches, listRepositoryBranches, listRepositoryFiles } from "./browse";
 export { listProjectBranches } from "./project-branches";
 export { checkCloneHost } from "./check-clone-host";
+export { copyProject } from "./copy-project";
 export { copyRepositoryToProject } from "./copy-repository";
 export { credentialHelpFor, type CredentialHelp } from "./credential-help";
 export { credentialFor, ownTokenFor, remoteCredentialFor, repositoryCredentialFor, type CredentialSource, type GitCredential } from "./credential-for";

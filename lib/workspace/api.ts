@@ -1,4 +1,4 @@
-import type { BranchInfo, Change, CommitInfo, FileContent, FileDiff, FileEntry, Progress, PullResult, WorkspaceState } from "./types";
+import type { BranchInfo, Change, CommitInfo, CommitResult, FileContent, FileDiff, FileEntry, Progress, PullResult, WorkspaceState } from "./types";
 
 export type ProgressCallback = (progress: Progress) => void;
 
@@ -31,8 +31,8 @@ export interface WorkspaceApi {
   getStatus(): Promise<Change[]>;
   diffFile(options: { path: string }): Promise<FileDiff>;
   discardChanges(options: { paths: string[] }): Promise<void>;
-  /** Commits the given paths, or every change when `paths` is absent or empty. */
-  commit(options: { message: string; paths?: string[] }): Promise<CommitInfo>;
+  /** Commits the given paths, or every change when `paths` is absent or empty; names the large files it took (see LARGE_FILE_BYTES). */
+  commit(options: { message: string; paths?: string[] }): Promise<CommitResult>;
   listCommits(options: { limit: number }): Promise<CommitInfo[]>;
   listCommitChanges(options: { oid: string }): Promise<Change[]>;
   diffCommitFile(options: { oid: string; path: string }): Promise<FileDiff>;

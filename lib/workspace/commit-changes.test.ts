@@ -9,6 +9,7 @@ import { writeMerge } from "./merge-state";
 import { movePath } from "./move-path";
 import { readFile } from "./read-file";
 import { AUTHOR, cloneRepo, contextFor, createSeedRepo, encode, git as nativeGit, put, removeTempDirs, tempDir } from "./test-support/fixture-repo";
+import { LARGE_FILE_BYTES } from "./types";
 import { writeFile } from "./write-file";
 
 let seed: string;
@@ -92,6 +93,18 @@ describe("commitChanges", () => {
     expect(nativeGit(dir, ["diff", "--name-only", "HEAD~1", "HEAD"]).split("\n")).toEqual(["README.md", "src/lib/util.py"]);
     expect(await getStatus({ ctx })).toEqual([{ path: "src/app.py", kind: "modified", conflict: false }]);
   });
+
+  it("commits a file of 100 MB or more and names it for a large-file storage warning, not a refusal", async () => {
+    const dir = cloneRepo(seed);
+    const ctx = contextFor(dir);
+    await writeFile({ ctx, path: "data/huge.bin", content: new Uint8Array(LARGE_FILE_BYTES) });
+    await writeFile({ ctx, path: "data/almost.bin", content: new Uint8Array(1024) });
+    const info = await commitChanges({ ctx, message: "Add a large file" });
+    expect(info.largeFiles).toEqual([{ path: "data/huge.bin", size: LARGE_FILE_BYTES }]);
+    expect(nativeGit(dir, ["cat-file", "-s", "HEAD:data/huge.bin"])).toBe(String(LARGE_FILE_BYTES));
+    await writeFile({ ctx, path: "README.md", content: encode("small\n") });
+    expect((await commitChanges({ ctx, message: "Small" })).largeFiles).toEqual([]);
+  }, 120_000);
 
   it("removes everything down to the empty tree when every file is deleted", async () => {
     const dir = cloneRepo(seed);

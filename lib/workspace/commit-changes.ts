@@ -9,7 +9,7 @@ import { checkPath, isUnder } from "./paths";
 import { checkNewPath } from "./path-rules";
 import { resolveOptional } from "./remote-branch";
 import { buildTree, type TreeChange } from "./tree-builder";
-import type { CommitInfo } from "./types";
+import { LARGE_FILE_BYTES, type CommitResult } from "./types";
 import { changeKindOf, openWorkingTree } from "./working-tree";
 
 /**
@@ -24,8 +24,10 @@ import { changeKindOf, openWorkingTree } from "./working-tree";
  * while a file still holds conflict markers, `merging` for a commit during a
  * merge that leaves out a file the merge conflicted on, `invalid_path` for a new
  * file whose name git could not check out (the last check before it is shared).
+ * A file of LARGE_FILE_BYTES or more is committed, and named in `largeFiles`
+ * for the screen to recommend large-file storage.
  */
-export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceContext; message: string; paths?: string[] }): Promise<CommitInfo> {
+export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceContext; message: string; paths?: string[] }): Promise<CommitResult> {
   const text = cleanCommitMessage(message);
   const chosen = (paths ?? []).map(checkPath);
   return guard("commit", async () => {
@@ -68,7 +70,8 @@ export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceCon
       const current = await ctx.overlay.get(entry.path);
       if (current && current.version === entry.version) await ctx.overlay.delete(entry.path);
     }
-    return { oid, message: text, author: { name: person.name, email: person.email, timestamp: person.timestamp }, parents };
+    const largeFiles = selected.flatMap((e) => (e.content && e.content.byteLength >= LARGE_FILE_BYTES ? [{ path: e.path, size: e.content.byteLength }] : []));
+    return { oid, message: text, author: { name: person.name, email: person.email, timestamp: person.timestamp }, parents, largeFiles };
   });
 }
 

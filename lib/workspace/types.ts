@@ -49,6 +49,12 @@ export type CommitInfo = {
   parents: string[];
 };
 
+/** Files at or above this size are better kept in large-file storage (Git LFS); hosts such as GitHub refuse them in plain git. */
+export const LARGE_FILE_BYTES = 100 * 1024 * 1024;
+
+/** A commit just made, with the files it added or changed that are LARGE_FILE_BYTES or more (a warning, never a refusal). */
+export type CommitResult = CommitInfo & { largeFiles: { path: string; size: number }[] };
+
 export type Progress = {
   /** What is happening, in words a person understands ("Receiving objects", "Indexing"). */
   phase: string;

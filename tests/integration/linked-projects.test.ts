@@ -131,6 +131,24 @@ describe("a linked project", () => {
     expect(asOwner.status).toBe(200);
   });
 
+  it("copies into a member's own project with their own connection, and tells a member without one to connect first", { timeout: 120_000 }, async () => {
+    const refused = await api(`/api/v1/projects/${project.id}/copy`, { method: "POST", token: viewer.token, body: { name: unique("viewer-copy-") } });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.code).toBe("connection_required");
+    expect(refused.body.error.message).toContain(new URL(relay.url).host);
+
+    const copied = await api(`/api/v1/projects/${project.id}/copy`, { method: "POST", token: editor.token, body: { name: unique("editor-copy-") } });
+    expect(copied.status, copied.text).toBe(201);
+    expect(copied.body).toMatchObject({ backend: "internal", role: "owner", owner: { id: editor.id } });
+    const refs = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .filter((line) => /\trefs\/(heads|tags)\//.test(line) && !line.endsWith("^{}"))
+        .sort();
+    expect(refs(gitOk(["ls-remote", copied.body.cloneUrl], { auth: { token: editor.token } }))).toEqual(refs(gitOk(["ls-remote", `${emulator.url}/acme/models.git`])));
+  });
+
   it("is invisible to strangers", async () => {
     const res = await fetch(`${gatewayUrl(baseUrl(), remoteUrl())}/info/refs?service=git-upload-pack`, { headers: { cookie: stranger.cookie } });
     expect(res.status).toBe(404);

@@ -22,7 +22,11 @@ describe("the session page", () => {
 
     const asViewer = await open(viewer);
     expect(asViewer.status).toBe(200);
-    expect(await asViewer.text()).toContain(project.name);
+    const viewerPage = await asViewer.text();
+    expect(viewerPage).toContain(project.name);
+    // Read-only from the first paint, before the workspace has opened: the server renders the viewer's banner.
+    expect(viewerPage).toContain("You are a viewer of this project");
+    expect(await (await open(owner)).text()).not.toContain("You are a viewer of this project");
     // Showing the page writes nothing (a GET renders); the workspace says when it has opened.
     expect(await opened()).toHaveLength(0);
     expect((await sayOpened(viewer)).status).toBe(204);

@@ -45,7 +45,7 @@ export function ChangeRow({ change, selected, onSelect, onDiscard, onResolve }: 
           id={`${id}-path`}
           aria-expanded={showDiff}
           aria-controls={showDiff ? `${id}-diff` : undefined}
-          title="Show or hide the diff"
+          title={`${change.path} (show or hide the diff)`}
           onClick={() => setShowDiff((shown) => !shown)}
           className="min-w-0 flex-1 truncate text-left font-mono text-xs text-slate-800 hover:underline"
         >

@@ -7,11 +7,18 @@ import { CommitForm } from "./commit-form";
 import { MergeBanner } from "./merge-banner";
 import { useSession } from "./session-context";
 
+// What Discard will do, said before it does it.
+const discardText = {
+  new: "The new file will be deleted. This cannot be undone.",
+  modified: "The file will go back to how it is in the last commit; your changes to it will be lost.",
+  deleted: "The file will come back as it is in the last commit.",
+};
+
 const resolvedText = { ours: "kept your version", theirs: "took the remote's version", edited: "kept your edited version" };
 
 /** Uncommitted changes: select them for the commit (staging), see diffs, discard, settle conflicts, commit. */
 export function ChangesPanel() {
-  const { api, changes, state, run, confirm, announce, refresh, openPath, openFile, flushEditor } = useSession();
+  const { api, changes, state, canPush, run, confirm, announce, refresh, openPath, openFile, flushEditor } = useSession();
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const selectedPaths = changes.filter((change) => selected.has(change.path)).map((change) => change.path);
 
@@ -26,7 +33,7 @@ export function ChangesPanel() {
   const discard = async (change: Change) => {
     const ok = await confirm({
       title: `Discard changes to ${change.path}?`,
-      body: change.kind === "new" ? "The new file is deleted. This cannot be undone." : "The file goes back to how it is in the last commit. Your changes to it are lost.",
+      body: discardText[change.kind],
       confirmLabel: "Discard changes",
       danger: true,
     });
@@ -58,7 +65,14 @@ export function ChangesPanel() {
   return (
     <div className="flex h-full min-h-0 flex-col">
       <MergeBanner />
-      <CommitForm selected={selectedPaths} onCommitted={() => setSelected(new Set())} />
+      {canPush ? (
+        <CommitForm selected={selectedPaths} onCommitted={() => setSelected(new Set())} />
+      ) : (
+        <p className="border-b border-slate-200 p-3 text-xs text-slate-600">
+          Read-only: a viewer cannot commit or push here.
+          {rows.length > 0 && " The changes below were made in this browser earlier and stay only here: discard them, or ask the owner for editor access to commit them."}
+        </p>
+      )}
       <div className="flex items-center justify-between px-3 pb-1 pt-2">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{rows.length === 0 ? "No changes" : `${rows.length} changed`}</h3>
         {rows.length > 0 && <span className="text-xs text-slate-500">{state.merging ? "The merge commits every change" : selectedPaths.length > 0 ? `${selectedPaths.length} selected` : "Select files to commit only those"}</span>}

@@ -30,7 +30,9 @@ export function CommitRow({ commit }: { commit: CommitInfo }) {
           <span aria-hidden className="text-xs text-slate-400">
             {open ? "▾" : "▸"}
           </span>
-          <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">{summary}</span>
+          <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900" title={summary}>
+            {summary}
+          </span>
           <code className="shrink-0 text-xs text-slate-500">{short}</code>
         </span>
         <span className="block pl-4 text-xs text-slate-500">
@@ -67,7 +69,9 @@ function CommitFiles({ id, oid }: { id: string; oid: string }) {
       {result.changes?.map((change) => (
         <li key={change.path}>
           <button type="button" aria-expanded={shown === change.path} onClick={() => setShown(shown === change.path ? null : change.path)} className="flex w-full items-center gap-2 text-left text-xs hover:underline">
-            <span className="min-w-0 flex-1 truncate font-mono text-slate-800">{change.path}</span>
+            <span className="min-w-0 flex-1 truncate font-mono text-slate-800" title={change.path}>
+              {change.path}
+            </span>
             <span className="shrink-0 text-slate-500">{change.kind === "new" ? "added" : change.kind}</span>
           </button>
           {shown === change.path && <DiffView label={`Diff of ${change.path} in ${shortOid(oid)}`} loadKey={`${oid}:${change.path}`} load={() => api.diffCommitFile({ oid, path: change.path })} />}

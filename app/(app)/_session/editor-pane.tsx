@@ -11,7 +11,7 @@ export type EditorHandle = { flush: () => Promise<boolean> };
 
 /** The open file: its editor (or download), the unsaved marker, saving and save conflicts. */
 export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle>; onDirtyChange: (dirty: boolean) => void }) {
-  const { api, openPath, revision, announce } = useSession();
+  const { api, openPath, revision, canPush, announce } = useSession();
   const file = useOpenFile({ api, path: openPath, revision, announce });
   const { save, dirty } = file;
 
@@ -33,6 +33,7 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
   }
   const content = file.content?.path === openPath ? file.content : null;
   const editable = content && !content.binary && !content.tooLarge;
+  const readOnly = !canPush;
 
   return (
     <section aria-label="Open file" className="flex h-full min-h-0 flex-col">
@@ -46,7 +47,8 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
           </span>
         )}
         {file.saving && <span className="shrink-0 text-xs text-slate-500">Saving…</span>}
-        {editable && (
+        {readOnly && <span className="ml-auto shrink-0 rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-600">Read-only</span>}
+        {editable && !readOnly && (
           <button type="button" onClick={() => void save()} disabled={!dirty || file.saving} title="Ctrl+S / ⌘S" className={`ml-auto shrink-0 !py-0.5 ${buttonClass.plain}`}>
             Save
           </button>
@@ -69,7 +71,7 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
         ) : !content ? (
           <p className="p-6 text-sm text-slate-500">Opening {openPath}…</p>
         ) : editable ? (
-          <CodeEditor docKey={`${openPath}:${file.docKey}`} path={openPath} text={content.text ?? ""} onChange={file.onChange} />
+          <CodeEditor docKey={`${openPath}:${file.docKey}`} path={openPath} text={content.text ?? ""} onChange={file.onChange} readOnly={readOnly} />
         ) : (
           <BinaryFile file={content} />
         )}

@@ -6,12 +6,14 @@ import { basicSetup } from "codemirror";
  * The editor's extensions: CodeMirror's basic setup (line numbers, history,
  * search, bracket matching, autocompletion, highlighting) plus the language
  * and an accessible name. Tab is left to move focus, so keyboard users can
- * leave the editor.
+ * leave the editor. `readOnly` for a viewer's session.
  */
-export function editorExtensions({ language, onChange }: { language: Extension; onChange: (text: string) => void }): Extension[] {
+export function editorExtensions({ language, onChange, readOnly = false }: { language: Extension; onChange: (text: string) => void; readOnly?: boolean }): Extension[] {
   return [
     basicSetup,
     language,
+    // Read-only still selects, searches and copies; it only refuses changes (and says so: aria-readonly).
+    EditorState.readOnly.of(readOnly),
     EditorView.contentAttributes.of({ "aria-label": "Editor" }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());

@@ -12,7 +12,7 @@ import { useTreeActions } from "./use-tree-actions";
 
 /** The repository's files: a keyboard-navigable tree with create, rename, move and delete. */
 export function FileTree() {
-  const { api, revision, changes, state, openPath, openFile, announce } = useSession();
+  const { api, revision, changes, state, canPush, openPath, openFile, announce } = useSession();
   const onError = useCallback((error: unknown) => announce({ text: `Could not list the files. ${describeError(error)}`, tone: "error" }), [announce]);
   const { visible, expanded, loaded, expand, collapse } = useTree({ api, revision, changes, onError });
   const actions = useTreeActions({ expand });
@@ -22,7 +22,8 @@ export function FileTree() {
   const conflicts = useMemo(() => new Set([...(state.merging?.conflicts ?? []), ...changes.filter((c) => c.conflict).map((c) => c.path)]), [state.merging, changes]);
   const activeIndex = Math.max(0, visible.findIndex((item) => item.entry.path === activePath));
   const active = visible[activeIndex]?.entry ?? null;
-  const changeable = active !== null && active.change !== "deleted";
+  // A viewer browses: no file is created, renamed or deleted (nothing they could push).
+  const changeable = canPush && active !== null && active.change !== "deleted";
 
   useEffect(() => {
     // Tells the benchmark (and tests) that the tree has rendered its first listing.
@@ -75,14 +76,16 @@ export function FileTree() {
         <h2 id="files-heading" className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
           Files
         </h2>
-        <TreeToolbar
-          canChangeSelected={changeable}
-          selectedName={active?.path ?? null}
-          onNewFile={() => void actions.createFile(targetFolder)}
-          onNewFolder={() => void actions.createFolder(targetFolder)}
-          onRename={() => active && void actions.rename(active)}
-          onDelete={() => active && void actions.remove(active)}
-        />
+        {canPush && (
+          <TreeToolbar
+            canChangeSelected={changeable}
+            selectedName={active?.path ?? null}
+            onNewFile={() => void actions.createFile(targetFolder)}
+            onNewFolder={() => void actions.createFolder(targetFolder)}
+            onRename={() => active && void actions.rename(active)}
+            onDelete={() => active && void actions.remove(active)}
+          />
+        )}
       </div>
       <div ref={treeRef} role="tree" aria-label="Files" aria-busy={!loaded} onKeyDown={onKeyDown} className="min-h-0 flex-1 overflow-auto py-1">
         {visible.map(({ entry, level, setSize, position }, index) => (
@@ -101,7 +104,7 @@ export function FileTree() {
           />
         ))}
       </div>
-      {loaded && visible.length === 0 && <p className="px-3 py-2 text-sm text-slate-500">No files yet. Use New file to add one.</p>}
+      {loaded && visible.length === 0 && <p className="px-3 py-2 text-sm text-slate-500">{canPush ? "No files yet. Use New file to add one." : "No files yet."}</p>}
     </section>
   );
 }

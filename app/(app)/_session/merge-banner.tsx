@@ -12,7 +12,7 @@ export function MergeBanner() {
   const abort = async () => {
     const ok = await confirm({
       title: "Abort the merge?",
-      body: "Your copy goes back to how it was before the pull; conflict resolutions made so far are lost. You can pull again later.",
+      body: "Your copy will go back to how it was before the pull, and the conflict resolutions made so far will be lost. You can pull again later.",
       confirmLabel: "Abort the merge",
       cancelLabel: "Keep merging",
       danger: true,

@@ -18,7 +18,7 @@ export function ResetButton() {
         if (code !== "unpushed" && code !== "dirty") throw error;
         const ok = await confirm({
           title: "Reset the local copy and lose your work?",
-          body: `${describeError(error)} Resetting deletes this browser's copy with that work and downloads the repository again. This cannot be undone.`,
+          body: `${describeError(error)} Resetting will delete this browser's copy with that work and download the repository again. This cannot be undone.`,
           confirmLabel: "Reset and lose work",
           cancelLabel: "Keep my work",
           danger: true,

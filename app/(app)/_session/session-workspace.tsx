@@ -18,6 +18,7 @@ import { SyncButtons } from "./sync-buttons";
 import { useDialogs } from "./use-dialogs";
 import { useFullHeight } from "./use-full-height";
 import { useLeaveWarning } from "./use-leave-warning";
+import { useOfflineCleared } from "./use-offline-cleared";
 import { useRecordOpened } from "./use-record-opened";
 import { useStatus } from "./use-status";
 import { useWorkspace } from "./use-workspace";
@@ -38,10 +39,20 @@ type Props = {
   credentialHelp?: CredentialHelp;
   /** Where to say, once the session has opened, that it did (recorded as `session.opened`). */
   openedUrl: string;
+  /** Shown under the header from the first paint, while the copy opens too (a viewer's read-only notice). */
+  banner?: React.ReactNode;
 };
 
+/** On a phone-sized screen one pane shows at a time; from `md` up all three sit side by side. */
+type Pane = "files" | "editor" | "panel";
+const paneLabels: { id: Pane; label: string }[] = [
+  { id: "files", label: "Files" },
+  { id: "editor", label: "Editor" },
+  { id: "panel", label: "Changes" },
+];
+
 /** A project's session: the repository in this browser, as files | editor | changes and history. */
-export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl }: Props) {
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl, banner }: Props) {
   const { status, announce, reportProgress } = useStatus();
   const workspace = useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce });
   const { confirm, prompt, element: dialog } = useDialogs();
@@ -49,6 +60,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   const [openPath, setOpenPath] = useState<string | null>(null);
   const [editorDirty, setEditorDirty] = useState(false);
   const [sidePanel, setSidePanel] = useState<Panel>("changes");
+  const [pane, setPane] = useState<Pane>("files");
   const editorRef = useRef<EditorHandle>(null);
   const { ref: frameRef, top: frameTop } = useFullHeight<HTMLDivElement>();
   const { api, state, changes, revision, refresh, reopen } = workspace;
@@ -61,6 +73,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
     if (opened) void preloadEditor();
   }, [opened]);
   useRecordOpened(openedUrl, opened);
+  useOfflineCleared(announce);
 
   const flushEditor = useCallback(async () => (editorRef.current ? editorRef.current.flush() : true), []);
   const openFile = useCallback(
@@ -68,6 +81,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
       if (save && !(await flushEditor())) return false;
       setOpenPath(path);
       if (path === null) setEditorDirty(false);
+      else setPane("editor");
       return true;
     },
     [flushEditor],
@@ -92,7 +106,8 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
       } catch (error) {
         if (!(await options.onError?.(error))) {
           const action = codeOf(error) === "unauthorized" ? credentialAction : undefined;
-          announce({ text: `${options.failure}. ${describeError(error)}`, tone: "error", ...(action ? { action } : {}) });
+          const offline = codeOf(error) === "offline" ? { cause: "offline" as const } : {};
+          announce({ text: `${options.failure}. ${describeError(error)}`, tone: "error", ...(action ? { action } : {}), ...offline });
         }
         return undefined;
       } finally {
@@ -131,18 +146,35 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
               )
             }
           />
+          {banner}
           {ready ? (
-            <div className="grid min-h-0 flex-1 grid-cols-[15rem_minmax(0,1fr)_24rem] xl:grid-cols-[17rem_minmax(0,1fr)_26rem]">
-              <div className="min-h-0 border-r border-slate-200 bg-white">
-                <FileTree />
+            <>
+              <div role="group" aria-label="Session panes" className="flex shrink-0 border-b border-slate-200 bg-white md:hidden">
+                {paneLabels.map(({ id, label }) => (
+                  <button
+                    key={id}
+                    type="button"
+                    aria-pressed={pane === id}
+                    onClick={() => setPane(id)}
+                    className={`flex-1 border-b-2 px-2 py-2 text-sm font-medium ${pane === id ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600"}`}
+                  >
+                    {label}
+                    {id === "panel" && changes.length > 0 && <span className="ml-1 rounded-full bg-slate-100 px-1.5 text-xs text-slate-700">{changes.length}</span>}
+                  </button>
+                ))}
               </div>
-              <div className="min-h-0 min-w-0">
-                <EditorPane ref={editorRef} onDirtyChange={setEditorDirty} />
+              <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[12rem_minmax(0,1fr)_18rem] lg:grid-cols-[15rem_minmax(0,1fr)_24rem] xl:grid-cols-[17rem_minmax(0,1fr)_26rem]">
+                <div className={`${pane === "files" ? "" : "hidden"} min-h-0 border-slate-200 bg-white md:block md:border-r`}>
+                  <FileTree />
+                </div>
+                <div className={`${pane === "editor" ? "" : "hidden"} min-h-0 min-w-0 md:block`}>
+                  <EditorPane ref={editorRef} onDirtyChange={setEditorDirty} />
+                </div>
+                <div className={`${pane === "panel" ? "" : "hidden"} min-h-0 border-slate-200 bg-white md:block md:border-l`}>
+                  <SidePanel />
+                </div>
               </div>
-              <div className="min-h-0 border-l border-slate-200 bg-white">
-                <SidePanel />
-              </div>
-            </div>
+            </>
           ) : (
             <OpeningScreen
               name={name}

@@ -10,10 +10,10 @@ const tones = {
 };
 
 /** The session's live status region: progress and the result of every operation. */
-export function StatusBar({ status }: { status: StatusMessage | null }) {
+export function StatusBar({ status, className = "" }: { status: StatusMessage | null; className?: string }) {
   const detail = status?.progress ? progressText(status.progress) : "";
   return (
-    <div role="status" aria-live="polite" className="flex min-w-0 flex-1 items-center gap-3 text-sm">
+    <div role="status" aria-live="polite" className={`flex min-w-0 flex-1 items-center gap-3 text-sm ${className}`}>
       {status && (
         <>
           {status.tone === "error" && (

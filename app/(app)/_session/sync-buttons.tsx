@@ -1,11 +1,12 @@
 "use client";
 
+import { plural } from "./error-text";
 import { useSession } from "./session-context";
 import { useSyncActions } from "./use-sync-actions";
 
 const button = "rounded-md px-3 py-1.5 text-sm font-semibold shadow-sm disabled:cursor-not-allowed";
 
-/** Pull and Push; Push is described by how many commits wait to be pushed. */
+/** Pull and Push; Push is described by how many commits wait to be pushed. A viewer gets Pull only. */
 export function SyncButtons() {
   const { state, busy, canPush } = useSession();
   const { pull, push } = useSyncActions();
@@ -13,7 +14,7 @@ export function SyncButtons() {
   // During a merge the remote's commits are already here, waiting for the merge commit.
   const behind = state.behind && !state.merging;
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <button
         type="button"
         onClick={() => void pull()}
@@ -28,20 +29,29 @@ export function SyncButtons() {
           remote has new commits
         </span>
       )}
-      <button
-        type="button"
-        onClick={() => void push()}
-        disabled={busy !== null}
-        aria-describedby="push-description"
-        title={canPush ? undefined : "You can view this project; the server will refuse pushes until the owner makes you an editor"}
-        className={`${button} bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300`}
-      >
-        Push
-      </button>
-      <span id="push-description" className={`rounded-full px-2 py-0.5 text-xs font-medium ${unpushed > 0 ? "bg-indigo-100 text-indigo-800" : "text-slate-500"}`}>
-        {`${unpushed} unpushed`}
-        {!canPush && " · read-only"}
-      </span>
+      {canPush ? (
+        <>
+          <button
+            type="button"
+            onClick={() => void push()}
+            disabled={busy !== null}
+            aria-describedby="push-description"
+            className={`${button} bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300`}
+          >
+            Push
+          </button>
+          <span id="push-description" className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${unpushed > 0 ? "bg-indigo-100 text-indigo-800" : "text-slate-500"}`}>
+            {`${unpushed} unpushed`}
+          </span>
+        </>
+      ) : (
+        // A viewer pushes nothing; commits made here earlier (as an editor) stay, and say why they wait.
+        unpushed > 0 && (
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title="You are a viewer now: these commits stay in this browser and cannot be pushed.">
+            {plural(unpushed, "local commit")}, not pushable
+          </span>
+        )
+      )}
     </div>
   );
 }

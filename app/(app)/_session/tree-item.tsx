@@ -64,7 +64,9 @@ export function TreeItem({ entry, level, setSize, position, expanded, active, op
         {isDir ? (expanded ? "▾" : "▸") : ""}
       </span>
       <EntryIcon dir={isDir} />
-      <span className={`min-w-0 flex-1 truncate ${entry.change === "deleted" ? "text-slate-500 line-through" : ""}`}>{entry.name}</span>
+      <span title={entry.path} className={`min-w-0 flex-1 truncate ${entry.change === "deleted" ? "text-slate-500 line-through" : ""}`}>
+        {entry.name}
+      </span>
       {marker && (
         <span id={markerId} className={`shrink-0 rounded px-1 text-[11px] ${marker.className}`} title={marker.text}>
           <span aria-hidden>{marker.symbol}</span>

@@ -31,7 +31,7 @@ export function useBranchActions() {
           const count = failureOf(error).paths?.length || changes.length || state.changes;
           const carry = await confirm({
             title: `Carry your ${plural(count, "uncommitted change")} to ${name}?`,
-            body: `They stay uncommitted and go with you to ${name}. Cancel to stay on ${state.branch}, where you can commit or discard them first.`,
+            body: `They will stay uncommitted and go with you to ${name}. Cancel to stay on ${state.branch}, where you can commit or discard them first.`,
             confirmLabel: "Carry",
             cancelLabel: "Cancel",
           });
@@ -59,7 +59,7 @@ export function useBranchActions() {
     async (name: string) => {
       const ok = await confirm({
         title: `Delete branch ${name}?`,
-        body: "The branch is deleted from this copy.",
+        body: "The branch will be deleted from this browser's copy; the remote's branch of that name, if there is one, stays.",
         confirmLabel: "Delete branch",
         danger: true,
       });
@@ -71,7 +71,7 @@ export function useBranchActions() {
           if (codeOf(error) !== "unpushed") throw error;
           const lose = await confirm({
             title: `Lose the unpushed commits on ${name}?`,
-            body: `${describeError(error)} Deleting the branch anyway loses them.`,
+            body: `${describeError(error)} Deleting the branch anyway will lose them.`,
             confirmLabel: "Delete and lose commits",
             danger: true,
           });

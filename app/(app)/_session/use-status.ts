@@ -11,6 +11,8 @@ export type StatusMessage = {
   /** A follow-up the person can take from the message itself (e.g. pull after a rejected push). */
   action?: { label: string; run: () => void };
   progress?: Progress;
+  /** What made it fail, when the message should go once that cause has gone (see useOfflineCleared). */
+  cause?: "offline";
 };
 
 /** The one message the status region shows: the latest progress or result. */

@@ -54,6 +54,13 @@ export function useSyncActions() {
         },
         async () => {
           if (!(await flushEditor())) return;
+          const now = await api.getState();
+          if (now.unpushed === 0 && now.remoteHead !== null && now.remoteHead === now.head && !now.merging) {
+            return announce({
+              text: now.changes > 0 ? `Nothing to push: commit your changes first (${now.branch} is up to date with the remote).` : `Nothing to push: ${now.branch} is up to date with the remote.`,
+              tone: "info",
+            });
+          }
           const state = await api.push(progressOptions((progress) => reportProgress("Pushing", progress)));
           await refresh();
           announce({ text: `Pushed to ${state.branch}`, tone: "success" });

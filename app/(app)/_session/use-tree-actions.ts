@@ -27,7 +27,10 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
           if (value === movingFrom) return null;
           try {
             caseTwin = (await api.inspectNewPath({ path: value, movingFrom })).caseTwin;
-            return null;
+            // Said here, under the field, where it goes away as the name is changed.
+            const siblings = await api.listDirectory({ path: parentOf(value) }).catch(() => []);
+            const taken = siblings.find((entry) => entry.path === value && entry.change !== "deleted");
+            return taken ? `There is already a ${taken.type === "dir" ? "folder" : "file"} "${value}". Choose another name.` : null;
           } catch (error) {
             return describeError(error);
           }
@@ -110,8 +113,8 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
       const ok = await confirm({
         title: `Delete ${entry.path}?`,
         body: isDir
-          ? "The folder and everything in it are deleted. Until you commit, you can bring committed files back with Discard in Changes."
-          : "The file is deleted. Until you commit, you can bring a committed file back with Discard in Changes.",
+          ? "The folder and everything in it will be deleted. Until you commit, you can bring committed files back with Discard in Changes."
+          : "The file will be deleted. Until you commit, you can bring a committed file back with Discard in Changes.",
         confirmLabel: isDir ? "Delete folder" : "Delete file",
         danger: true,
       });

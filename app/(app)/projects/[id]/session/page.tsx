@@ -3,7 +3,9 @@ import { gitUrlOfLocation } from "@/lib/hosts";
 import { canWrite, remoteOf } from "@/lib/projects";
 import { credentialHelpFor } from "@/lib/repositories";
 import { SessionWorkspace } from "../../../_session/session-workspace";
+import { ViewerBanner } from "../../../_session/viewer-banner";
 import { loadPageProject } from "../_project/load-page-project";
+import { copyProjectAction } from "./actions";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -15,11 +17,14 @@ export const metadata: Metadata = { title: "Session" };
  * organization of an external backend), the host's URL through the
  * same-origin git gateway (/proxy), which adds the user's credential. Showing the
  * page records nothing: the workspace says when it has opened (openedUrl).
+ * A viewer's session is read-only from the first paint: no commit, push or
+ * editing, and a banner offering download and a copy of their own instead.
  */
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, access } = await loadPageProject(params);
   const { project, owner, role } = access;
   const remote = remoteOf(project);
+  const canPush = canWrite(role);
   return (
     <SessionWorkspace
       projectId={project.id}
@@ -29,9 +34,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       corsProxy={remote ? "/proxy" : undefined}
       credentialHelp={remote ? credentialHelpFor({ actor: user, remote }) : undefined}
       author={{ name: user.name, email: user.email }}
-      canPush={canWrite(role)}
+      canPush={canPush}
       projectHref={`/projects/${project.id}`}
       openedUrl={`/api/v1/projects/${project.id}/session`}
+      banner={
+        canPush ? undefined : (
+          <ViewerBanner name={project.name} downloadHref={`/api/v1/projects/${project.id}/archive?format=zip`} copyAction={copyProjectAction.bind(null, project.id)} />
+        )
+      }
     />
   );
 }
