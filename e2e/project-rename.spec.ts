@@ -17,5 +17,6 @@ test("renaming says that the clone URL changed and that the old one keeps workin
   const newUrl = created.cloneUrl.replace(`/${created.name}.git`, `/${renamed}.git`);
   await expect(settings.getByRole("status")).toContainText(`The clone URL is now ${newUrl}. The old one keeps working for git for 30 days`);
   await expect(project.heading(renamed)).toBeVisible();
+  await project.menuLink("Overview").click();
   await expect(project.cloneUrl).toHaveValue(newUrl);
 });

@@ -45,21 +45,25 @@ export function CommitForm({ selected, onCommitted }: { selected: string[]; onCo
         : `Commits all ${plural(changes.length, "change")}`;
 
   const commit = async () => {
-    // Nothing to commit comes first: no message is asked for when there is nothing to describe.
-    const found: Problem | null = nothing ? "nothing" : conflicts > 0 ? "conflicts" : !message.trim() ? "message" : null;
-    setProblem(found);
     setLargeFiles(null);
-    if (found === "message") fieldRef.current?.focus();
-    if (found) return;
+    if (conflicts > 0) return setProblem("conflicts");
     await run({ busy: "Committing", failure: "Could not commit" }, async () => {
+      // The editor's last keystrokes are saved first: what counts as a change is only known after that.
       if (!(await flushEditor())) return;
       const merging = state.merging !== null;
       const paths = !merging && selected.length > 0 ? selected : undefined;
       const count = paths ? paths.length : (await api.getStatus()).length;
+      // Nothing to commit comes first: no message is asked for when there is nothing to describe.
       if (!merging && count === 0) {
         await refresh();
         return setProblem("nothing");
       }
+      if (!message.trim()) {
+        setProblem("message");
+        fieldRef.current?.focus();
+        return;
+      }
+      setProblem(null);
       const info = await api.commit({ message: message.trim(), paths });
       setMessage("");
       setLargeFiles(largeFilesText(info));
