@@ -13,7 +13,7 @@ export function RemoveOAuthApp({ provider, host }: { provider: OAuthAppProvider;
     <form
       action={action}
       onSubmit={(event) => {
-        if (!window.confirm(`Remove the ${label}? Users can no longer connect to ${host} with it.`)) event.preventDefault();
+        if (!window.confirm(`Remove the ${label}? Users will no longer be able to connect to ${host} with it.`)) event.preventDefault();
       }}
     >
       <input type="hidden" name="provider" value={provider} />

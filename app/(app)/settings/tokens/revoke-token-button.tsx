@@ -8,7 +8,7 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
     <ConfirmActionButton
       action={revokeTokenAction.bind(null, tokenId)}
       label={`Revoke ${name}`}
-      confirmText={`Revoke "${name}"? Scripts and git remotes using it stop working at once.`}
+      confirmText={`Revoke "${name}"? Scripts and git remotes using it will stop working at once.`}
     >
       Revoke
     </ConfirmActionButton>
