@@ -22,6 +22,10 @@ const server = http.createServer((request, response) => {
   normalizeClientHeaders(request.headers, request.socket.remoteAddress, trusted);
   void handle(request, response);
 });
+// Node cuts off a request whose body has not all arrived after 5 minutes; an upload of 1 GB
+// (Upload project) or a large push over a slow link takes longer. Headers still must come
+// within headersTimeout (60 s).
+server.requestTimeout = 60 * 60 * 1000;
 server.listen(port, hostname, () => console.log(`Benchtop: listening on http://${hostname}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

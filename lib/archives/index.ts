@@ -2,3 +2,6 @@
 // and projects created from an uploaded zip or tar.gz (upload/).
 export { downloadArchive, type ArchiveDownload } from "./download/download-archive";
 export { archiveFormats, archiveRefSchema, type ArchiveFormat } from "./download/schema";
+export { createProjectFromUpload } from "./upload/create-project-from-upload";
+export { sizeInWords, UPLOAD_LIMITS } from "./upload/limits";
+export { removeUploadLeftovers } from "./upload/work-area";

@@ -1,6 +1,7 @@
 export { parseCgiHead } from "./cgi-response";
 export { runHttpBackend, type HttpBackendInput } from "./http-backend";
 export { hooksDir, writePushHooks } from "./push-hooks";
+export { largeFileWarning } from "./large-files";
 export { createBareRepository, initialReadme, initRepository, removeRepository } from "./init-repository";
 export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
 export { buildRepository, removeStagedRepositories, withStagedRepository } from "./build-repository";

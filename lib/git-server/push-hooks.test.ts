@@ -94,6 +94,27 @@ describe("the pre-receive hook", () => {
     expect(git(work, ["push", "-q", "origin", ":copy"]).status).toBe(0);
   });
 
+  it("warns about a new file over 100 MB, naming it and recommending Git LFS, and lets the push through", () => {
+    const { work, origin } = repoPair();
+    expect(git(work, ["push", "-q", "origin", "main"]).status).toBe(0);
+    fs.mkdirSync(path.join(work, "data"));
+    // Zeros: 101 MB on disk that git compresses to almost nothing.
+    const big = path.join(work, "data", "big.bin");
+    fs.writeFileSync(big, "");
+    fs.truncateSync(big, 101 * 1024 * 1024);
+    fs.writeFileSync(path.join(work, "data", "small.bin"), "small\n");
+    git(work, ["add", "."]);
+    git(work, ["commit", "-qm", "Data"]);
+    const pushed = git(work, ["push", "origin", "main"]);
+    expect(pushed.status).toBe(0);
+    expect(pushed.stderr).toContain('remote: warning: "data/big.bin" is 101 MB. Files over 100 MB make every clone and session slow: keep them in large-file storage made for them (Git LFS');
+    expect(pushed.stderr).not.toContain("small.bin");
+    expect(git(origin, ["rev-parse", "main"]).stdout).toBe(git(work, ["rev-parse", "HEAD"]).stdout);
+    // Pushed again under another name, the same file is not new to the server: no warning.
+    const again = git(work, ["push", "origin", "main:copy"]);
+    expect(again.stderr).not.toContain("warning:");
+  });
+
   it("is rewritten whole on the next start", () => {
     fs.writeFileSync(path.join(hooks, "pre-receive"), "#!/bin/sh\nexit 0\n");
     writePushHooks({ dir: hooks, gitBin: "git" });

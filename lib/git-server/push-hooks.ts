@@ -3,6 +3,7 @@ import path from "node:path";
 import { getDataDir, getEnv } from "../config/env";
 // The rule sessions apply to names; the hook runs its very source, so both refuse the same names.
 import { pathProblem } from "../workspace/path-rules";
+import { largeFileWarning } from "./large-files";
 
 /** Where the git server's hooks live (`core.hooksPath`), written at every start. */
 export function hooksDir(): string {
@@ -16,6 +17,8 @@ const shellQuote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
  * reachable from the new tips and from no ref yet, diffed against their
  * parents; -z so that no name is quoted) must be names git can check out.
  * Each refused path gets one line, which git shows as "remote: ...".
+ * A push that passes gets a "warning:" line for each new file over 100 MB
+ * (largeFileWarning), and goes through all the same.
  */
 function checkScript({ gitBin }: { gitBin: string }): string {
   return `// Written by Benchtop at every start (lib/git-server/push-hooks.ts); edits here are lost.
@@ -25,6 +28,7 @@ import { readFileSync } from "node:fs";
 const GIT = ${JSON.stringify(gitBin)};
 const SHOWN = 20;
 const pathProblem = (${pathProblem.toString()});
+const largeFileWarning = (${largeFileWarning.toString()});
 
 function git(args, input) {
   const result = spawnSync(GIT, args, { input, maxBuffer: 1024 * 1024 * 1024 });
@@ -45,12 +49,34 @@ const commits = git(["rev-list", ...tips, "--not", "--all"]);
 if (commits.length === 0) process.exit(0);
 const added = git(["diff-tree", "--stdin", "-r", "-z", "-m", "--root", "--no-commit-id", "--name-only", "--no-renames", "--diff-filter=A"], commits);
 
+// Warnings only: whatever fails here, the push goes on.
+function warnAboutLargeFiles() {
+  const listed = spawnSync(GIT, ["rev-list", "--objects", ...tips, "--not", "--all"], { maxBuffer: 1024 * 1024 * 1024 });
+  if (listed.status !== 0) return;
+  const sized = spawnSync(GIT, ["cat-file", "--batch-check=%(objecttype) %(objectsize) %(rest)"], { input: listed.stdout, maxBuffer: 1024 * 1024 * 1024 });
+  if (sized.status !== 0) return;
+  let shown = 0;
+  let more = 0;
+  for (const line of sized.stdout.toString("utf8").split("\\n")) {
+    const match = /^blob (\\d+) (.+)$/.exec(line);
+    const warning = match ? largeFileWarning(match[2], Number(match[1])) : null;
+    if (!warning) continue;
+    if (shown < SHOWN) console.error("warning: " + warning);
+    else more += 1;
+    shown += 1;
+  }
+  if (more > 0) console.error("warning: ... and " + more + " more files over 100 MB.");
+}
+
 const refused = new Map();
 for (const name of new Set(added.toString("utf8").split("\\0"))) {
   const problem = name ? pathProblem(name) : null;
   if (problem) refused.set(name, problem);
 }
-if (refused.size === 0) process.exit(0);
+if (refused.size === 0) {
+  warnAboutLargeFiles();
+  process.exit(0);
+}
 
 const visible = (name) => JSON.stringify(name.length > 80 ? name.slice(0, 80) + "…" : name);
 for (const [name, problem] of [...refused].slice(0, SHOWN)) console.error("Benchtop refused " + visible(name) + ": " + problem + ".");

@@ -98,6 +98,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       </section>
       <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4">
         <NewProjectForm destination={newProjectDestination({ user })} />
+        <p className="mt-4 border-t border-slate-200 pt-4 text-sm text-slate-600">
+          Or start from an archive:{" "}
+          <Link href="/projects/upload" className="font-medium text-indigo-700 hover:underline">
+            Upload project
+          </Link>{" "}
+          (.zip, .tar.gz or .tgz).
+        </p>
       </aside>
     </div>
   );
