@@ -44,7 +44,10 @@ test.describe("creating a project", () => {
     await expect(page).toHaveURL(/\/projects$/);
     expect(await api.listProjectNames(token)).toEqual([]);
     await page.reload();
-    await expect(page.getByText("No projects yet.")).toBeVisible();
+    // The empty list says how to start: create, upload, or from a registered repository.
+    await expect(page.getByText(/^No projects yet\./)).toBeVisible();
+    await expect(page.getByRole("link", { name: "upload", exact: true })).toHaveAttribute("href", "/projects/upload");
+    await expect(page.getByRole("link", { name: "Repositories", exact: true }).last()).toHaveAttribute("href", "/repositories");
   });
 
   test("a name the user already has shows the conflict", async ({ page, api }) => {

@@ -68,7 +68,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               `No project matches "${q}".`
             ) : (
               <>
-                No projects yet. Create one with the form beside this list, or start from a repository you registered under{" "}
+                No projects yet. Create one with the form beside this list,{" "}
+                <Link href="/projects/upload" className="text-indigo-700 hover:underline">
+                  upload
+                </Link>{" "}
+                a zip or tar.gz of one you have (with its git history, if it holds a repository), or start from a repository you registered under{" "}
                 <Link href="/repositories" className="text-indigo-700 hover:underline">
                   Repositories
                 </Link>{" "}
