@@ -9,6 +9,7 @@ import { AuditList } from "./audit-list";
 import { CloneUrl } from "./clone-url";
 import { CollaboratorsPanel } from "./collaborators-panel";
 import { DeleteProjectForm } from "./delete-project-form";
+import { FailureBanner } from "./_project/failure-banner";
 import { loadPageProject } from "./_project/load-page-project";
 import { SettingsForm } from "./settings-form";
 
@@ -40,6 +41,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 space-y-6">
+      <FailureBanner access={access} user={user} />
       <div>
         <p className="text-sm text-slate-500">
           <Link href="/projects" className="hover:underline">
