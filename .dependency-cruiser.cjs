@@ -12,7 +12,7 @@ const path = require("node:path");
 const TIERS = [
   ["config", "errors", "workspace", "render"],
   ["secrets", "db", "http", "git-server"],
-  ["audit", "hosts"],
+  ["audit", "hosts", "notifications"],
   ["auth", "oauth-apps", "vcs"],
   ["users"],
   ["connections"],

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { requirePageUser, signOut } from "@/lib/auth";
+import { countUnread } from "@/lib/notifications";
+import { NotificationBell } from "./_notifications/notification-bell";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
+  const unread = countUnread({ user });
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/login" });
@@ -36,7 +39,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Admin
             </Link>
           )}
-          <span className="ml-auto text-slate-500" title={user.email}>
+          {/* Keyed by the server's count, so that a page the server renders again (after marking read) shows its count. */}
+          <span className="ml-auto">
+            <NotificationBell key={unread} initialUnread={unread} />
+          </span>
+          <span className="text-slate-500" title={user.email}>
             <span className="hidden sm:inline">{user.name} </span>
             <span className="text-slate-400">@{user.handle}</span>
           </span>

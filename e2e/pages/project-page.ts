@@ -29,6 +29,11 @@ export class ProjectPage {
     this.deleteButton = this.deleteSection.getByRole("button", { name: "Delete project" });
   }
 
+  /** The red banner of a failed operation ("Push failed"), with Retry and Dismiss. */
+  failureBanner(title: string | RegExp = / failed$/) {
+    return this.page.getByRole("region", { name: title });
+  }
+
   async goto(id: string, which: ProjectPageName = "overview") {
     await this.page.goto(which === "overview" ? `/projects/${id}` : `/projects/${id}/${which}`);
   }

@@ -29,6 +29,11 @@ export class ProjectsPage {
     return this.page.getByRole("main").getByRole("link", { name, exact: true });
   }
 
+  /** A project's row in the list (its red mark and reason are inside). */
+  projectRow(name: string) {
+    return this.list.getByRole("listitem").filter({ has: this.page.getByRole("link", { name, exact: true }) });
+  }
+
   async createProject({ name, description = "" }: { name: string; description?: string }) {
     await this.name.fill(name);
     await this.description.fill(description);

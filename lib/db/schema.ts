@@ -68,6 +68,8 @@ export const projects = sqliteTable(
     failedOperation: text("failed_operation"),
     failedMessage: text("failed_message"),
     failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    /** Who reported the failure (they may dismiss it whatever their role); copied, not referenced. */
+    failedById: text("failed_by_id"),
     /**
      * The move (a row of `jobs`) that is taking the project's repository to another
      * backend: while it is set, pushes are refused with "being moved" and nothing
@@ -169,6 +171,27 @@ export const browserSessions = sqliteTable(
   (t) => [index("browser_sessions_user_idx").on(t.userId), index("browser_sessions_seen_idx").on(t.lastSeenAt)],
 );
 
+// What a user is told: plain text written by the server (never HTML), newest first,
+// unread until they mark it read. A deleted project's notifications keep their text
+// (the user was told something happened, and may still need to know it) but lose
+// their link, which would lead nowhere.
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** What happened, for scripts: "operation.failed". */
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_created_idx").on(t.userId, t.createdAt), index("notifications_project_idx").on(t.projectId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type BrowserSession = typeof browserSessions.$inferSelect;
@@ -176,6 +199,7 @@ export type Project = typeof projects.$inferSelect;
 export type Collaborator = typeof collaborators.$inferSelect;
 export type ProjectOldPath = typeof projectOldPaths.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
 export type ProjectRole = "owner" | "editor" | "viewer" | "admin";
 
 // Repositories and buckets users registered elsewhere. Credentials are sealed

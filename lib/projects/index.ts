@@ -13,6 +13,10 @@ export { listRetiredRepositoryViews, removeRetiredRepository, type RetiredReposi
 export { grantHostAccessOnConnect } from "./grant-on-connect";
 export { listProjects } from "./list-projects";
 export { recordPush } from "./record-push";
+export { reportProjectFailure, reportSessionFailure } from "./report-failure";
+export { failureReason, isOperationFailure, notifyFailure } from "./notify-failure";
+export { canDismissFailure, dismissProjectFailure } from "./dismiss-failure";
+export { failedOperationLabel, type FailedOperation, type SessionOperation } from "./failed-operations";
 export { grantHostAccess, grantHostAccessTo, grantMemberAtHost, hostAccessOfRole, hostConnectionOf, revokeHostAccess, type HostAccess, type HostGrant } from "./host-access";
 export { linkedRepositoryOf, listReachableHostedProjects, registeredRemote, remoteOf, type ProjectRemote } from "./project-remote";
 export { cloneUrlOf, toProjectView, type ProjectView } from "./project-view";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FAILURE_MESSAGE_MAX, SESSION_OPERATIONS } from "./failed-operations";
 
 // Names that git or Benchtop's /git/{handle}/{name}.git URLs give a meaning of their own:
 // a bare repository's files and folders, git's HEAD, the smart-HTTP endpoints, and the
@@ -90,3 +91,16 @@ export const changeCollaboratorSchema = z.object({ role: collaboratorRoleSchema 
 export const transferProjectSchema = z.object({
   userId: z.string({ error: "Choose the collaborator who becomes the owner." }).trim().min(1, "Choose the collaborator who becomes the owner.").max(100),
 });
+
+/** POST /api/v1/projects/{id}/failures: an operation of the browser's session that failed, and why (plain text). */
+export const reportFailureSchema = z
+  .object({
+    operation: z.enum(SESSION_OPERATIONS, { error: "operation is 'open', 'save' or 'push'." }),
+    message: z
+      .string({ error: "Say in message what went wrong." })
+      .trim()
+      .min(1, "Say in message what went wrong.")
+      .max(FAILURE_MESSAGE_MAX, `Keep message to at most ${FAILURE_MESSAGE_MAX} characters.`),
+  })
+  .strict();
+export type ReportFailureInput = z.infer<typeof reportFailureSchema>;

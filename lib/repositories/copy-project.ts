@@ -4,7 +4,7 @@ import { AppError, isAppError } from "../errors";
 import { createBareRepository, fetchIntoRepository, repoPath } from "../git-server";
 import { gitUrlOfLocation, HostError } from "../hosts";
 import { createGitAdapter } from "../hosts/create-adapter";
-import { createProject, remoteOf, type CreateProjectInput, type ProjectAccess } from "../projects";
+import { createProject, notifyFailure, remoteOf, type CreateProjectInput, type ProjectAccess } from "../projects";
 import { checkCloneHost } from "./check-clone-host";
 import { remoteCredentialFor } from "./credential-for";
 
@@ -71,6 +71,8 @@ export async function copyProject({ access, input, actor }: { access: ProjectAcc
     if (!(isAppError(error) && error.fields)) {
       const message = isAppError(error) ? error.message : "The copy could not be made.";
       recordEvent({ action: "operation.failed", actor, project: source, detail: { operation: "copy", message } });
+      // The copier is told like anyone whose operation failed; the source is not marked red, since nothing is wrong with it.
+      notifyFailure({ user: actor, operation: "copy", message, projectName: input.name });
     }
     throw error;
   }

@@ -7,6 +7,7 @@ import { EditorPane, type EditorHandle } from "./editor-pane";
 import type { CredentialHelp } from "@/lib/repositories/credential-help";
 import { followCredentialHelp } from "./credential-help";
 import { codeOf, describeError } from "./error-text";
+import { useReportOpenFailure } from "./failure-reports";
 import { FileTree } from "./file-tree";
 import { preloadEditor } from "./languages";
 import { OpeningScreen } from "./opening-screen";
@@ -74,6 +75,7 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   }, [opened]);
   useRecordOpened(openedUrl, opened);
   useOfflineCleared(announce);
+  useReportOpenFailure(workspace.phase);
 
   const flushEditor = useCallback(async () => (editorRef.current ? editorRef.current.flush() : true), []);
   const openFile = useCallback(

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkspaceApi } from "@/lib/workspace/api";
 import type { FileContent } from "@/lib/workspace/types";
 import { codeOf, describeError } from "./error-text";
+import { useReportFailure } from "./failure-reports";
 import type { StatusMessage } from "./use-status";
 
 const encoder = new TextEncoder();
@@ -28,6 +29,7 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
   const version = useRef(0);
   const busy = useRef(false);
   const current = useRef(path);
+  const reportFailure = useReportFailure();
 
   const load = useCallback(
     (target: string, { keepEdits }: { keepEdits: boolean }) =>
@@ -93,14 +95,17 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
         if (codeOf(failure) === "conflict") {
           setConflict(true);
           announce({ text: `${target} was saved in another tab since you opened it. Your text is kept here: choose Overwrite to save yours, or Reload to take the other version.`, tone: "error" });
-        } else announce({ text: `Could not save ${target}. ${describeError(failure)}`, tone: "error" });
+        } else {
+          announce({ text: `Could not save ${target}. ${describeError(failure)}`, tone: "error" });
+          reportFailure("save", failure);
+        }
         return false;
       } finally {
         busy.current = false;
         setSaving(false);
       }
     },
-    [api, announce],
+    [api, announce, reportFailure],
   );
 
   const reload = useCallback(async () => {

@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import type { PullResult } from "@/lib/workspace/types";
 import { codeOf, plural, shortOid } from "./error-text";
+import { useReportFailure } from "./failure-reports";
 import { progressOptions } from "./progress-options";
 import { useSession } from "./session-context";
 
@@ -23,6 +24,7 @@ function pullText(result: PullResult): string {
 /** Pull and Push, with their progress and outcomes in the status region. */
 export function useSyncActions() {
   const { api, run, announce, refresh, flushEditor, reportProgress, setSidePanel } = useSession();
+  const reportFailure = useReportFailure();
 
   const pull = useCallback(
     () =>
@@ -43,6 +45,7 @@ export function useSyncActions() {
           busy: "Pushing",
           failure: "Could not push",
           onError: (error) => {
+            reportFailure("push", error);
             if (codeOf(error) !== "push_rejected") return false;
             announce({
               text: "Push rejected: the remote has new commits. Nothing was lost. Pull them, then push again.",
@@ -66,7 +69,7 @@ export function useSyncActions() {
           announce({ text: `Pushed to ${state.branch}`, tone: "success" });
         },
       ),
-    [api, run, announce, refresh, flushEditor, reportProgress, pull],
+    [api, run, announce, refresh, flushEditor, reportProgress, pull, reportFailure],
   );
 
   return { pull, push };

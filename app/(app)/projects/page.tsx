@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
-import { backendOf, listProjects, newProjectDestination } from "@/lib/projects";
+import { backendOf, failedOperationLabel, listProjects, newProjectDestination } from "@/lib/projects";
 import { DeletedNotice } from "./deleted-notice";
 import { NewProjectForm } from "./new-project-form";
 
@@ -83,7 +83,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         ) : (
           <ul aria-label="Projects" className="mt-6 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
             {projects.map(({ project, owner, role }) => (
-              <li key={project.id} className="px-4 py-3">
+              <li key={project.id} className={`px-4 py-3 ${project.failedOperation ? "border-l-4 border-l-red-600 bg-red-50" : ""}`}>
                 {/* A long name without spaces breaks rather than widening the page. */}
                 <Link href={`/projects/${project.id}`} title={project.name} className="font-medium break-all text-indigo-700 hover:underline">
                   {project.name}
@@ -94,6 +94,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 {(role === "editor" || role === "viewer") && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">shared with you</span>}
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{backendOf(project).label}</span>
                 <span className="ml-2 text-xs text-slate-500">{project.lastPushAt ? `last push ${formatUtc(project.lastPushAt)} UTC` : "no push yet"}</span>
+                {project.failedOperation && (
+                  <p className="mt-1 break-words text-sm text-red-800">
+                    <span className="mr-1.5 rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">{failedOperationLabel(project.failedOperation)} failed</span>{" "}
+                    {project.failedMessage}
+                  </p>
+                )}
                 {project.description && <p className="mt-1 line-clamp-2 text-sm text-slate-600">{project.description}</p>}
               </li>
             ))}

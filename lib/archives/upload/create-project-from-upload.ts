@@ -1,9 +1,9 @@
 import path from "node:path";
 import { recordEvent } from "../../audit";
 import { projectNameTaken, type Project, type User } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, isAppError } from "../../errors";
 import { parseWith } from "../../http";
-import { createProject, createProjectSchema } from "../../projects";
+import { createProject, createProjectSchema, failureReason, notifyFailure } from "../../projects";
 import { extractArchive } from "./extract-archive";
 import { commitProjectTree } from "./first-commit";
 import { copyHistory, inspectHistory } from "./history";
@@ -34,13 +34,29 @@ function checkNameEarly({ name, owner }: { name: string; owner: User }): void {
  * what was left out).
  */
 export async function createProjectFromUpload({ request, owner }: { request: Request; owner: User }): Promise<{ project: Project; warnings: string[] }> {
+  let projectName: string | undefined;
+  try {
+    return await receiveAndCreate({ request, owner, onName: (name) => (projectName = name) });
+  } catch (error) {
+    // A refused name or description is the form's to show; anything else that ended
+    // the upload (the archive, its size, the server) is a failed upload, reported
+    // like every failed operation although no project is left.
+    const formRefusal = isAppError(error) && error.fields !== undefined && !("file" in error.fields);
+    if (!formRefusal) notifyFailure({ user: owner, operation: "upload", message: failureReason(error), projectName });
+    throw error;
+  }
+}
+
+async function receiveAndCreate({ request, owner, onName }: { request: Request; owner: User; onName: (name: string) => void }): Promise<{ project: Project; warnings: string[] }> {
   return withWorkArea(async (area) => {
     const upload = await receiveUpload({
       request,
       to: area.archive,
       maxBytes: UPLOAD_LIMITS.maxUploadBytes,
       onField: (name, value) => {
-        if (name === "name") checkNameEarly({ name: value, owner });
+        if (name !== "name") return;
+        onName(value);
+        checkNameEarly({ name: value, owner });
       },
     });
     const input = parseWith(createProjectSchema, { name: upload.fields.name, description: upload.fields.description });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { newId } from "../ids";
 import { collaborators, projects, repositories, users, type Collaborator, type Project, type Repository, type User } from "../schema";
@@ -70,6 +70,25 @@ export function updateProjectRow({ id, changes }: { id: string; changes: Partial
   // A new name or owner is a new path, which no other project's old path may keep.
   if (project && (changes.name !== undefined || changes.ownerId !== undefined)) releaseProjectOldPath(project);
   return project;
+}
+
+/**
+ * Marks a project as failed (the red mark): which operation, why, when and who
+ * reported it. Not an edit of the project, so its updatedAt (activity) stays.
+ */
+export function setProjectFailure({ id, operation, message, at, byId }: { id: string; operation: string; message: string; at: Date; byId: string | null }): void {
+  getDb().update(projects).set({ failedOperation: operation, failedMessage: message, failedAt: at, failedById: byId }).where(eq(projects.id, id)).run();
+}
+
+/** Clears a project's red mark (only when it is for `operation`, if given); false when there was none to clear. */
+export function clearProjectFailure({ id, operation }: { id: string; operation?: string }): boolean {
+  return (
+    getDb()
+      .update(projects)
+      .set({ failedOperation: null, failedMessage: null, failedAt: null, failedById: null })
+      .where(and(eq(projects.id, id), operation ? eq(projects.failedOperation, operation) : isNotNull(projects.failedOperation)))
+      .run().changes > 0
+  );
 }
 
 /** Marks a project as being moved by `jobId`; false when another move already holds it. */

@@ -212,6 +212,12 @@ describe("refusing an archive through the API", () => {
     expect(await projectsNamed(name)).toEqual([]);
     expect(diskState()).toEqual(before);
     expect(listing(dataDir()).filter((n) => n.startsWith("planted-") || n === "x")).toEqual([]);
+    // The failed upload is reported like any failed operation: a notification that says why.
+    const notifications = await api(`/api/v1/notifications?unread=true&perPage=100`, { token: owner.token });
+    const told = (notifications.body.notifications as { message: string; projectId: string | null }[]).find((n) => n.message.includes(name));
+    expect(told, "a notification names the project that was not made").toBeTruthy();
+    expect(told!.message).toContain(res.body.error.message);
+    expect(told!.projectId).toBeNull();
   });
 
   it("refuses a body that says it is over 1 GB before reading it", async () => {

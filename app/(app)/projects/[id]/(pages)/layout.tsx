@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FailureBanner } from "../_project/failure-banner";
 import { loadPageProject } from "../_project/load-page-project";
 import { projectMenuItems } from "../_project/menu-items";
 import { ProjectMenu } from "../_project/project-menu";
@@ -10,7 +11,7 @@ import { ProjectMenu } from "../_project/project-menu";
  * the caller may not use.
  */
 export default async function ProjectPagesLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const { access } = await loadPageProject(params);
+  const { user, access } = await loadPageProject(params);
   const { project, owner } = access;
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
@@ -30,6 +31,7 @@ export default async function ProjectPagesLayout({ children, params }: { childre
           </Link>
         </div>
       </div>
+      <FailureBanner access={access} user={user} />
       <div className="md:flex md:gap-8">
         <ProjectMenu items={projectMenuItems(access)} />
         <div className="min-w-0 flex-1 space-y-6">{children}</div>

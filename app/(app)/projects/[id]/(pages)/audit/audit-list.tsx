@@ -19,6 +19,9 @@ function describe(event: AuditEventView): string {
       return `${String(d.email)}: ${String(d.from)} → ${String(d.to)}`;
     case "collaborator.removed":
       return String(d.email ?? "");
+    case "operation.failed":
+    case "operation.dismissed":
+      return `${String(d.operation ?? "")}: ${String(d.message ?? "")}`;
     case "project.renamed":
       return `${String(d.from)} → ${String(d.to)}`;
     case "project.updated":
