@@ -39,6 +39,7 @@ export function buildIsCurrent(root = process.cwd()) {
   }
 }
 
-export function writeBuildStamp(root = process.cwd()) {
-  fs.writeFileSync(stampFile(root), sourceFingerprint(root) + "\n");
+/** Records what a build was made from: the fingerprint taken before it started, so that sources edited during the build count as not built. */
+export function writeBuildStamp(fingerprint, root = process.cwd()) {
+  fs.writeFileSync(stampFile(root), fingerprint + "\n");
 }
