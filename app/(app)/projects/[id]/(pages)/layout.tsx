@@ -14,7 +14,7 @@ export default async function ProjectPagesLayout({ children, params }: { childre
   const { user, access } = await loadPageProject(params);
   const { project, owner } = access;
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6">
+    <div className="mx-auto max-w-5xl px-4 py-6">
       <div className="mb-6">
         <p className="text-sm text-slate-500">
           <Link href="/projects" className="hover:underline">
