@@ -134,7 +134,7 @@ test.describe("project pages and their menu", () => {
     expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(["collaborator.added"]);
   });
 
-  test("on a phone-sized screen the menu is a row of tabs and nothing scrolls sideways", async ({ page, api }) => {
+  test("on a phone-sized screen the menu is rows of tabs all in sight and nothing scrolls sideways", async ({ page, api }) => {
     const owner = await api.createUser();
     const token = await api.createToken(owner);
     const created = await api.createProject(token, { name: `a-very-long-project-name-without-any-spaces-${unique("x")}-for-narrow-screens` });
@@ -144,6 +144,8 @@ test.describe("project pages and their menu", () => {
     for (const which of ["overview", "share", "audit", "settings"] as const) {
       await project.goto(created.id, which);
       await expect(project.menu).toBeVisible();
+      // Every page of the menu is in sight, none pushed off the edge.
+      for (const link of await project.menu.getByRole("link").all()) await expect(link).toBeInViewport({ ratio: 1 });
       await expect(project.heading(created.name)).toHaveAttribute("title", created.name);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${which} scrolls sideways by this many pixels`).toBeLessThanOrEqual(0);

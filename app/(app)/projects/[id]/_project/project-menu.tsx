@@ -7,15 +7,15 @@ export type ProjectMenuItem = { label: string; href: string };
 
 /**
  * The project's own pages: a column on the left on wide screens, a row of tabs
- * that scrolls sideways on narrow ones. Only the pages the caller may use are given.
+ * that wrap on narrow ones, every page in sight. Only the pages the caller may use are given.
  */
 export function ProjectMenu({ items }: { items: ProjectMenuItem[] }) {
   const pathname = usePathname();
   // The longest matching href wins, so Overview (the project's root) is current only on its own page.
   const current = items.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
-    <nav aria-label="Project" className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 md:mx-0 md:mb-0 md:w-44 md:shrink-0 md:overflow-visible md:border-b-0 md:px-0">
-      <ul className="flex gap-1 md:flex-col">
+    <nav aria-label="Project" className="mb-6 border-b border-slate-200 md:mb-0 md:w-44 md:shrink-0 md:border-b-0">
+      <ul className="flex flex-wrap gap-x-1 md:flex-col">
         {items.map((item) => {
           const active = item === current;
           return (

@@ -63,7 +63,7 @@ export function AuditList({ events, filtered }: { events: AuditEventView[]; filt
               {events.map((e) => (
                 <tr key={e.id}>
                   <td className="whitespace-nowrap py-1 pr-4 text-slate-600">{e.at.replace("T", " ").slice(0, 19)}</td>
-                  <td className="break-all py-1 pr-4">{e.actor?.email ?? "system"}</td>
+                  <td className="break-words py-1 pr-4">{e.actor?.email ?? "system"}</td>
                   <td className="py-1 pr-4 font-mono text-xs">{e.action}</td>
                   <td className="break-words py-1 text-slate-600">{describe(e)}</td>
                 </tr>
