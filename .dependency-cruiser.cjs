@@ -99,6 +99,13 @@ module.exports = {
       to: { dependencyTypes: ["core"] },
     },
     {
+      name: "render-imports-node",
+      comment: "lib/render runs in the browser (the session) as well as in Node (deployments): no Node built-in modules.",
+      severity: "error",
+      from: { path: "^lib/render/", pathNot: TESTS },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
       name: "database-outside-domains",
       comment: "Screens, the API, the gateway and the git endpoint reach the database through domain functions (lib/projects, lib/users, ...), not lib/db; row types may be imported.",
       severity: "error",

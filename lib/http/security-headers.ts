@@ -1,14 +1,20 @@
+// Only the frame module, not lib/render's index: proxy.ts loads this file on every request.
+import { FRAME_SCRIPT_HASH } from "@/lib/render/html-frame";
+
 /**
  * The security headers every answer carries, and the Content-Security-Policy of
  * pages. Pages get a fresh nonce per request, which Next puts on its own scripts
  * (it reads the policy from the request); 'strict-dynamic' lets those scripts load
- * the chunks and the session's Web Worker. Styles stay 'unsafe-inline': CodeMirror
- * and React set style attributes, and styles cannot run code.
+ * the chunks and the session's Web Worker. Styles stay 'unsafe-inline': CodeMirror,
+ * React and KaTeX set style attributes, and styles cannot run code.
+ * FRAME_SCRIPT_HASH allows one fixed script: the one that sizes a notebook's HTML
+ * output frame (lib/render/html-frame.ts). Such frames inherit this policy, so it
+ * is the only script that runs in them; nothing else in a page matches its hash.
  */
 export function pagePolicy({ nonce, development = false }: { nonce: string; development?: boolean }): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' ${FRAME_SCRIPT_HASH} 'wasm-unsafe-eval'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
