@@ -59,7 +59,7 @@ window.addEventListener("message", function (event) {
 });`;
 
 function page(body: string, nonce: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/katex/katex.min.css"><script nonce="${nonce}">${PAGE_SCRIPT}</script></head><body>${body}</body></html>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/katex/katex.min.css"><style>.nb-html-frame { border: 0; width: 100%; }</style><script nonce="${nonce}">${PAGE_SCRIPT}</script></head><body>${body}</body></html>`;
 }
 
 test.describe("notebook rendering in Chromium", () => {
@@ -133,7 +133,7 @@ test.describe("notebook rendering in Chromium", () => {
   test("the HTML frame takes its content's height, and KaTeX's fonts load from the app", async ({ page }) => {
     await page.goto(`${base}/benchtop`);
     const frame = page.locator("iframe.nb-html-frame").first();
-    const content = page.frames().find((candidate) => candidate.url() === "about:srcdoc")!;
+    const content = (await (await frame.elementHandle())!.contentFrame())!;
     await expect
       .poll(async () => {
         const wanted = await content.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
