@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { diffNotebooks } from "./diff-notebooks";
 import { changeCellType, clearAllOutputs, clearOutputs, deleteCell, editSource, insertCell, moveCell, setOutputs } from "./edit-cells";
 import { serializeNotebook } from "./serialize-notebook";
 import { cellNode, lineSpan, parseOrThrow, readFixture } from "./test-support/notebook-files";
@@ -145,5 +146,30 @@ describe("notebooks in a layout Jupyter does not write keep their layout", () =>
     const { removed, added } = changedLines(text, written);
     expect(removed).toEqual([lineSpan(text, cellNode(text, 1, "source")).first]);
     expect(added.length).toBeGreaterThan(1);
+  });
+});
+
+describe("the cell-level diff of a notebook nbconvert ran", () => {
+  it("shows each code cell's new outputs summarized, matched by id, Markdown cells unchanged", () => {
+    const source = parseOrThrow(fs.readFileSync(path.join(dir, "sources", "outputs.ipynb"), "utf8")).notebook;
+    const diff = diffNotebooks(source, parseOrThrow(notebooks["outputs.ipynb"]!).notebook);
+    expect(diff.cells.map((cell) => cell.outputs?.summary ?? cell.status)).toEqual([
+      "unchanged",
+      "outputs added: 1 text; execution count none → 1",
+      "outputs added: 2 text; execution count none → 2",
+      "outputs added: 1 text; execution count none → 3",
+      "outputs added: 1 HTML; execution count none → 4",
+      "unchanged",
+      "outputs added: 1 image; execution count none → 5",
+      "outputs added: 1 image; execution count none → 6",
+      "outputs added: 1 text; execution count none → 7",
+      "outputs added: 1 other; execution count none → 8",
+      "outputs added: 1 error; execution count none → 9",
+      "unchanged",
+    ]);
+    expect(diff.cells.every((cell) => !cell.moved && cell.source === null && cell.beforeIndex === cell.afterIndex)).toBe(true);
+    // nbconvert records execution times in each cell's metadata and the language in the notebook's.
+    expect(diff.cells[1]).toMatchObject({ metadataChanged: true, metadataOnly: false });
+    expect(diff.metadataChanged).toBe(true);
   });
 });
