@@ -10,7 +10,9 @@ const path = require("node:path");
  * and lib/startup.ts.
  */
 const TIERS = [
-  ["config", "errors", "workspace", "render"],
+  // Pure code that runs in the browser and in Node alike (notebook files, safe HTML), usable by every domain.
+  ["notebooks", "render"],
+  ["config", "errors", "workspace"],
   ["secrets", "db", "http", "git-server"],
   ["audit", "hosts", "notifications"],
   ["auth", "oauth-apps", "vcs"],
@@ -89,7 +91,17 @@ module.exports = {
       comment: "lib/workspace runs in the browser: it imports no other lib/ domain and no Node module.",
       severity: "error",
       from: { path: "^lib/workspace/", pathNot: TESTS },
-      to: { path: "^(lib/(?!workspace/)|app/)" },
+      // Except lib/notebooks and lib/render, which the session's notebooks need in the browser: pure
+      // code of the lowest tier, so they import no server domain (and lib/notebooks no Node module,
+      // by the rule below).
+      to: { path: "^(lib/(?!workspace/|notebooks/|notebooks\\.ts$|render/|render\\.ts$)|app/)" },
+    },
+    {
+      name: "notebooks-imports-node",
+      comment: "lib/notebooks runs in the browser and in Node: no Node built-in modules (tests and test-support aside).",
+      severity: "error",
+      from: { path: "^lib/notebooks/", pathNot: TESTS },
+      to: { dependencyTypes: ["core"] },
     },
     {
       name: "workspace-imports-node",
