@@ -11,7 +11,7 @@ const path = require("node:path");
  */
 const TIERS = [
   ["config", "errors", "workspace", "render"],
-  ["secrets", "db", "http", "git-server"],
+  ["secrets", "db", "http", "git-server", "pyodide"],
   ["audit", "hosts", "notifications"],
   ["auth", "oauth-apps", "vcs"],
   ["users"],
