@@ -12,7 +12,6 @@ import { BranchPicker } from "./branch-picker";
 import { CopyToProjectForm } from "./copy-to-project-form";
 import { FileBrowser, type WritableProject } from "./file-browser";
 import { folderHref } from "./folder-href";
-import { SessionLink } from "@/app/components/session-link";
 
 export const metadata: Metadata = { title: "Browse repository" };
 
@@ -103,12 +102,12 @@ export default async function BrowseRepositoryPage({ params, searchParams }: Par
           {providerLabels[view.provider]} · <span className="break-all font-mono text-xs">{view.location}</span>
         </p>
         {isGit && (
-          <SessionLink
+          <Link
             href={`/repositories/${view.id}/session`}
             className="mt-3 inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
           >
             Open session
-          </SessionLink>
+          </Link>
         )}
       </div>
       {"error" in listing ? (
