@@ -13,7 +13,7 @@ const TIERS = [
   // Pure code that runs in the browser and in Node alike (notebook files, safe HTML), usable by every domain.
   ["notebooks", "render"],
   ["config", "errors", "workspace"],
-  ["secrets", "db", "http", "git-server"],
+  ["secrets", "db", "http", "git-server", "pyodide"],
   ["audit", "hosts", "notifications"],
   ["auth", "oauth-apps", "vcs"],
   ["users"],

@@ -8,6 +8,11 @@ const common = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 const nonPage = [...common, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }];
+// Scripts that run as workers under session pages' cross-origin isolation must accept it
+// themselves (a dedicated worker without it is refused); other files ignore the header.
+const isolatedScripts = [...common, { key: "Cross-Origin-Embedder-Policy", value: "require-corp" }];
+// Pyodide's files for notebooks' kernels: loaded by Benchtop's own workers only.
+const pyodide = [...nonPage, { key: "Cross-Origin-Resource-Policy", value: "same-origin" }];
 const overHttps = [{ type: "header", key: "x-forwarded-proto", value: "https" }];
 const hsts = [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }];
 
@@ -24,12 +29,14 @@ const nextConfig = {
       { source: "/api/:path*", headers: nonPage },
       { source: "/git/:path*", headers: nonPage },
       { source: "/proxy/:path*", headers: nonPage },
-      { source: "/_next/:path*", headers: common },
+      { source: "/_next/:path*", headers: isolatedScripts },
+      { source: "/pyodide/:path*", headers: pyodide },
       // The site's icon, served to signed-out pages too; an SVG gets a policy under which nothing in it runs.
       { source: "/icon.svg", headers: nonPage },
       { source: "/api/:path*", has: overHttps, headers: hsts },
       { source: "/git/:path*", has: overHttps, headers: hsts },
       { source: "/proxy/:path*", has: overHttps, headers: hsts },
+      { source: "/pyodide/:path*", has: overHttps, headers: hsts },
     ];
   },
 };

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_SITE_MESSAGE, isSameOriginRequest, requestOrigin } from "./lib/http/origin";
-import { COMMON_SECURITY_HEADERS, HSTS, pagePolicy } from "./lib/http/security-headers";
+import { COMMON_SECURITY_HEADERS, CROSS_ORIGIN_ISOLATION, HSTS, ISOLATED_PAGES, pagePolicy } from "./lib/http/security-headers";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const PUBLIC_PAGES = /^\/(login|setup)(\/|$)/;
@@ -12,7 +12,8 @@ const PUBLIC_PAGES = /^\/(login|setup)(\/|$)/;
  * - pages get a Content-Security-Policy with a fresh nonce and the common security headers;
  * - an early, cookie-only redirect to the sign-in page, a convenience rather than a gate
  *   (every page, route and action checks the session itself).
- * Git and API routes are outside the matcher (proxy.ts would buffer and cap request
+ * - session pages are cross-origin isolated (COEP; COOP is common), for notebooks' kernels.
+ * Git and API routes and Pyodide's files (/pyodide) are outside the matcher (proxy.ts would buffer and cap request
  * bodies); they check origins themselves and get their headers from next.config.mjs.
  */
 export function proxy(request: NextRequest) {
@@ -35,6 +36,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  if (ISOLATED_PAGES.test(pathname)) for (const [name, value] of Object.entries(CROSS_ORIGIN_ISOLATION)) response.headers.set(name, value);
   return withSecurityHeaders(request, response);
 }
 
@@ -45,5 +47,5 @@ function withSecurityHeaders(request: NextRequest, response: NextResponse): Next
 }
 
 export const config = {
-  matcher: ["/((?!api|git|proxy|_next|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!api|git|proxy|pyodide|_next|favicon.ico|icon.svg|robots.txt).*)"],
 };

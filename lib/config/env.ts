@@ -21,6 +21,8 @@ const envSchema = z.object({
   BENCHTOP_TRUSTED_PROXIES: z.string().trim().optional(),
   // Settings kept in a file (version control backend under `vcs:`); default DATA_DIR/benchtop.yaml.
   BENCHTOP_CONFIG: z.string().trim().optional(),
+  // A Pyodide package repository (Pyodide's own package files, or a mirror) for notebooks' browser kernels.
+  BENCHTOP_PYODIDE_PACKAGES_URL: optionalUrl,
 });
 
 export type Env = z.infer<typeof envSchema>;

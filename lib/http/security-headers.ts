@@ -40,5 +40,15 @@ export const COMMON_SECURITY_HEADERS: Record<string, string> = {
   "cross-origin-opener-policy": "same-origin",
 };
 
+/**
+ * Session pages are cross-origin isolated (this, with the COOP above), so that a
+ * notebook's Python kernel can be interrupted through shared memory
+ * (SharedArrayBuffer). The pages load nothing from other origins (the policy above
+ * allows only 'self', data: and blob:), so require-corp blocks nothing they use; the
+ * kernel's and the git worker's scripts carry the same header (next.config.mjs).
+ */
+export const ISOLATED_PAGES = /^\/(projects|repositories)\/[^/]+\/session\/?$/;
+export const CROSS_ORIGIN_ISOLATION: Record<string, string> = { "cross-origin-embedder-policy": "require-corp" };
+
 /** Sent only over https (through a trusted proxy that says so): a browser keeps to https for a year. */
 export const HSTS = "max-age=31536000; includeSubDomains";

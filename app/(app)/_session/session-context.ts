@@ -3,6 +3,7 @@
 import type { Remote } from "comlink";
 import { createContext, useContext } from "react";
 import type { WorkspaceApi } from "@/lib/workspace/api";
+import type { KernelSettings } from "@/lib/workspace/kernel";
 import type { Change, Progress, WorkspaceState } from "@/lib/workspace/types";
 import type { ConfirmOptions, PromptOptions } from "./dialog-options";
 import type { StatusMessage } from "./use-status";
@@ -42,6 +43,8 @@ export type Session = {
   flushEditor(): Promise<boolean>;
   sidePanel: SidePanel;
   setSidePanel(panel: SidePanel): void;
+  /** Where notebooks' kernels get Pyodide and packages (startKernel from lib/workspace/kernel, imported when a notebook opens). */
+  kernelSettings: KernelSettings;
 };
 
 export const SessionContext = createContext<Session | null>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { KernelSettings } from "@/lib/workspace/kernel";
 import type { Author } from "@/lib/workspace/types";
 import { BranchMenu } from "./branch-menu";
 import { EditorPane, type EditorHandle } from "./editor-pane";
@@ -42,6 +43,8 @@ type Props = {
   openedUrl: string;
   /** Shown under the header from the first paint, while the copy opens too (a viewer's read-only notice). */
   banner?: React.ReactNode;
+  /** Where notebooks' Python kernels load Pyodide and packages from (lib/pyodide's getKernelSettings). */
+  kernelSettings: KernelSettings;
 };
 
 /** On a phone-sized screen one pane shows at a time; from `md` up all three sit side by side. */
@@ -53,7 +56,7 @@ const paneLabels: { id: Pane; label: string }[] = [
 ];
 
 /** A project's session: the repository in this browser, as files | editor | changes and history. */
-export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl, banner }: Props) {
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl, banner, kernelSettings }: Props) {
   const { status, announce, reportProgress } = useStatus();
   const workspace = useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce });
   const { confirm, prompt, element: dialog } = useDialogs();
@@ -124,9 +127,9 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   const session = useMemo<Session | null>(
     () =>
       api && state
-        ? { api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, setSidePanel }
+        ? { api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, setSidePanel, kernelSettings }
         : null,
-    [api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel],
+    [api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, kernelSettings],
   );
   const ready = workspace.phase.kind === "ready" && api !== null && state !== null;
 

@@ -11,6 +11,7 @@ import { clearCredentialsAction, deleteRepositoryAction, retestRepositoryAction 
 import { Modal } from "./modal";
 import { providerLabels } from "@/lib/hosts/labels";
 import { RepositoryForm } from "./repository-form";
+import { SessionLink } from "@/app/components/session-link";
 
 const idle: ActionState = { status: "idle" };
 const plain = "inline-block rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50";
@@ -61,9 +62,9 @@ export function RepositoryActions({ repository }: { repository: RepositoryView }
           Browse
         </Link>
         {repository.provider !== "s3" && (
-          <Link href={`/repositories/${repository.id}/session`} className={plain}>
+          <SessionLink href={`/repositories/${repository.id}/session`} className={plain}>
             Open session
-          </Link>
+          </SessionLink>
         )}
         <form action={retestAction}>
           <RowSubmit>Test again</RowSubmit>

@@ -12,6 +12,7 @@ import { BranchPicker } from "./branch-picker";
 import { CopyToProjectForm } from "./copy-to-project-form";
 import { FileBrowser, type WritableProject } from "./file-browser";
 import { folderHref } from "./folder-href";
+import { SessionLink } from "@/app/components/session-link";
 
 export const metadata: Metadata = { title: "Browse repository" };
 
@@ -102,12 +103,12 @@ export default async function BrowseRepositoryPage({ params, searchParams }: Par
           {providerLabels[view.provider]} · <span className="break-all font-mono text-xs">{view.location}</span>
         </p>
         {isGit && (
-          <Link
+          <SessionLink
             href={`/repositories/${view.id}/session`}
             className="mt-3 inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
           >
             Open session
-          </Link>
+          </SessionLink>
         )}
       </div>
       {"error" in listing ? (

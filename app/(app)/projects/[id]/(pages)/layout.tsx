@@ -3,6 +3,7 @@ import { FailureBanner } from "../_project/failure-banner";
 import { loadPageProject } from "../_project/load-page-project";
 import { projectMenuItems } from "../_project/menu-items";
 import { ProjectMenu } from "../_project/project-menu";
+import { SessionLink } from "@/app/components/session-link";
 
 /**
  * Every page of a project but its session (which takes the whole window): the
@@ -26,9 +27,9 @@ export default async function ProjectPagesLayout({ children, params }: { childre
           <h1 className="min-w-0 break-all text-2xl font-semibold" title={project.name}>
             {project.name}
           </h1>
-          <Link href={`/projects/${project.id}/session`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500">
+          <SessionLink href={`/projects/${project.id}/session`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500">
             Open session
-          </Link>
+          </SessionLink>
         </div>
       </div>
       <FailureBanner access={access} user={user} />

@@ -9,6 +9,7 @@ import { DownloadArchive } from "./download-archive";
 import { loadPageProject } from "../_project/load-page-project";
 import { Section } from "../_project/section";
 import { CloneUrl } from "./clone-url";
+import { SessionLink } from "@/app/components/session-link";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -84,9 +85,9 @@ function Readme({ readme, sessionHref }: { readme: ProjectReadme; sessionHref: s
       <Section title="README">
         <p className="text-sm text-slate-600">
           This project has no README yet. Add a README.md in a{" "}
-          <Link href={sessionHref} className="text-indigo-700 hover:underline">
+          <SessionLink href={sessionHref} className="text-indigo-700 hover:underline">
             session
-          </Link>{" "}
+          </SessionLink>{" "}
           to say what it is and how to use it; it shows here.
         </p>
       </Section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionButton } from "@/app/components/action-button";
+import { SessionLink } from "@/app/components/session-link";
 import { UtcTime } from "@/app/components/utc-time";
 import type { User } from "@/lib/db";
 import { canDismissFailure, failedOperationLabel, type ProjectAccess } from "@/lib/projects";
@@ -18,6 +19,10 @@ function retryOf(operation: string, projectId: string): { href: string; label: s
       // copy and upload make a new project: a failed one leaves none, so there is nothing here to retry.
       return { href: "/projects", label: "Start again from Projects" };
   }
+}
+
+function RetryLink(props: { href: string; className: string; children: React.ReactNode }) {
+  return props.href.endsWith("/session") ? <SessionLink {...props} /> : <Link {...props} />;
 }
 
 /**
@@ -42,9 +47,9 @@ export function FailureBanner({ access, user }: { access: ProjectAccess; user: U
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-4">
         {"href" in retry ? (
-          <Link href={retry.href} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-500">
+          <RetryLink href={retry.href} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-500">
             {retry.label}
-          </Link>
+          </RetryLink>
         ) : (
           <span>{retry.text}</span>
         )}

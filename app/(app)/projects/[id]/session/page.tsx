@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { gitUrlOfLocation } from "@/lib/hosts";
 import { canWrite, remoteOf } from "@/lib/projects";
+import { getKernelSettings } from "@/lib/pyodide";
 import { credentialHelpFor } from "@/lib/repositories";
 import { SessionWorkspace } from "../../../_session/session-workspace";
 import { ViewerBanner } from "../../../_session/viewer-banner";
@@ -37,6 +38,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       canPush={canPush}
       projectHref={`/projects/${project.id}`}
       openedUrl={`/api/v1/projects/${project.id}/session`}
+      kernelSettings={getKernelSettings()}
       banner={
         canPush ? undefined : (
           <ViewerBanner name={project.name} downloadHref={`/api/v1/projects/${project.id}/archive?format=zip`} copyAction={copyProjectAction.bind(null, project.id)} />

@@ -6,6 +6,7 @@ import type { Repository, User } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { gitUrlOfLocation } from "@/lib/hosts";
 import { registeredRemote } from "@/lib/projects";
+import { getKernelSettings } from "@/lib/pyodide";
 import { credentialHelpFor, loadRepository } from "@/lib/repositories";
 import { SessionWorkspace } from "../../../_session/session-workspace";
 
@@ -57,6 +58,7 @@ export default async function RepositorySessionPage({ params }: { params: Promis
       projectHref={`/repositories/${repository.id}`}
       openedUrl={`/api/v1/repositories/${repository.id}/session`}
       credentialHelp={credentialHelpFor({ actor: user, remote })}
+      kernelSettings={getKernelSettings()}
     />
   );
 }
