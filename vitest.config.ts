@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           // Emulators of git hosts are checked against the providers' own descriptions here too.
-          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "e2e/hosts/**/*.test.ts", "tests/architecture/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "server/**/*.test.ts", "e2e/hosts/**/*.test.ts", "tests/architecture/**/*.test.ts"],
           setupFiles: ["tests/setup/unit-data-dir.ts"],
           environment: "node",
           // Several unit tests drive the real git binary; 5 s is too tight on a busy 2-core machine.

@@ -97,3 +97,11 @@ export type BranchInfo = { name: string; current: boolean; commit: string; remot
 
 /** Largest file the editor opens; larger ones get size and a download link. */
 export const MAX_EDITOR_BYTES = 2 * 1024 * 1024;
+
+/** Largest notebook (.ipynb) a session opens: outputs make notebooks far larger than code, and the notebook view renders cells as they come into view. */
+export const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
+
+/** The most of a file's text the session reads into an editor. */
+export function editorLimitFor(path: string): number {
+  return path.toLowerCase().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_EDITOR_BYTES;
+}

@@ -1,19 +1,36 @@
 "use client";
 
-import { useEffect, useImperativeHandle } from "react";
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { BinaryFile } from "./binary-file";
 import { CodeEditor } from "./code-editor";
 import { buttonClass } from "./dialog-style";
+import { NotebookFile } from "./notebook/notebook-file";
+import type { NotebookHandle } from "./notebook/notebook-view";
 import { useSession } from "./session-context";
+import { useNotebookAutosave } from "./use-notebook-autosave";
 import { useOpenFile } from "./use-open-file";
 
 export type EditorHandle = { flush: () => Promise<boolean> };
 
 /** The open file: its editor (or download), the unsaved marker, saving and save conflicts. */
 export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle>; onDirtyChange: (dirty: boolean) => void }) {
-  const { api, openPath, revision, canPush, announce } = useSession();
+  const { api, openPath, revision, canPush, announce, defaultEditor } = useSession();
   const file = useOpenFile({ api, path: openPath, revision, announce });
-  const { save, dirty } = file;
+  const notebookRef = useRef<NotebookHandle>(null);
+  const [notebookPending, setNotebookPending] = useState(false);
+  // Files switched by "Open as text" / "Open as notebook", against the project's default editor.
+  const [switched, setSwitched] = useState<ReadonlySet<string>>(new Set());
+  const { save: saveText, onChange } = file;
+  // A notebook's pending cell edits become the file's text first, so a save never misses the last keystrokes.
+  const save = useCallback(
+    (options?: { force?: boolean }) => {
+      notebookRef.current?.flush();
+      return saveText(options);
+    },
+    [saveText],
+  );
+  const onNotebookText = useNotebookAutosave({ onChange, save });
+  const dirty = file.dirty || notebookPending;
 
   useImperativeHandle(ref, () => ({ flush: () => save() }), [save]);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -34,6 +51,17 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
   const content = file.content?.path === openPath ? file.content : null;
   const editable = content && !content.binary && !content.tooLarge;
   const readOnly = !canPush;
+  const isNotebook = openPath.toLowerCase().endsWith(".ipynb");
+  const asNotebook = isNotebook && (defaultEditor === "notebook") !== switched.has(openPath);
+  const switchView = () => {
+    notebookRef.current?.flush();
+    setNotebookPending(false);
+    setSwitched((paths) => {
+      const next = new Set(paths);
+      if (!next.delete(openPath)) next.add(openPath);
+      return next;
+    });
+  };
 
   return (
     <section aria-label="Open file" className="flex h-full min-h-0 flex-col">
@@ -48,8 +76,13 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
         )}
         {file.saving && <span className="shrink-0 text-xs text-slate-500">Saving…</span>}
         {readOnly && <span className="ml-auto shrink-0 rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-600">Read-only</span>}
+        {editable && isNotebook && (
+          <button type="button" onClick={switchView} className={`shrink-0 !py-0.5 ${readOnly ? "" : "ml-auto"} ${buttonClass.plain}`}>
+            {asNotebook ? "Open as text" : "Open as notebook"}
+          </button>
+        )}
         {editable && !readOnly && (
-          <button type="button" onClick={() => void save()} disabled={!dirty || file.saving} title="Ctrl+S / ⌘S" className={`ml-auto shrink-0 !py-0.5 ${buttonClass.plain}`}>
+          <button type="button" onClick={() => void save()} disabled={!dirty || file.saving} title="Ctrl+S / ⌘S" className={`shrink-0 !py-0.5 ${isNotebook ? "" : "ml-auto"} ${buttonClass.plain}`}>
             Save
           </button>
         )}
@@ -70,8 +103,19 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
           <p className="p-6 text-sm text-red-800">{file.error}</p>
         ) : !content ? (
           <p className="p-6 text-sm text-slate-500">Opening {openPath}…</p>
+        ) : editable && asNotebook ? (
+          <NotebookFile
+            key={`${openPath}:${file.docKey}`}
+            ref={notebookRef}
+            path={openPath}
+            text={file.editorText()}
+            docKey={`${openPath}:${file.docKey}`}
+            readOnly={readOnly}
+            onText={onNotebookText}
+            onPendingChange={setNotebookPending}
+          />
         ) : editable ? (
-          <CodeEditor docKey={`${openPath}:${file.docKey}`} path={openPath} text={content.text ?? ""} onChange={file.onChange} readOnly={readOnly} />
+          <CodeEditor docKey={`${openPath}:${file.docKey}:text`} path={openPath} text={file.editorText()} onChange={file.onChange} readOnly={readOnly} />
         ) : (
           <BinaryFile file={content} />
         )}

@@ -12,6 +12,10 @@ const r: Loader = async () => {
   const [{ StreamLanguage }, { r }] = await Promise.all([import("@codemirror/language"), import("@codemirror/legacy-modes/mode/r")]);
   return StreamLanguage.define(r);
 };
+const julia: Loader = async () => {
+  const [{ StreamLanguage }, { julia }] = await Promise.all([import("@codemirror/language"), import("@codemirror/legacy-modes/mode/julia")]);
+  return StreamLanguage.define(julia);
+};
 
 const byExtension: Record<string, Loader> = {
   py: python,
@@ -32,7 +36,11 @@ const byExtension: Record<string, Loader> = {
   markdown: markdown,
   sql: sql,
   r: r,
+  jl: julia,
 };
+
+/** A notebook's cells, by the language its metadata names (kernelspec.language, language_info.name). */
+const byLanguage: Record<string, Loader> = { python, r, julia, sql, javascript: javascript({}), typescript: javascript({ typescript: true }) };
 
 /** The syntax highlighting for a file, picked by its extension; none for unknown kinds. */
 export async function loadLanguage(path: string): Promise<Extension> {
@@ -43,6 +51,12 @@ export async function loadLanguage(path: string): Promise<Extension> {
   return loader ? loader() : [];
 }
 
+/** The highlighting for a notebook's code cells; none for a language without a mode. */
+export async function loadLanguageNamed(language: string): Promise<Extension> {
+  const loader = Object.hasOwn(byLanguage, language) ? byLanguage[language] : undefined;
+  return loader ? loader() : [];
+}
+
 /**
  * Fetches the editor and every language mode ahead of need. They are separate
  * chunks; loading them once the session is open means a person who goes offline
@@ -50,5 +64,5 @@ export async function loadLanguage(path: string): Promise<Extension> {
  */
 export async function preloadEditor(): Promise<void> {
   const loaders = [...new Set(Object.values(byExtension))];
-  await Promise.allSettled([import("./editor-setup"), ...loaders.map((load) => load())]);
+  await Promise.allSettled([import("./editor-setup"), import("./notebook/cell-editor-setup"), ...loaders.map((load) => load())]);
 }

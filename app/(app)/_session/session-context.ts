@@ -45,7 +45,11 @@ export type Session = {
   setSidePanel(panel: SidePanel): void;
   /** Where notebooks' kernels get Pyodide and packages (startKernel from lib/workspace/kernel, imported when a notebook opens). */
   kernelSettings: KernelSettings;
+  /** How .ipynb files open: the notebook view, or the code editor (the project's "Default editor"). */
+  defaultEditor: DefaultEditor;
 };
+
+export type DefaultEditor = "notebook" | "code";
 
 export const SessionContext = createContext<Session | null>(null);
 

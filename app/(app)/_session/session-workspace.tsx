@@ -13,7 +13,7 @@ import { FileTree } from "./file-tree";
 import { preloadEditor } from "./languages";
 import { OpeningScreen } from "./opening-screen";
 import { ResetButton } from "./reset-button";
-import { SessionContext, type RunOptions, type Session, type SidePanel as Panel } from "./session-context";
+import { SessionContext, type DefaultEditor, type RunOptions, type Session, type SidePanel as Panel } from "./session-context";
 import { SessionHeader } from "./session-header";
 import { SidePanel } from "./side-panel";
 import { SyncButtons } from "./sync-buttons";
@@ -45,6 +45,8 @@ type Props = {
   banner?: React.ReactNode;
   /** Where notebooks' Python kernels load Pyodide and packages from (lib/pyodide's getKernelSettings). */
   kernelSettings: KernelSettings;
+  /** How .ipynb files open (the project's setting; the notebook view when there is none). */
+  defaultEditor?: DefaultEditor;
 };
 
 /** On a phone-sized screen one pane shows at a time; from `md` up all three sit side by side. */
@@ -56,7 +58,7 @@ const paneLabels: { id: Pane; label: string }[] = [
 ];
 
 /** A project's session: the repository in this browser, as files | editor | changes and history. */
-export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl, banner, kernelSettings }: Props) {
+export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, projectHref, corsProxy, volumeId, credentialHelp, openedUrl, banner, kernelSettings, defaultEditor = "notebook" }: Props) {
   const { status, announce, reportProgress } = useStatus();
   const workspace = useWorkspace({ projectId, remoteUrl, author, corsProxy, volumeId, announce });
   const { confirm, prompt, element: dialog } = useDialogs();
@@ -127,9 +129,9 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
   const session = useMemo<Session | null>(
     () =>
       api && state
-        ? { api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, setSidePanel, kernelSettings }
+        ? { api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, setSidePanel, kernelSettings, defaultEditor }
         : null,
-    [api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, kernelSettings],
+    [api, state, changes, revision, canPush, busy, refresh, reopen, announce, reportProgress, run, confirm, prompt, openPath, openFile, flushEditor, sidePanel, kernelSettings, defaultEditor],
   );
   const ready = workspace.phase.kind === "ready" && api !== null && state !== null;
 
