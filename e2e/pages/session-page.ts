@@ -45,9 +45,9 @@ export class SessionPage {
     return this.tree.getByRole("treeitem", { name, exact: true });
   }
 
-  /** The path shown above the editor. */
+  /** The path shown above the editor (the pane's first heading: a notebook's Markdown has headings of its own). */
   get openPath(): Locator {
-    return this.page.getByRole("region", { name: "Open file" }).getByRole("heading");
+    return this.page.getByRole("region", { name: "Open file" }).getByRole("heading").first();
   }
 
   async openFile(name: string): Promise<void> {

@@ -40,6 +40,13 @@ type Props = {
 };
 
 const PLAIN_LINES = 40;
+
+/**
+ * Buttons, the type menu and editors select their cell themselves (running,
+ * focusing). Selecting on their mousedown would re-render the cell between the
+ * press and the release, and a quick click could then miss its button.
+ */
+const takesPointer = (target: EventTarget) => target instanceof Element && target.closest("button, select, .cm-editor") !== null;
 /** No highlighting (Markdown and raw cells, or before the mode loads): one value, so editors are not rebuilt on each render. */
 const NO_LANGUAGE: Extension = [];
 
@@ -59,7 +66,7 @@ export const NotebookCell = memo(function NotebookCell(props: Props) {
       tabIndex={-1}
       aria-current={selected ? "true" : undefined}
       aria-busy={runState ? true : undefined}
-      onMouseDown={() => !selected && actions.select(cellKey)}
+      onMouseDown={(event) => !selected && !takesPointer(event.target) && actions.select(cellKey)}
       className={`nb-cell relative border-l-4 py-1.5 pr-3 pl-1 outline-none ${mode}`}
     >
       {selected && !readOnly && <CellToolbar cellKey={cellKey} index={index} count={props.count} cell={cell} actions={actions} />}

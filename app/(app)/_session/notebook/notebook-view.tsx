@@ -68,10 +68,10 @@ export function NotebookView({ ref, path, parsed, readOnly, onText, onPendingCha
     void refreshFiles(changes.map((change) => change.path));
   }, [revision, changes, refreshFiles]);
 
+  const { runCell, runAll, runStates } = runner;
   const run = useCallback(
-    (key: string) =>
-      runner.runCell(key).catch((error: unknown) => announce({ text: `Could not run the cell. ${describeError(error)}`, tone: "error" })),
-    [runner, announce],
+    (key: string) => runCell(key).catch((error: unknown) => announce({ text: `Could not run the cell. ${describeError(error)}`, tone: "error" })),
+    [runCell, announce],
   );
 
   /** A new cell, selected: in command mode (A, B, the buttons), or in its editor (Shift+Enter past the last cell). */
@@ -79,7 +79,7 @@ export function NotebookView({ ref, path, parsed, readOnly, onText, onPendingCha
     (index: number, type: CellType, { editing = false }: { editing?: boolean } = {}) => {
       const key = newCellKey();
       edit({ kind: "insert", index, type, key });
-      setSelection({ key, editing });
+      setSelection({ key, editing, reveal: true });
     },
     [edit],
   );
@@ -95,9 +95,9 @@ export function NotebookView({ ref, path, parsed, readOnly, onText, onPendingCha
       const index = keys.indexOf(key);
       if (index < 0) return;
       if (notebook.cells[index]?.cell_type === "code" && !readOnly) void run(key);
-      if (!advance) return setSelection({ key, editing: notebook.cells[index]?.cell_type === "code" && selectionRef.current.editing });
+      if (!advance) return setSelection({ key, editing: notebook.cells[index]?.cell_type === "code" && selectionRef.current.key === key && selectionRef.current.editing });
       const next = keys[index + 1];
-      if (next) setSelection({ key: next, editing: false });
+      if (next) setSelection({ key: next, editing: false, reveal: true });
       else if (!readOnly) insert(index + 1, "code", { editing: true });
     },
     [current, readOnly, run, insert],
@@ -148,7 +148,7 @@ export function NotebookView({ ref, path, parsed, readOnly, onText, onPendingCha
       <NotebookToolbar
         kernel={kernel.state}
         readOnly={readOnly}
-        onRunAll={() => void runner.runAll().catch((error: unknown) => announce({ text: `Could not run the notebook. ${describeError(error)}`, tone: "error" }))}
+        onRunAll={() => void runAll().catch((error: unknown) => announce({ text: `Could not run the notebook. ${describeError(error)}`, tone: "error" }))}
         onInterrupt={() => void kernel.interrupt()}
         onRestart={() => void restart()}
         onClearAll={() => edit({ kind: "clear-all" })}
@@ -169,7 +169,7 @@ export function NotebookView({ ref, path, parsed, readOnly, onText, onPendingCha
               language={language}
               selected={selection.key === key}
               editing={selection.key === key && selection.editing}
-              runState={runner.runStates.get(key)}
+              runState={runStates.get(key)}
               readOnly={readOnly}
               scrollRoot={scrollRef}
               resolveImage={images.resolveImage}

@@ -5,8 +5,12 @@ import type { NotebookDocument } from "./notebook-edits";
 import type { CellActions } from "./notebook-cell";
 import { commandFor } from "./notebook-keys";
 
-/** The selected cell, and whether its editor has the keys (edit mode) or the notebook has them (command mode). */
-export type Selection = { key: string | null; editing: boolean };
+/**
+ * The selected cell, and whether its editor has the keys (edit mode) or the
+ * notebook has them (command mode). `reveal`: scroll it into view (keyboard
+ * moves do; a click does not, so that the page never moves under the pointer).
+ */
+export type Selection = { key: string | null; editing: boolean; reveal?: boolean };
 
 type Options = {
   selection: Selection;
@@ -35,7 +39,7 @@ export function useCommandKeys({ selection, setSelection, current, actions, read
     if (!selection.key || selection.editing) return;
     const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell-key="${selection.key}"]`);
     if (cell && !cell.contains(globalThis.document.activeElement)) cell.focus({ preventScroll: true });
-    cell?.scrollIntoView({ block: "nearest" });
+    if (selection.reveal) cell?.scrollIntoView({ block: "nearest" });
   }, [selection, scrollRef]);
 
   return useCallback(
@@ -58,9 +62,9 @@ export function useCommandKeys({ selection, setSelection, current, actions, read
         case "run-and-advance":
           return actions.run(key, { advance: true });
         case "select-previous":
-          return setSelection({ key: keys[Math.max(0, index - 1)]!, editing: false });
+          return setSelection({ key: keys[Math.max(0, index - 1)]!, editing: false, reveal: true });
         case "select-next":
-          return setSelection({ key: keys[Math.min(keys.length - 1, index + 1)]!, editing: false });
+          return setSelection({ key: keys[Math.min(keys.length - 1, index + 1)]!, editing: false, reveal: true });
       }
       if (!editable) return;
       switch (action) {
@@ -75,7 +79,7 @@ export function useCommandKeys({ selection, setSelection, current, actions, read
         case "delete": {
           actions.edit({ kind: "delete", key });
           const neighbour = keys[index + 1] ?? keys[index - 1] ?? null;
-          setSelection({ key: notebook.cells.length > 1 ? neighbour : null, editing: false });
+          setSelection({ key: notebook.cells.length > 1 ? neighbour : null, editing: false, reveal: true });
           return;
         }
       }
