@@ -7,6 +7,8 @@ import { ADMIN, APP_URL } from "./servers";
 export type UserView = { id: string; email: string; name: string; handle: string; role: "admin" | "user"; disabled: boolean };
 export type SeededUser = UserView & { password: string };
 export type SeededProject = { id: string; name: string; cloneUrl: string };
+/** A project as GET /api/v1/projects/{id} shows it (the fields tests read). */
+export type ProjectView = SeededProject & { defaultBranch: string; defaultEditor: "notebook" | "code" };
 
 let counter = 0;
 /** A suffix that keeps names unique within a run (each run has fresh data). */
@@ -65,6 +67,10 @@ export class Api {
 
   async createProject(token: string, input: { name: string; description?: string }): Promise<SeededProject> {
     return ok(await this.request.post("/api/v1/projects", { headers: bearer(token), data: input }), "POST /api/v1/projects");
+  }
+
+  async getProject(token: string, id: string): Promise<ProjectView> {
+    return ok(await this.request.get(`/api/v1/projects/${id}`, { headers: bearer(token) }), "GET /api/v1/projects/:id");
   }
 
   async addCollaborator(token: string, projectId: string, input: { email: string; role: "viewer" | "editor" }): Promise<void> {

@@ -87,6 +87,34 @@ test.describe("project pages and their menu", () => {
     await expect(project.deleteSection).toHaveCount(0);
   });
 
+  test("an editor chooses the code editor as the default editor: kept after a reload, on the project and in the audit trail", async ({ page, api }) => {
+    const owner = await api.createUser();
+    const editor = await api.createUser();
+    const token = await api.createToken(owner);
+    const created = await api.createProject(token, { name: unique("editor") });
+    await api.addCollaborator(token, created.id, { email: editor.email, role: "editor" });
+    await signInOverApi(page, editor);
+    const project = new ProjectPage(page);
+    await project.goto(created.id, "settings");
+
+    const settings = page.getByRole("region", { name: "Settings" });
+    const defaultEditor = settings.getByLabel("Default editor");
+    await expect(defaultEditor).toHaveValue("notebook");
+    await expect(defaultEditor.getByRole("option")).toHaveText(["Notebook view", "Code editor"]);
+    await expect(defaultEditor).toHaveAccessibleDescription("How .ipynb files open in a session. Open as text switches one file.");
+    await defaultEditor.selectOption({ label: "Code editor" });
+    await settings.getByRole("button", { name: "Save settings" }).click();
+    await expect(settings.getByRole("status")).toHaveText("Settings saved.");
+
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Settings" }).getByLabel("Default editor")).toHaveValue("code");
+    expect((await api.getProject(token, created.id)).defaultEditor).toBe("code");
+    await project.menuLink("Audit trail").click();
+    const updated = page.getByRole("row").filter({ hasText: "project.updated" });
+    await expect(updated).toContainText(editor.email);
+    await expect(updated).toContainText("defaultEditor: code");
+  });
+
   test("the audit trail filters by person and action, pages back through older events, and downloads what is shown as CSV", async ({ page, api }) => {
     const owner = await api.createUser();
     const colleague = await api.createUser();

@@ -1,3 +1,5 @@
+import { FieldNotes, fieldIds } from "./field-notes";
+
 type FieldProps = {
   label: string;
   name: string;
@@ -13,8 +15,7 @@ type FieldProps = {
 
 /** A labelled input with its hint and error, wired for screen readers. */
 export function Field({ label, name, type = "text", defaultValue, error, required, autoComplete, placeholder, hint, multiline }: FieldProps) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const { id, describedBy } = fieldIds({ name, hint, error });
   const className =
     "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 aria-[invalid=true]:border-red-500";
   return (
@@ -38,16 +39,7 @@ export function Field({ label, name, type = "text", defaultValue, error, require
           className={className}
         />
       )}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-600">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

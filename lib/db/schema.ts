@@ -50,6 +50,10 @@ export const projects = sqliteTable(
       .notNull()
       .default("internal"),
     defaultBranch: text("default_branch").notNull().default("main"),
+    /** How a session opens the project's .ipynb files: "notebook" (the notebook view) or "code" (the code editor). */
+    defaultEditor: text("default_editor", { enum: ["notebook", "code"] })
+      .notNull()
+      .default("notebook"),
     /** For backend "remote": the registered repository the project is linked to (its owner's). */
     repositoryId: text("repository_id"),
     /** For backend "external": the organization backend its repository lives in, and its name there. */

@@ -2,6 +2,7 @@ export { assertCanManage, assertCanWrite, canManage, canRead, canWrite, loadProj
 export { beingMovedMessage, isBeingMoved } from "./being-moved";
 export { addCollaborator, changeCollaboratorRole, listCollaborators, removeCollaborator, type CollaboratorView } from "./collaborators";
 export { createProject, type RepositoryInitializer } from "./create-project";
+export { DEFAULT_EDITORS, defaultEditorLabels, type DefaultEditor } from "./default-editors";
 export { cleanUpAfterCrash } from "./clean-up-after-crash";
 export { OLD_PATH_DAYS } from "./old-paths";
 export { newProjectDestination, type NewProjectDestination } from "./new-project-destination";

@@ -1,6 +1,7 @@
 import type { Project, ProjectRole, User } from "../db";
 import { gitUrlOfLocation } from "../hosts/git-url";
 import { backendOf } from "./backend-label";
+import type { DefaultEditor } from "./default-editors";
 import { remoteOf } from "./project-remote";
 
 export type ProjectView = {
@@ -16,6 +17,8 @@ export type ProjectView = {
   backendHost: string | null;
   cloneUrl: string;
   defaultBranch: string;
+  /** How a session opens the project's .ipynb files. */
+  defaultEditor: DefaultEditor;
   lastPushAt: string | null;
   failed: { operation: string; message: string; at: string } | null;
   createdAt: string;
@@ -50,6 +53,7 @@ export function toProjectView({ project, owner, role, origin }: { project: Proje
     backendHost: where.host,
     cloneUrl: cloneUrlOf({ origin, owner, project }),
     defaultBranch: project.defaultBranch,
+    defaultEditor: project.defaultEditor,
     lastPushAt: project.lastPushAt?.toISOString() ?? null,
     failed:
       project.failedOperation && project.failedAt

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchNameSchema, projectNameSchema } from "./schema";
+import { branchNameSchema, projectNameSchema, updateProjectSchema } from "./schema";
 
 describe("projectNameSchema", () => {
   it.each(["a", "models", "Churn_2024-v2.1", "x".repeat(100), "-dash", "_under"])("accepts %s", (name) => {
@@ -47,4 +47,14 @@ describe("projectNameSchema", () => {
 describe("branchNameSchema", () => {
   it.each(["main", "feature/x", "release-1.2"])("accepts %s", (b) => expect(branchNameSchema.safeParse(b).success).toBe(true));
   it.each(["", "a..b", "-x", "a b", "x.lock", "a//b", "end/", "@", "a:b"])("refuses %s", (b) => expect(branchNameSchema.safeParse(b).success).toBe(false));
+});
+
+describe("updateProjectSchema's defaultEditor", () => {
+  it.each(["notebook", "code"])("accepts %s", (defaultEditor) => expect(updateProjectSchema.parse({ defaultEditor })).toEqual({ defaultEditor }));
+  it.each(["jupyter", "Notebook", " code", "", 0, null])("refuses %j, naming the field and both values", (defaultEditor) => {
+    const result = updateProjectSchema.safeParse({ defaultEditor });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.path).toEqual(["defaultEditor"]);
+    expect(result.error!.issues[0]!.message).toBe('defaultEditor is "notebook" (the notebook view) or "code" (the code editor).');
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_EDITORS } from "./default-editors";
 import { FAILURE_MESSAGE_MAX, SESSION_OPERATIONS } from "./failed-operations";
 
 // Names that git or Benchtop's /git/{handle}/{name}.git URLs give a meaning of their own:
@@ -74,6 +75,7 @@ export const updateProjectSchema = z
     name: projectNameSchema.optional(),
     description: projectDescriptionSchema.optional(),
     defaultBranch: branchNameSchema.optional(),
+    defaultEditor: z.enum(DEFAULT_EDITORS, { error: 'defaultEditor is "notebook" (the notebook view) or "code" (the code editor).' }).optional(),
   })
   .strict();
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;

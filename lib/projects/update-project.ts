@@ -7,8 +7,8 @@ import { rememberOldPath } from "./old-paths";
 import type { UpdateProjectInput } from "./schema";
 
 /**
- * Renames a project or changes its description or default branch (editor, owner
- * or admin). A project on Benchtop's git server keeps answering git at its old
+ * Renames a project or changes its description, default branch or default
+ * editor (editor, owner or admin). A project on Benchtop's git server keeps answering git at its old
  * clone URL for OLD_PATH_DAYS after a rename (see rememberOldPath).
  */
 export async function updateProject({ access, input, actor }: { access: ProjectAccess; input: UpdateProjectInput; actor: User }): Promise<Project> {

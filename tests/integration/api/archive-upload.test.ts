@@ -85,7 +85,7 @@ describe("uploading a project", () => {
     const res = await uploadArchive({ name, description: "From an archive", content: archive, fileName: path.basename(archive), auth: { token: owner.token } });
     assertSafeAnswer(res);
     expect(res.status, res.text).toBe(201);
-    expect(res.body).toMatchObject({ name, description: "From an archive", role: "owner", backend: "internal", defaultBranch: "main", owner: { handle: owner.handle } });
+    expect(res.body).toMatchObject({ name, description: "From an archive", role: "owner", backend: "internal", defaultBranch: "main", defaultEditor: "notebook", owner: { handle: owner.handle } });
     expect(res.body.warnings).toBeUndefined();
 
     const clone = cloneInto(res.body.cloneUrl, { token: owner.token });

@@ -44,7 +44,7 @@ describe("copying a project", () => {
     const name = unique("mine-");
     const res = await call(`/api/v1/projects/${source.id}/copy`, { method: "POST", token: viewer.token, body: { name } });
     expect(res.status, res.text).toBe(201);
-    expect(res.body).toMatchObject({ name, description: "Forecasts of the week", role: "owner", backend: "internal", defaultBranch: "main", owner: { id: viewer.id, handle: viewer.handle } });
+    expect(res.body).toMatchObject({ name, description: "Forecasts of the week", role: "owner", backend: "internal", defaultBranch: "main", defaultEditor: "notebook", owner: { id: viewer.id, handle: viewer.handle } });
     const copy = res.body as Project & { id: string };
 
     expect(historyOf(copy.id)).toEqual(before);

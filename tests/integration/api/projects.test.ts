@@ -4,7 +4,7 @@ import { call, expectError, expectIsoTime, readRepoFile, sleep } from "./helpers
 
 /** A project as API.md describes it. */
 function expectProjectView(project: any, expected: Record<string, unknown> = {}) {
-  for (const key of ["id", "name", "description", "owner", "role", "backend", "backendLabel", "backendHost", "cloneUrl", "defaultBranch", "lastPushAt", "failed", "createdAt"]) {
+  for (const key of ["id", "name", "description", "owner", "role", "backend", "backendLabel", "backendHost", "cloneUrl", "defaultBranch", "defaultEditor", "lastPushAt", "failed", "createdAt"]) {
     expect(project).toHaveProperty(key);
   }
   expect(project.id).toBeTypeOf("string");
@@ -35,6 +35,7 @@ describe("creating projects", () => {
       backend: "internal",
       cloneUrl: `${baseUrl()}/git/${owner.handle}/${name}.git`,
       defaultBranch: "main",
+      defaultEditor: "notebook",
       lastPushAt: null,
       failed: null,
     });
@@ -297,6 +298,43 @@ describe("one project", () => {
     const invalid = await call(`/api/v1/projects/${project.id}`, { method: "PATCH", token: owner.token, body: { defaultBranch: "bad..name" } });
     expectError(invalid, 400, "invalid_input", ["defaultBranch"]);
     expect((await call(`/api/v1/projects/${project.id}`, { token: owner.token })).body.defaultBranch).toBe("main");
+  });
+
+  it("opens notebooks in the notebook view until an editor chooses the code editor, which is recorded", async () => {
+    const [editor, viewer] = await Promise.all([createUser(), createUser()]);
+    const project = await createProject(owner);
+    await share(project, owner, editor, "editor");
+    await share(project, owner, viewer, "viewer");
+    const url = `/api/v1/projects/${project.id}`;
+    expect((await call(url, { token: owner.token })).body.defaultEditor).toBe("notebook");
+
+    const changed = await call(url, { method: "PATCH", token: editor.token, body: { defaultEditor: "code" } });
+    expect(changed.status, changed.text).toBe(200);
+    expectProjectView(changed.body, { id: project.id, name: project.name, defaultEditor: "code" });
+    expect((await call(url, { token: viewer.token })).body.defaultEditor).toBe("code");
+    const listed = await call(`/api/v1/projects?q=${encodeURIComponent(project.name)}`, { token: owner.token });
+    expect(listed.body.projects.map((p: any) => [p.id, p.defaultEditor])).toEqual([[project.id, "code"]]);
+
+    const { events } = (await call(`${url}/audit?action=project.updated`, { token: owner.token })).body;
+    expect(events.map((e: any) => [e.actor.id, e.detail])).toEqual([[editor.id, { changes: { defaultEditor: "code" } }]]);
+    // Choosing the editor already in force changes nothing and records nothing.
+    expect((await call(url, { method: "PATCH", token: editor.token, body: { defaultEditor: "code" } })).status).toBe(200);
+    expect((await call(`${url}/audit?action=project.updated`, { token: owner.token })).body.events).toHaveLength(1);
+  });
+
+  it("refuses a default editor other than notebook or code, and a viewer's change", async () => {
+    const viewer = await createUser();
+    const project = await createProject(owner);
+    await share(project, owner, viewer, "viewer");
+    const url = `/api/v1/projects/${project.id}`;
+    for (const defaultEditor of ["jupyter", "Code", "", 1, null]) {
+      const refused = await call(url, { method: "PATCH", token: owner.token, body: { defaultEditor } });
+      expectError(refused, 400, "invalid_input", ["defaultEditor"]);
+      expect(refused.body.error.fields.defaultEditor).toBe('defaultEditor is "notebook" (the notebook view) or "code" (the code editor).');
+      expect(refused.body.error.message).toContain('"notebook"');
+    }
+    expectError(await call(url, { method: "PATCH", token: viewer.token, body: { defaultEditor: "code" } }), 403, "forbidden");
+    expect((await call(url, { token: owner.token })).body.defaultEditor).toBe("notebook");
   });
 
   it("refuses unknown fields and 404s a PATCH of an unknown project", async () => {

@@ -35,6 +35,7 @@ export async function updateProjectAction(projectId: string, _prev: ActionState,
       name: formData.get("name") ?? undefined,
       description: formData.get("description") ?? undefined,
       defaultBranch: formData.get("defaultBranch") ?? undefined,
+      defaultEditor: formData.get("defaultEditor") ?? undefined,
     });
     if (!parsed.success) return validationFailed(parsed.error);
     const updated = await updateProject({ access, input: parsed.data, actor: user });

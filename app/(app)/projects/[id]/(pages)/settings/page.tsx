@@ -8,7 +8,7 @@ import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
-/** Name, description and default branch for editors; the danger zone only for the owner and admins. */
+/** Name, description, default branch and default editor for editors; the danger zone only for the owner and admins. */
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, access } = await loadPageProject(params);
   const { project, role } = access;
@@ -24,7 +24,14 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   return (
     <>
       <Section title="Settings">
-        <SettingsForm projectId={project.id} name={project.name} description={project.description} defaultBranch={project.defaultBranch} branches={branches.map((b) => b.name)} />
+        <SettingsForm
+          projectId={project.id}
+          name={project.name}
+          description={project.description}
+          defaultBranch={project.defaultBranch}
+          branches={branches.map((b) => b.name)}
+          defaultEditor={project.defaultEditor}
+        />
       </Section>
       {canManage(role) && (
         <Section title="Danger zone" tone="danger">

@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `default_editor` text DEFAULT 'notebook' NOT NULL;
