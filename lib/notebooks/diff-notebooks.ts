@@ -5,6 +5,8 @@ import { summarizeOutputs, type OutputCounts } from "./summarize-outputs";
 import type { Cell, Notebook, Output } from "./types";
 
 export type OutputsChange = {
+  /** The outputs themselves changed (not only the execution count). */
+  outputsChanged: boolean;
   before: OutputCounts;
   after: OutputCounts;
   executionCount: { before: number | null; after: number | null } | null;
@@ -141,5 +143,5 @@ function compareOutputs(before: Cell, after: Cell): OutputsChange | null {
     else parts.push(`outputs changed: ${counts.after.words}`);
   }
   if (executionCount) parts.push(`execution count ${executionCount.before ?? "none"} → ${executionCount.after ?? "none"}`);
-  return { ...counts, executionCount, summary: parts.join("; ") };
+  return { outputsChanged, ...counts, executionCount, summary: parts.join("; ") };
 }

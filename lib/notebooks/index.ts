@@ -34,6 +34,12 @@ export { newCellId, hasCellIds, CELL_ID } from "./cell-id";
 
 /** diffNotebooks(before, after): NotebookDiff, for Changes and History. */
 export { diffNotebooks, type NotebookDiff, type CellDiff, type OutputsChange } from "./diff-notebooks";
+/** diffNotebookTexts(before, after): a diff of two files' texts (null = absent), or why one is not a notebook. */
+export { diffNotebookTexts, type NotebookTextsDiff } from "./diff-notebook-texts";
+/** describeCellDiff(cell): "Cell 3: source changed" and its parts; groupCellDiffs(cells): unchanged runs gathered. */
+export { describeCellDiff, groupCellDiffs, type CellDiffEntry } from "./describe-cell-diff";
+/** isNotebookPath(path): the path ends in .ipynb. */
+export { isNotebookPath } from "./notebook-path";
 /** summarizeOutputs(outputs): OutputCounts ("1 image, 2 text"); categorizeOutput(output). */
 export { summarizeOutputs, categorizeOutput, type OutputCounts } from "./summarize-outputs";
 /** mergeNotebooks(base, ours, theirs): NotebookMerge; resolveConflicts(merge, ["ours" | "theirs", ...]): Notebook. */

@@ -40,7 +40,14 @@ export type FileContent = {
 
 export type DiffLine = { kind: "context" | "add" | "remove"; text: string; oldLine?: number; newLine?: number };
 export type DiffHunk = { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: DiffLine[] };
-export type FileDiff = { path: string; kind: ChangeKind; binary: boolean; hunks: DiffHunk[] };
+export type FileDiff = {
+  path: string;
+  kind: ChangeKind;
+  binary: boolean;
+  hunks: DiffHunk[];
+  /** For a notebook (.ipynb) that is text: both versions (null where absent), for the cell-by-cell view. */
+  texts?: { before: string | null; after: string | null };
+};
 
 export type CommitInfo = {
   oid: string;

@@ -1,4 +1,5 @@
 import { structuredPatch } from "diff";
+import { isNotebookPath } from "../notebooks";
 import { decodeText, isBinary } from "./text";
 import { MAX_EDITOR_BYTES, type ChangeKind, type DiffHunk, type DiffLine, type FileDiff } from "./types";
 
@@ -7,16 +8,22 @@ const CONTEXT_LINES = 3;
 /**
  * The unified diff of two versions of a file (null = absent), with 3 lines of
  * context. Binary files, and files too large for the editor (whose diff could
- * take seconds), give `binary: true` and no hunks.
+ * take seconds), give `binary: true` and no hunks. A notebook's diff also
+ * carries both texts, which the session compares cell by cell.
  */
 export function diffContents({ path, kind, before, after }: { path: string; kind: ChangeKind; before: Uint8Array | null; after: Uint8Array | null }): FileDiff {
   const sides = [before, after].filter((b): b is Uint8Array => b !== null);
   if (sides.some((b) => b.length > MAX_EDITOR_BYTES || isBinary(b))) return { path, kind, binary: true, hunks: [] };
-  const oldText = before ? decodeText(before) : "";
-  const newText = after ? decodeText(after) : "";
-  if (oldText === newText) return { path, kind, binary: false, hunks: [] };
-  const patch = structuredPatch(path, path, oldText, newText, undefined, undefined, { context: CONTEXT_LINES });
-  return { path, kind, binary: false, hunks: patch.hunks.map(toHunk) };
+  const oldText = before ? decodeText(before) : null;
+  const newText = after ? decodeText(after) : null;
+  const diff: FileDiff = { path, kind, binary: false, hunks: diffTexts(oldText ?? "", newText ?? "") };
+  return isNotebookPath(path) ? { ...diff, texts: { before: oldText, after: newText } } : diff;
+}
+
+/** The hunks (3 lines of context, git's line numbers) between two texts; none when they are equal. */
+export function diffTexts(oldText: string, newText: string): DiffHunk[] {
+  if (oldText === newText) return [];
+  return structuredPatch("", "", oldText, newText, undefined, undefined, { context: CONTEXT_LINES }).hunks.map(toHunk);
 }
 
 function toHunk(hunk: { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: string[] }): DiffHunk {

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import type { Change } from "@/lib/workspace/types";
-import { DiffView } from "./diff-view";
+import { FileDiffView } from "./file-diff-view";
 import { useSession } from "./session-context";
 
 const small = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:text-slate-400";
@@ -79,7 +79,7 @@ export function ChangeRow({ change, selected, onSelect, onDiscard, onResolve }: 
       )}
       {showDiff && (
         <div id={`${id}-diff`} className="pl-6">
-          <DiffView label={`Diff of ${change.path}`} loadKey={`${change.path}:${change.kind}:${revision}`} load={() => api.diffFile({ path: change.path })} />
+          <FileDiffView path={change.path} label={`Diff of ${change.path}`} loadKey={`${change.path}:${change.kind}:${revision}`} load={() => api.diffFile({ path: change.path })} />
         </div>
       )}
     </li>

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import type { Change, CommitInfo } from "@/lib/workspace/types";
-import { DiffView } from "./diff-view";
+import { FileDiffView } from "./file-diff-view";
 import { describeError, shortOid } from "./error-text";
 import { useSession } from "./session-context";
 
@@ -74,7 +74,7 @@ function CommitFiles({ id, oid }: { id: string; oid: string }) {
             </span>
             <span className="shrink-0 text-slate-500">{change.kind === "new" ? "added" : change.kind}</span>
           </button>
-          {shown === change.path && <DiffView label={`Diff of ${change.path} in ${shortOid(oid)}`} loadKey={`${oid}:${change.path}`} load={() => api.diffCommitFile({ oid, path: change.path })} />}
+          {shown === change.path && <FileDiffView path={change.path} label={`Diff of ${change.path} in ${shortOid(oid)}`} loadKey={`${oid}:${change.path}`} load={() => api.diffCommitFile({ oid, path: change.path })} />}
         </li>
       ))}
     </ul>
