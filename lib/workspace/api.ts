@@ -1,4 +1,4 @@
-import type { BranchInfo, Change, CommitInfo, CommitResult, FileContent, FileDiff, FileEntry, Progress, PullResult, WorkspaceState } from "./types";
+import type { BranchInfo, Change, CommitInfo, CommitResult, FileContent, FileDiff, FileEntry, NotebookConflictView, Progress, PullResult, WorkspaceState } from "./types";
 
 export type ProgressCallback = (progress: Progress) => void;
 
@@ -41,6 +41,10 @@ export interface WorkspaceApi {
   pull(options: { onProgress?: ProgressCallback }): Promise<PullResult>;
   /** Settles one conflicting file: keep ours, take theirs, or keep the edited content as resolved. */
   resolveConflict(options: { path: string; take: "ours" | "theirs" | "edited" }): Promise<void>;
+  /** A notebook's conflicts (the merge's `notebooks`), each with our version and theirs, in the order resolveNotebookConflict takes choices. */
+  readNotebookConflicts(options: { path: string }): Promise<NotebookConflictView[]>;
+  /** Settles a notebook's conflicts cell by cell: one choice per conflict. */
+  resolveNotebookConflict(options: { path: string; choices: ("ours" | "theirs")[] }): Promise<void>;
   abortMerge(): Promise<WorkspaceState>;
 
   listBranches(): Promise<BranchInfo[]>;

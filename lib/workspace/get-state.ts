@@ -26,6 +26,7 @@ export async function getState({ ctx }: { ctx: WorkspaceContext }): Promise<Work
     const comparison = branch ? await compareWithRemote({ ctx, branch, head }) : { ahead: 0, behind: 0, remoteHead: null };
     const shallow = (await readShallow({ ctx })).size > 0;
     const merge = await readMerge(ctx.overlay);
+    const conflicts = entries.filter((entry) => entry.conflict).map((entry) => entry.path);
     return {
       cloned: true,
       branch,
@@ -34,7 +35,7 @@ export async function getState({ ctx }: { ctx: WorkspaceContext }): Promise<Work
       unpushed: comparison.ahead,
       behind: comparison.behind > 0,
       shallow,
-      merging: merge ? { theirs: merge.theirs, conflicts: entries.filter((entry) => entry.conflict).map((entry) => entry.path) } : null,
+      merging: merge ? { theirs: merge.theirs, conflicts, notebooks: conflicts.filter((path) => merge.notebooks?.includes(path)) } : null,
       changes,
     };
   } catch (error) {

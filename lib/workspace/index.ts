@@ -31,5 +31,7 @@ export { deepenHistory } from "./deepen-history";
 export { pushBranch } from "./push-branch";
 export { pullBranch } from "./pull-branch";
 export { resolveConflict } from "./resolve-conflict";
+export { readNotebookConflicts } from "./read-notebook-conflicts";
+export { resolveNotebookConflict } from "./resolve-notebook-conflict";
 export { abortMerge } from "./abort-merge";
 export { resetLocalCopy } from "./reset-local-copy";

@@ -8,9 +8,13 @@ import type { OverlayStore } from "./overlay/overlay-store";
 export type StoredMerge = {
   ours: string;
   theirs: string;
+  /** Their common ancestor, from which notebooks' conflicts are merged again cell by cell (absent in merges stored before that). */
+  base?: string;
   mergedTree: string;
-  /** Paths that held conflict markers when the merge started. */
+  /** Paths that were in conflict when the merge started. */
   conflicts: string[];
+  /** Those of them that are notebooks merged cell by cell (no markers: conflicting cells hold ours until settled). */
+  notebooks?: string[];
 };
 
 const KEY = "merge";

@@ -1,8 +1,11 @@
 import nodeFs from "node:fs";
 import path from "node:path";
 import git from "isomorphic-git";
-import { afterAll, describe, expect, it } from "vitest";
-import { conflictLabels } from "./merge-text";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editSource, insertCell, parseNotebook, serializeNotebook, type Notebook } from "../notebooks";
+import { readFixture } from "../notebooks/test-support/notebook-files";
+import { nbformatProblem, requirePythonTools } from "../notebooks/test-support/python-tools";
+import { conflictLabels, mergeText } from "./merge-text";
 import { mergeTrees } from "./merge-trees";
 import { BINARY, contextFor, git as nativeGit, put, removeTempDirs, tempDir } from "./test-support/fixture-repo";
 
@@ -107,5 +110,51 @@ describe("mergeTrees", () => {
       },
     );
     await expect(mergeTrees({ ctx: repo.ctx, ours: repo.ours, base: repo.base, theirs: repo.theirs, labels })).rejects.toMatchObject({ code: "conflict", paths: ["x"] });
+  });
+});
+
+describe("mergeTrees on notebooks", () => {
+  const NOTEBOOK = readFixture("v4.5-unicode.ipynb");
+  const base = () => (parseNotebook(NOTEBOOK) as { notebook: Notebook }).notebook;
+  const write = (notebook: Notebook) => serializeNotebook(notebook, { original: NOTEBOOK });
+  const sources = (text: string) => (parseNotebook(text) as { notebook: Notebook }).notebook.cells.map((cell) => cell.source);
+  const MARKERS = /^(<<<<<<<|=======|>>>>>>>)/m;
+
+  beforeAll(() => requirePythonTools());
+
+  async function merge(ours: string, theirs: string, file = "analysis/weather.ipynb") {
+    const repo = repoWith({ [file]: NOTEBOOK }, (dir) => put(dir, file, ours), (dir) => put(dir, file, theirs));
+    const result = await mergeTrees({ ctx: repo.ctx, ours: repo.ours, base: repo.base, theirs: repo.theirs, labels });
+    return { ...result, merged: nativeGit(repo.dir, ["cat-file", "-p", `${result.tree}:${file}`]) + "\n" };
+  }
+
+  it("merges changes to different cells, and cells both added at the same place, with no conflict and no marker", async () => {
+    const ours = write(insertCell(editSource(base(), 0, "# Ours"), 4, "code", "print('ours')"));
+    const theirs = write(insertCell(editSource(base(), 2, "'theirs'"), 4, "markdown", "Theirs at the end."));
+    // Line by line, both additions at the end are one conflict; cell by cell they are two new cells.
+    expect(mergeText({ base: NOTEBOOK, ours, theirs, labels }).clean).toBe(false);
+
+    const { conflicts, merged } = await merge(ours, theirs);
+
+    expect(conflicts).toEqual([]);
+    expect(merged).not.toMatch(MARKERS);
+    expect(nbformatProblem(merged)).toBeNull();
+    expect(sources(merged)).toEqual(["# Ours", base().cells[1]!.source, "'theirs'", "Fin.", "Theirs at the end.", "print('ours')"]);
+  });
+
+  it("lists a cell both changed as a notebook conflict; the merged tree holds a valid notebook with ours there", async () => {
+    const { conflicts, merged } = await merge(write(editSource(base(), 1, "temperature = 30")), write(editSource(base(), 1, "temperature = 12")));
+
+    expect(conflicts.map(({ path, kind }) => [path, kind])).toEqual([["analysis/weather.ipynb", "notebook"]]);
+    expect(merged).not.toContain("<<<<<<<");
+    expect(nbformatProblem(merged)).toBeNull();
+    expect(sources(merged)[1]).toBe("temperature = 30");
+  });
+
+  it("merges as text when a version is not a notebook", async () => {
+    const broken = write(editSource(base(), 1, "temperature = 30")).replace('"nbformat": 4,', '"nbformat": 4,,');
+    const { conflicts, merged } = await merge(broken, write(editSource(base(), 1, "temperature = 12")));
+    expect(conflicts.map(({ kind }) => kind)).toEqual(["content"]);
+    expect(merged).toMatch(MARKERS);
   });
 });

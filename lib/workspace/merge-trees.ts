@@ -1,6 +1,7 @@
 import git, { type TreeEntry } from "isomorphic-git";
 import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
+import { isNotebookPath, mergeNotebookText } from "./merge-notebook-files";
 import { type ConflictLabels, decodeText, encodeText, markDeleteConflict, mergeText } from "./merge-text";
 
 const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
@@ -8,9 +9,13 @@ const SYMLINK = "120000";
 
 export type MergeConflict = {
   path: string;
-  /** content: both changed the same lines; binary: both changed a file that is not text (ours kept); deleted-by-*: one side deleted what the other changed (the changed version kept). */
-  kind: "content" | "binary" | "deleted-by-us" | "deleted-by-them";
-  /** The blob the merged tree holds at `path` (text with conflict markers, or the kept version). */
+  /**
+   * content: both changed the same lines; notebook: both changed the same cell (or notebook metadata) of a
+   * notebook; binary: both changed a file that is not text (ours kept); deleted-by-*: one side deleted what
+   * the other changed (the changed version kept).
+   */
+  kind: "content" | "notebook" | "binary" | "deleted-by-us" | "deleted-by-them";
+  /** The blob the merged tree holds at `path` (text with conflict markers, a valid notebook with our cells where they conflict, or the kept version). */
   oid: string;
   mode: string;
 };
@@ -22,7 +27,9 @@ type Entry = Omit<TreeEntry, "path">;
 /**
  * Three-way merge of trees: what changed between `base` and `theirs` is laid
  * on `ours`. Descends only into folders both sides changed, so it costs what
- * changed, not what exists. Conflicting files get conflict markers (text),
+ * changed, not what exists. Notebooks (`.ipynb`) are merged cell by cell when
+ * all three versions read as notebooks. Conflicting files get conflict markers
+ * (text), our cells where they conflict (notebooks: still a valid notebook),
  * our version (binary) or the changed version (changed on one side, deleted on
  * the other), and are listed in `conflicts`; the returned tree always exists.
  *
@@ -103,6 +110,12 @@ class TreeMerger {
     if (ours === null || theirs === null || base === null) {
       this.conflicts.push({ path, kind: "binary", oid: o.oid, mode: o.mode });
       return o;
+    }
+    const notebook = b && isNotebookPath(path) ? mergeNotebookText({ base, ours, theirs }) : null;
+    if (notebook) {
+      const oid = await this.writeText(notebook.text);
+      if (!notebook.clean) this.conflicts.push({ path, kind: "notebook", oid, mode });
+      return { mode, type: "blob", oid };
     }
     const { clean, text } = mergeText({ base, ours, theirs, labels: this.labels });
     const oid = await this.writeText(text);

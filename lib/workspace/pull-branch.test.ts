@@ -116,7 +116,7 @@ describe("pullBranch", () => {
 
     await resolveConflict({ ctx, path: "a.txt", take: "theirs" });
     expect(await text(ctx, "a.txt")).toBe(TEXT.replace("two", "two (theirs)"));
-    expect((await getState({ ctx })).merging).toEqual({ theirs, conflicts: [] });
+    expect((await getState({ ctx })).merging).toEqual({ theirs, conflicts: [], notebooks: [] });
 
     const merge = await commitChanges({ ctx, message: "Merge origin/main" });
     expect(merge.parents).toEqual([ours, theirs]);

@@ -22,10 +22,11 @@ import { openWorkingTree, saveFile } from "./working-tree";
  *   (no checkout: the working tree is read from the new tree).
  * - Both moved: a three-way merge. Clean: a merge commit with parents
  *   [ours, theirs] becomes the branch's head, `merged`. Conflicts: the branch
- *   stays; the merge is stored (ours, theirs, merged tree) and each
- *   conflicting file gets an overlay entry flagged `conflict` holding the
- *   merged text with conflict markers. Settle them with resolveConflict(),
- *   then commit (two parents) or abortMerge().
+ *   stays; the merge is stored (ours, theirs, their base, merged tree) and
+ *   each conflicting file gets an overlay entry flagged `conflict` holding the
+ *   merged text with conflict markers (notebooks: the notebook merged cell by
+ *   cell, our cells where both changed one). Settle them with resolveConflict()
+ *   or resolveNotebookConflict(), then commit (two parents) or abortMerge().
  *
  * Uncommitted changes stay in place. Refuses (`dirty`, with the paths) when
  * the incoming commits change a file that has uncommitted changes, and
@@ -58,7 +59,7 @@ export async function pullBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
       await commitMerge({ ctx, branch, tree, parents: [head, theirs] });
       return { kind: "merged", state: await getState({ ctx }) };
     }
-    await recordConflicts({ ctx, ours: head, theirs, tree, conflicts });
+    await recordConflicts({ ctx, merge: { ours: head, theirs, base: base as string }, tree, conflicts });
     return { kind: "conflicts", conflicts: conflicts.map((conflict) => conflict.path), state: await getState({ ctx }) };
   } catch (error) {
     throw toWorkspaceError(error, { action: "pull", proxied: Boolean(ctx.corsProxy) });
@@ -122,8 +123,19 @@ async function commitMerge({ ctx, branch, tree, parents }: { ctx: WorkspaceConte
  * the page close in between, the copy is still known to be merging and
  * abortMerge() cleans up.
  */
-async function recordConflicts({ ctx, ours, theirs, tree, conflicts }: { ctx: WorkspaceContext; ours: string; theirs: string; tree: string; conflicts: MergeConflict[] }): Promise<void> {
-  await writeMerge(ctx.overlay, { ours, theirs, mergedTree: tree, conflicts: conflicts.map((conflict) => conflict.path) });
+async function recordConflicts({
+  ctx,
+  merge,
+  tree,
+  conflicts,
+}: {
+  ctx: WorkspaceContext;
+  merge: { ours: string; theirs: string; base: string };
+  tree: string;
+  conflicts: MergeConflict[];
+}): Promise<void> {
+  const paths = (kind?: MergeConflict["kind"]) => conflicts.filter((conflict) => !kind || conflict.kind === kind).map((conflict) => conflict.path);
+  await writeMerge(ctx.overlay, { ...merge, mergedTree: tree, conflicts: paths(), notebooks: paths("notebook") });
   const workingTree = await openWorkingTree(ctx);
   for (const conflict of conflicts) {
     const content = await workingTree.reader.readBlob(conflict.oid);

@@ -1,3 +1,4 @@
+import { parseNotebook } from "@/lib/notebooks";
 import { toWorkspaceError } from "./classify-error";
 import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
@@ -11,7 +12,8 @@ import { findBaseFile, openWorkingTree, removeFile, saveFile } from "./working-t
  * - `ours`: the version of this copy's last commit (a deletion if it had none),
  * - `theirs`: the version from the server (a deletion if they deleted it),
  * - `edited`: the file as it is now; refused (`conflict`) while it still holds
- *   the merge's conflict markers.
+ *   the merge's conflict markers, or, for a notebook merged cell by cell
+ *   (which holds no markers), when it is not a valid notebook.
  *
  * The chosen version is saved like any edit on top of the merged tree, without
  * the conflict flag. When it equals the merged tree's version (a binary file
@@ -31,10 +33,7 @@ export async function resolveConflict({ ctx, path, take }: { ctx: WorkspaceConte
     let mode = entry?.mode ?? merged?.mode ?? "100644";
     if (take === "edited") {
       content = entry ? entry.content : merged ? await tree.reader.readBlob(merged.oid) : null;
-      const text = content && decodeText(content);
-      if (text && hasConflictMarkers(text)) {
-        throw new WorkspaceError("conflict", `"${path}" still has conflict markers (<<<<<<< and >>>>>>> lines). Edit them out, or keep yours or theirs.`, { paths: [path] });
-      }
+      if (content) refuseUnsettled(path, content, merge.notebooks?.includes(path) ?? false);
     } else {
       const side = await findTreeEntry({ ctx, tree: await treeOf({ ctx, commit: take === "ours" ? merge.ours : merge.theirs }), path });
       content = side?.type === "blob" ? await tree.reader.readBlob(side.oid) : null;
@@ -44,5 +43,18 @@ export async function resolveConflict({ ctx, path, take }: { ctx: WorkspaceConte
     else await removeFile(tree, path);
   } catch (error) {
     throw toWorkspaceError(error, { action: "resolve the conflict" });
+  }
+}
+
+/** Refuses (`conflict`) an edited version that is not settled yet: conflict markers left in, or not a notebook any more. */
+function refuseUnsettled(path: string, content: Uint8Array, notebook: boolean): void {
+  const text = decodeText(content);
+  if (notebook) {
+    const read = text === null ? { ok: false as const, reason: "it is not text" } : parseNotebook(text);
+    if (!read.ok) {
+      throw new WorkspaceError("conflict", `"${path}" is not a valid notebook now (${read.reason}). Fix it, resolve it cell by cell, or keep yours or theirs.`, { paths: [path] });
+    }
+  } else if (text && hasConflictMarkers(text)) {
+    throw new WorkspaceError("conflict", `"${path}" still has conflict markers (<<<<<<< and >>>>>>> lines). Edit them out, or keep yours or theirs.`, { paths: [path] });
   }
 }

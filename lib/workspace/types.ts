@@ -12,7 +12,7 @@ export type ChangeKind = "new" | "modified" | "deleted";
 export type Change = {
   path: string;
   kind: ChangeKind;
-  /** Set while a merge left conflict markers in this file and it is not resolved yet. */
+  /** Set while a merge left this file in conflict (conflict markers, or a notebook's conflicting cells) and it is not resolved yet. */
   conflict: boolean;
 };
 
@@ -74,9 +74,29 @@ export type Progress = {
 export type MergeState = {
   /** The commit being merged in (the remote branch's head). */
   theirs: string;
-  /** Paths that still hold conflict markers. */
+  /** Paths still in conflict (holding conflict markers, or notebooks' conflicting cells). */
   conflicts: string[];
+  /** Those of them that are notebooks, settled cell by cell (readNotebookConflicts, resolveNotebookConflict). */
+  notebooks: string[];
 };
+
+/** One side's version of a conflicting notebook cell, as the resolve dialog shows it. */
+export type NotebookCellVersion = {
+  cellType: "code" | "markdown" | "raw";
+  source: string;
+  /** Code cells: the execution count and the outputs in words ("1 image, 2 text", "none"). */
+  executionCount?: number | null;
+  outputs?: string;
+};
+
+/**
+ * A notebook conflict to settle with "ours" or "theirs": a cell both sides changed
+ * differently (null: that side deleted it), at `cell` (from 1) in the merged notebook,
+ * or a key of the notebook's metadata (JSON text; null: that side removed it).
+ */
+export type NotebookConflictView =
+  | { kind: "cell"; cell: number; ours: NotebookCellVersion | null; theirs: NotebookCellVersion | null }
+  | { kind: "metadata"; key: string; ours: string | null; theirs: string | null };
 
 export type WorkspaceState = {
   cloned: boolean;

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { Change } from "@/lib/workspace/types";
 import { FileDiffView } from "./file-diff-view";
+import { ResolveCellsButton } from "./notebook-conflicts";
 import { useSession } from "./session-context";
 
 const small = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:text-slate-400";
@@ -32,10 +33,11 @@ type Props = {
 
 /** One changed file: select it for the commit, see its diff, discard it or settle its conflict. */
 export function ChangeRow({ change, selected, onSelect, onDiscard, onResolve }: Props) {
-  const { api, revision, busy, openFile } = useSession();
+  const { api, revision, busy, openFile, state } = useSession();
   const [showDiff, setShowDiff] = useState(false);
   const id = useId();
   const kind = kindLabel(change, selected);
+  const cellByCell = change.conflict && (state.merging?.notebooks.includes(change.path) ?? false);
   return (
     <li className={`px-3 py-1.5 ${change.conflict ? "bg-red-50/60" : ""}`}>
       <div className="flex items-center gap-2">
@@ -63,6 +65,7 @@ export function ChangeRow({ change, selected, onSelect, onDiscard, onResolve }: 
       </div>
       {change.conflict && (
         <div role="group" aria-label={`Resolve ${change.path}`} className="mt-1.5 flex flex-wrap gap-1 pl-6">
+          {cellByCell && <ResolveCellsButton path={change.path} className={small} />}
           <button type="button" className={small} disabled={busy !== null} onClick={() => onResolve("ours")}>
             Take ours
           </button>
@@ -72,7 +75,7 @@ export function ChangeRow({ change, selected, onSelect, onDiscard, onResolve }: 
           <button type="button" className={small} onClick={() => void openFile(change.path)}>
             Edit
           </button>
-          <button type="button" className={small} disabled={busy !== null} onClick={() => onResolve("edited")} title="After removing the conflict markers in the editor">
+          <button type="button" className={small} disabled={busy !== null} onClick={() => onResolve("edited")} title={cellByCell ? "Keep the notebook as it is now" : "After removing the conflict markers in the editor"}>
             Mark resolved
           </button>
         </div>

@@ -13,7 +13,7 @@ type Problem = "message" | "conflicts" | "nothing";
 /** The words for a problem whose cause is still there, else null: a warning goes away as soon as its cause does. */
 function problemText(problem: Problem | null, { message, conflicts, nothing }: { message: string; conflicts: number; nothing: boolean }): string | null {
   if (problem === "nothing" && nothing) return "Nothing to commit: there are no changes. Edit, add or delete a file first.";
-  if (problem === "conflicts" && conflicts > 0) return `Resolve ${plural(conflicts, "conflict")} first (Take ours, Take theirs, or edit and Mark resolved), then commit the merge.`;
+  if (problem === "conflicts" && conflicts > 0) return `Resolve ${plural(conflicts, "conflict")} first (Take ours, Take theirs, Resolve cell by cell for a notebook, or edit and Mark resolved), then commit the merge.`;
   if (problem === "message" && !message.trim() && !nothing) return "Write a commit message first: say what changed and why.";
   return null;
 }

@@ -97,6 +97,8 @@ export function createWorkspaceApi({
     push: ({ onProgress }) => run("network", "push", () => ops.pushBranch({ ctx, onProgress: report(onProgress) })),
     pull: ({ onProgress }) => run("network", "pull", () => ops.pullBranch({ ctx, onProgress: report(onProgress) })),
     resolveConflict: ({ path, take }) => run("exclusive", "resolve the conflict", () => ops.resolveConflict({ ctx, path, take }), [path]),
+    readNotebookConflicts: ({ path }) => run("shared", "read the notebook's conflicts", () => ops.readNotebookConflicts({ ctx, path })),
+    resolveNotebookConflict: ({ path, choices }) => run("exclusive", "resolve the conflict", () => ops.resolveNotebookConflict({ ctx, path, choices }), [path]),
     abortMerge: () => run("exclusive", "abort the merge", () => ops.abortMerge({ ctx })),
 
     listBranches: () => run("shared", "list branches", () => ops.listBranches({ ctx })),
