@@ -38,7 +38,7 @@ test.describe("notebook diffs", () => {
     const session = new SessionPage(context.pages()[0]!);
     const page = session.page;
     await session.open(owner.project.id);
-    await session.openFile("totals.ipynb");
+    await session.openNotebookAsText("totals.ipynb");
     await session.replaceText(notebook("total = sum(values) * 2"));
 
     const row = session.changeRow("totals.ipynb");
@@ -84,7 +84,7 @@ test.describe("notebook diffs", () => {
     const context = await openBrowser(owner.user);
     const session = new SessionPage(context.pages()[0]!);
     await session.open(owner.project.id);
-    await session.openFile("totals.ipynb");
+    await session.openNotebookAsText("totals.ipynb");
     await session.replaceText(notebook("total = sum(values)").replace('"cells": [', '"cells": [,'));
 
     const row = session.changeRow("totals.ipynb");

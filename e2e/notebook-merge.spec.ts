@@ -28,7 +28,7 @@ test.describe("notebook merges", () => {
     const session = new SessionPage(context.pages()[0]!);
     await session.open(owner.project.id);
     await session.item("analysis").click();
-    await session.openFile("weather.ipynb");
+    await session.openNotebookAsText("weather.ipynb");
     await session.replaceText(withCell(1, "temperature = 30  # browser"));
     await session.commit("Warmer in the browser");
 

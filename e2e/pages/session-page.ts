@@ -55,6 +55,13 @@ export class SessionPage {
     await this.expectOpen(name);
   }
 
+  /** Opens a notebook in the code editor ("Open as text"), to work on its JSON. */
+  async openNotebookAsText(name: string): Promise<void> {
+    await this.item(name).click();
+    await this.page.getByRole("button", { name: "Open as text" }).click();
+    await this.expectOpen(name);
+  }
+
   /** Waits until `path` (or a file of that name) is open in the editor. */
   async expectOpen(path: string): Promise<void> {
     const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -3,6 +3,7 @@
 import type { Remote } from "comlink";
 import { createContext, useContext } from "react";
 import type { WorkspaceApi } from "@/lib/workspace/api";
+import type { DefaultEditor } from "@/lib/projects/default-editors";
 import type { KernelSettings } from "@/lib/workspace/kernel";
 import type { Change, Progress, WorkspaceState } from "@/lib/workspace/types";
 import type { ConfirmOptions, PromptOptions } from "./dialog-options";
@@ -48,8 +49,6 @@ export type Session = {
   /** How .ipynb files open: the notebook view, or the code editor (the project's "Default editor"). */
   defaultEditor: DefaultEditor;
 };
-
-export type DefaultEditor = "notebook" | "code";
 
 export const SessionContext = createContext<Session | null>(null);
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { DefaultEditor } from "@/lib/projects/default-editors";
 import type { KernelSettings } from "@/lib/workspace/kernel";
 import type { Author } from "@/lib/workspace/types";
 import { BranchMenu } from "./branch-menu";
@@ -13,7 +14,7 @@ import { FileTree } from "./file-tree";
 import { preloadEditor } from "./languages";
 import { OpeningScreen } from "./opening-screen";
 import { ResetButton } from "./reset-button";
-import { SessionContext, type DefaultEditor, type RunOptions, type Session, type SidePanel as Panel } from "./session-context";
+import { SessionContext, type RunOptions, type Session, type SidePanel as Panel } from "./session-context";
 import { SessionHeader } from "./session-header";
 import { SidePanel } from "./side-panel";
 import { SyncButtons } from "./sync-buttons";

@@ -39,6 +39,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       projectHref={`/projects/${project.id}`}
       openedUrl={`/api/v1/projects/${project.id}/session`}
       kernelSettings={getKernelSettings()}
+      defaultEditor={project.defaultEditor}
       banner={
         canPush ? undefined : (
           <ViewerBanner name={project.name} downloadHref={`/api/v1/projects/${project.id}/archive?format=zip`} copyAction={copyProjectAction.bind(null, project.id)} />
