@@ -144,8 +144,9 @@ test.describe("notebook view", () => {
     await expect(notebook.cell(3).locator(".nb-error")).toContainText("KeyboardInterrupt", { timeout: 30_000 });
     await expect(notebook.kernelStatus).toHaveText("Python: idle");
 
-    // The working tree is Python's current directory's project: the notebook's folder is the cwd, as in Jupyter.
-    await page.keyboard.press("Escape");
+    // The working tree is mounted with the notebook's folder as the current directory, as in Jupyter.
+    // A click on the cell's margin selects it in command mode (the Interrupt button had the focus).
+    await notebook.cell(3).click({ position: { x: 2, y: 2 } });
     await page.keyboard.press("b");
     await page.keyboard.press("Enter");
     await page.keyboard.insertText("print(total, open('../data/sales.csv').read().splitlines()[1])\nopen('summary.txt', 'w').write('north 10')\nimport numpy");
@@ -170,7 +171,8 @@ test.describe("notebook view", () => {
     await expect(notebook.cell(5).getByLabel("Cell type")).toHaveValue("code");
     await page.keyboard.press("d");
     await page.keyboard.press("d");
-    await expect(notebook.cells()).toHaveCount(6);
+    await expect(notebook.cells()).toHaveCount(5);
+    await expect(notebook.page.getByText("table()")).toHaveCount(0);
 
     // Restart: variables are gone.
     await notebook.restart.click();
@@ -184,7 +186,7 @@ test.describe("notebook view", () => {
     await notebook.expectSaved();
     await page.reload();
     const again = await openNotebook(page, session);
-    await expect(again.cells()).toHaveCount(6);
+    await expect(again.cells()).toHaveCount(5);
     await expect(again.cell(4)).toContainText("42 north,10");
   });
 
