@@ -73,6 +73,10 @@ export class Api {
     return ok(await this.request.get(`/api/v1/projects/${id}`, { headers: bearer(token) }), "GET /api/v1/projects/:id");
   }
 
+  async updateProject(token: string, id: string, patch: Record<string, unknown>): Promise<ProjectView> {
+    return ok(await this.request.patch(`/api/v1/projects/${id}`, { headers: bearer(token), data: patch }), "PATCH /api/v1/projects/:id");
+  }
+
   async addCollaborator(token: string, projectId: string, input: { email: string; role: "viewer" | "editor" }): Promise<void> {
     await ok(await this.request.post(`/api/v1/projects/${projectId}/collaborators`, { headers: bearer(token), data: input }), "POST /api/v1/projects/:id/collaborators");
   }

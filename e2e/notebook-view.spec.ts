@@ -10,6 +10,8 @@ import { SessionPage } from "./pages/session-page";
 import { expect, NativeGit, test } from "./session-fixtures";
 
 const NOTEBOOK = "analysis/sales.ipynb";
+/** A 1×1 PNG, for an image a Markdown cell names by a path in the repository. */
+const DOT_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 /** A small notebook in Jupyter's own layout, with math, a stored output and a sandboxed HTML output. */
 function salesNotebook(): string {
@@ -32,7 +34,7 @@ function salesNotebook(): string {
         source: "table()",
         outputs: [{ output_type: "execute_result", execution_count: 7, metadata: {}, data: { "text/html": "<table><tr><td>north</td><td>10</td></tr></table>", "text/plain": "table" } }],
       },
-      { id: "d4e5f6a7", cell_type: "markdown", metadata: {}, source: "Café: non-ASCII text stays as it is." },
+      { id: "d4e5f6a7", cell_type: "markdown", metadata: {}, source: "Café: non-ASCII text stays as it is. ![a dot](figures/dot.png)" },
     ],
   };
   return jupyterWrites(JSON.stringify(notebook));
@@ -65,6 +67,7 @@ test.describe("notebook view", () => {
     test.setTimeout(240_000);
     const native = new NativeGit(owner.project.cloneUrl, owner.token).clone();
     const original = salesNotebook();
+    native.commitFile("analysis/figures/dot.png", DOT_PNG, "Add a figure");
     native.commitFile(NOTEBOOK, original, "Add the sales notebook");
 
     const context = await openBrowser(owner.user);
@@ -82,6 +85,8 @@ test.describe("notebook view", () => {
     await expect(frame).toHaveAttribute("sandbox", "allow-scripts");
     await expect(frame.contentFrame().getByRole("cell", { name: "north" })).toBeVisible();
     await expect(notebook.cell(4)).toContainText("Café");
+    // A relative image comes from the repository, read in the browser (a data: URL, never a request to a path the page chose).
+    await expect(notebook.cell(4).getByRole("img", { name: "a dot" })).toHaveAttribute("src", `data:image/png;base64,${DOT_PNG.toString("base64")}`);
 
     // Opening changed nothing.
     await expect(session.changedFiles.getByRole("listitem")).toHaveCount(0);
@@ -190,7 +195,7 @@ test.describe("notebook view", () => {
     await expect(again.cell(4)).toContainText("42 north,10");
   });
 
-  test("Open as text keeps unsaved edits both ways; a file that is not a notebook opens as text, saying why, and is not rewritten", async ({ owner, openBrowser }) => {
+  test("Open as text keeps unsaved edits both ways; a file that is not a notebook opens as text, saying why, and is not rewritten", async ({ owner, openBrowser, api }) => {
     test.setTimeout(120_000);
     const native = new NativeGit(owner.project.cloneUrl, owner.token).clone();
     native.commitFile(NOTEBOOK, salesNotebook(), "Add the sales notebook");
@@ -212,9 +217,17 @@ test.describe("notebook view", () => {
     await session.item("broken.ipynb").click();
     await expect(page.getByRole("alert").filter({ hasText: "broken.ipynb opens as text because it is not valid JSON" })).toBeVisible();
     expect(await session.editorText()).toBe('{"cells": [');
-    await session.item("analysis").click();
     await expect(session.changedFiles.getByRole("listitem")).toHaveCount(1);
     await expect(session.changeRow(NOTEBOOK)).toBeVisible();
-    expect(path.basename(NOTEBOOK)).toBe("sales.ipynb");
+
+    // With the project's default editor set to "code", notebooks open as text, and Open as notebook shows the cells.
+    await api.updateProject(owner.token, owner.project.id, { defaultEditor: "code" });
+    await page.reload();
+    await session.item("analysis").click();
+    await session.item(path.basename(NOTEBOOK)).click();
+    await session.expectOpen(NOTEBOOK);
+    expect(await session.editorText()).toContain('"answer = 42"');
+    await page.getByRole("button", { name: "Open as notebook" }).click();
+    await expect(notebook.cell(2)).toContainText("answer = 42");
   });
 });

@@ -80,7 +80,7 @@ export class NativeGit {
     return fs.readFileSync(path.join(this.dir, file));
   }
 
-  commitFile(file: string, content: string, message: string): string {
+  commitFile(file: string, content: string | Uint8Array, message: string): string {
     fs.mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
     fs.writeFileSync(path.join(this.dir, file), content);
     this.run(["add", file]);
