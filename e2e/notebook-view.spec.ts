@@ -230,4 +230,51 @@ test.describe("notebook view", () => {
     await page.getByRole("button", { name: "Open as notebook" }).click();
     await expect(notebook.cell(2)).toContainText("answer = 42");
   });
+
+  test("attack: a pushed notebook's Markdown, HTML, SVG and attachments run nothing in the session page", async ({ owner, openBrowser }) => {
+    const PWN = "top.__pwned = (top.__pwned || 0) + 1";
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" onload="${PWN}"><script>${PWN}</script><rect width="8" height="8"/></svg>`;
+    const attacks = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        {
+          id: "e1",
+          cell_type: "markdown",
+          metadata: {},
+          source: `<script>${PWN}</script>\n\n<img src=x onerror="${PWN}"> [link](javascript:${PWN}) ![svg](attachment:s.svg)`,
+          attachments: { "s.svg": { "image/svg+xml": svg } },
+        },
+        {
+          id: "e2",
+          cell_type: "code",
+          metadata: {},
+          execution_count: 1,
+          source: "attack()",
+          outputs: [
+            { output_type: "display_data", metadata: {}, data: { "text/html": `<p>framed</p><script>${PWN}; parent.document.title = "pwned"</script>` } },
+            { output_type: "display_data", metadata: {}, data: { "image/svg+xml": svg } },
+            { output_type: "display_data", metadata: {}, data: { "text/markdown": `<img src=x onerror="${PWN}">` } },
+          ],
+        },
+      ],
+    };
+    new NativeGit(owner.project.cloneUrl, owner.token).clone().commitFile("attack.ipynb", JSON.stringify(attacks, null, 1) + "\n", "Attacks");
+
+    const context = await openBrowser(owner.user);
+    const page = context.pages()[0]!;
+    const session = new SessionPage(page);
+    await session.open(owner.project.id);
+    await session.item("attack.ipynb").click();
+    const notebook = new NotebookPage(page);
+    await expect(notebook.cell(2).locator("iframe").contentFrame().getByText("framed")).toBeVisible();
+    await expect(notebook.cell(1).getByText("link", { exact: false })).toBeVisible();
+    await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.title()).not.toBe("pwned");
+    await expect(notebook.cell(1).locator("script, [onerror], [onload]")).toHaveCount(0);
+    await expect(notebook.cell(2).locator(".nb-output-body > :not(iframe) script, [onerror], [onload]")).toHaveCount(0);
+  });
 });
