@@ -1,12 +1,14 @@
 // `npm run bench`: what a browser session costs next to native git, on generated
 // repositories, all measured in one run against one fresh app server.
 //
-//   npm run bench [-- --only medium|large] [--reps 3] [--skip-browser]
+//   npm run bench [-- --only medium,large,notebook] [--reps 3] [--skip-browser]
 //
-// Steps: generate the repositories (git fast-import) -> ensure the build -> start the
-// app with a fresh DATA_DIR -> per repository: a user, a token and a project over the
-// API, push the history -> native git baselines -> the same operations in Chromium
-// through the session page -> a table per repository and test-results/bench.json.
+// Steps: generate the repositories (git fast-import) and the 500-cell notebook ->
+// ensure the build -> start the app with a fresh DATA_DIR -> per repository: a user,
+// a token and a project over the API, push the history -> native git baselines ->
+// the same operations in Chromium through the session page -> the notebook: its own
+// project, nbformat reading it, then opened and scrolled in the session's notebook
+// view -> a table per part and test-results/bench.json.
 //
 // Slow numbers never fail the run (exit 0); only a broken step does (exit 1, with
 // the reason). Every step has a time limit, and the server, browsers and temp
@@ -23,6 +25,8 @@ import { cleanupAll, installSignalHandlers, onCleanup, tempDir } from "./bench/c
 import { generateRepository, REPO_SPECS } from "./bench/generate.mjs";
 import { gatewayBaselines } from "./bench/gateway.mjs";
 import { nativeBaselines } from "./bench/native.mjs";
+import { benchNotebook, createNotebookRepository } from "./bench/notebook.mjs";
+import { printNotebookSummary, summarizeNotebook } from "./bench/notebook-report.mjs";
 import { printSummary, summarize, writeJson } from "./bench/report.mjs";
 import { authArgs, createToken, createUserAndProject, gitEnvironment, pushRepository } from "./bench/setup.mjs";
 import { BenchError, log, run, withTimeout } from "./bench/util.mjs";
@@ -42,6 +46,8 @@ const NOTES = [
   "Browser operations are timed in the page (performance.now()) around one call to the session's worker; native ones are whole `git` processes (start-up included) in a `git clone --depth 1` of the same /git URL.",
   "Gateway: native git cloning (--depth 1) and pushing one commit through /proxy, against the same project straight from /git; the ratio is what the relay adds.",
   "Memory: peaks of Runtime.getHeapUsage for the page and its worker (JS heap, plus ArrayBuffer storage where pack data lives), and the largest renderer's resident size.",
+  "Notebook: a generated 500-cell, ~5 MB notebook (Markdown with math, code with printed text, HTML tables, PNG figures, tracebacks) in a project of its own, opened from the tree in a fresh profile after the session has opened and settled. Times run from the click (the event's timestamp) to after the next paint: Cell 1 holding its editor or rendered Markdown, then, with the notebook scrolled straight to its end, the last cell holding its editor and outputs with its figure decoded. Long tasks: main-thread tasks over 50 ms (PerformanceObserver \"longtask\") in those spans; bench.json keeps the longest animation frames with the scripts that made them. Median, fastest and slowest of the repetitions.",
+  "Notebook reference: Debian's nbformat reading the same file (nbformat.read, which parses and validates it), alone and as a whole `python3 -c` process; a point of comparison, not the same work (the browser also reads the file from the session's copy and renders it).",
   "The machine may be shared: compare ratios from the same run, not numbers across runs.",
 ];
 
@@ -51,10 +57,10 @@ function options() {
   });
   const reps = Number(values.reps);
   if (!Number.isInteger(reps) || reps < 1) throw new BenchError("--reps takes a whole number of at least 1.");
-  const names = values.only ? values.only.split(",") : REPO_SPECS.map((s) => s.name);
-  const specs = REPO_SPECS.filter((s) => names.includes(s.name));
-  if (specs.length !== names.length) throw new BenchError(`--only takes ${REPO_SPECS.map((s) => s.name).join(", ")}.`);
-  return { reps, specs, skipBrowser: values["skip-browser"] };
+  const parts = [...REPO_SPECS.map((s) => s.name), "notebook"];
+  const names = values.only ? values.only.split(",") : parts;
+  if (!names.every((name) => parts.includes(name))) throw new BenchError(`--only takes ${parts.join(", ")} (several with commas).`);
+  return { reps, specs: REPO_SPECS.filter((s) => names.includes(s.name)), notebook: names.includes("notebook"), skipBrowser: values["skip-browser"] };
 }
 
 /**
@@ -163,7 +169,7 @@ async function main() {
   }, RUN_LIMIT_MS);
   runLimit.unref();
 
-  const { reps, specs, skipBrowser } = options();
+  const { reps, specs, notebook, skipBrowser } = options();
   if (!skipBrowser && !fs.existsSync(process.env.BENCHTOP_CHROMIUM || "/usr/bin/chromium")) {
     throw new BenchError("Chromium is not at /usr/bin/chromium (install the Debian package, or set BENCHTOP_CHROMIUM).");
   }
@@ -176,6 +182,7 @@ async function main() {
   for (const spec of specs) {
     repos.push(await withTimeout(generateRepository(spec, path.join(scratch, `${spec.name}.git`)), 5 * 60_000, `Generating the ${spec.name} repository`));
   }
+  const notebookRepo = notebook ? await withTimeout(createNotebookRepository(path.join(scratch, "notebook"), env), 5 * 60_000, "Generating the notebook") : null;
 
   const server = await startServer();
   const report = { createdAt: new Date().toISOString(), machine: versions(), reps, notes: NOTES, repositories: [] };
@@ -191,6 +198,13 @@ async function main() {
       failed = explainBuildSwap(server, summary.error);
       break; // the same session page would fail on the next repository too
     }
+  }
+  if (notebookRepo && !failed) {
+    const summary = summarizeNotebook(await benchNotebook({ notebook: notebookRepo, server, env, scratch, reps, skipBrowser, resultsDir: RESULTS_DIR }));
+    report.notebook = summary;
+    printNotebookSummary(summary);
+    writeJson(RESULTS_FILE, report);
+    if (summary.error) failed = explainBuildSwap(server, summary.error);
   }
   console.log(`\n${NOTES.map((note) => `- ${note}`).join("\n")}`);
   console.log(`\nbench: results in ${path.relative(ROOT, RESULTS_FILE)}`);

@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 const OPEN_TIMEOUT_MS = 5 * 60_000;
 const OPERATION_TIMEOUT_MS = 3 * 60_000;
 /** Idle time after an open before navigating away (see browserRuns). */
-const SETTLE_MS = 2_000;
+export const SETTLE_MS = 2_000;
 /** What the session's opening screen says when opening failed (opening-screen.tsx). */
 const FAILED_TEXT = "Could not open the session";
 
@@ -40,7 +40,7 @@ function markFirstTreeItem() {
 }
 
 /** Launches a persistent profile in `dir`, signs the user in, and opens a CDP session for sampling. */
-async function openProfile({ baseUrl, dir, user }) {
+export async function openProfile({ baseUrl, dir, user }) {
   const context = await withTimeout(
     chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, baseURL: baseUrl }),
     60_000,
@@ -57,8 +57,10 @@ async function openProfile({ baseUrl, dir, user }) {
     const problems = [];
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
-      // Failed loads are reported with their URL by the response handler below.
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
+      // Failed loads are reported with their URL by the response handler below. The init
+      // scripts cannot run in /api/auth/csrf (a sandboxed JSON answer), where the profile starts.
+      const text = message.text();
+      if (message.type() === "error" && !text.startsWith("Failed to load resource") && !(text.startsWith("Blocked script execution") && text.includes("/api/auth/csrf"))) problems.push(`console: ${text}`);
     });
     page.on("response", (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
@@ -96,7 +98,7 @@ async function signIn(context, user) {
 }
 
 /** What the page shows and logged, for a failure message (and a screenshot next to bench.json). */
-async function describeFailure(profile, what, resultsDir) {
+export async function describeFailure(profile, what, resultsDir) {
   const shot = path.join(resultsDir, `bench-failure-${what.replace(/[^a-z0-9]+/gi, "-")}.png`);
   await profile.page.screenshot({ path: shot }).catch(() => {});
   const text = await profile.page
@@ -133,7 +135,7 @@ async function openBreakdown(page) {
 }
 
 /** Navigates to the session and waits for the first tree item; memory is sampled meanwhile. */
-async function timeOpen(profile, url, label, resultsDir) {
+export async function timeOpen(profile, url, label, resultsDir) {
   const stopSampling = startSampler({ cdp: profile.cdp, workers: profile.workers, userDataDir: profile.dir });
   const shownAt = new Promise((resolve) => (profile.shown.resolve = resolve));
   const started = nowMs();
@@ -159,7 +161,7 @@ async function timeOpen(profile, url, label, resultsDir) {
 
 // In-page steps (run with page.evaluate; timed with performance.now() in the page).
 // Arrow functions: Playwright sends each one's source text to the page.
-const inPage = {
+export const inPage = {
   ready: () => !!window.__benchtopSession?.api,
   status: async () => {
     const api = window.__benchtopSession.api;

@@ -32,7 +32,7 @@ const SUBPACKAGES = ["", "core", "io", "utils", "models", "models/layers", "pipe
 const TOPICS = ["exploration", "cleaning", "modelling", "reports", "experiments/2024", "experiments/2025"];
 
 /** mulberry32: a tiny, fast, seedable generator (Math.random cannot be seeded). */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

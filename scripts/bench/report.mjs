@@ -16,6 +16,18 @@ const ROWS = [
 
 const maxOf = (peaks, key) => (peaks.length ? Math.max(...peaks.map((p) => p?.[key] ?? 0)) : null);
 
+/** The highest of each memory figure over several samplers' peaks (memory.mjs). */
+export const peakMemory = (list) => ({
+  pageHeapMB: round(maxOf(list, "pageHeapMB")),
+  pageBuffersMB: round(maxOf(list, "pageBuffersMB")),
+  workerHeapMB: round(maxOf(list, "workerHeapMB")),
+  workerBuffersMB: round(maxOf(list, "workerBuffersMB")),
+  rendererRssMB: round(maxOf(list, "rendererRssMB")),
+});
+
+export const describePeak = (p) =>
+  p ? `page JS heap ${p.pageHeapMB} MB (+${p.pageBuffersMB} MB ArrayBuffers), worker JS heap ${p.workerHeapMB} MB (+${p.workerBuffersMB} MB ArrayBuffers), largest renderer RSS ${p.rendererRssMB} MB` : "-";
+
 /** Browser samples by key (open/reopen from their runs, the rest from the operations). */
 function browserSamples(browser) {
   if (!browser) return {};
@@ -40,13 +52,6 @@ export function summarize({ repo, pushMs, native, gateway, browser, error }) {
     const nativeMs = n ? median(native?.[n] ?? []) : null;
     return { operation: label, browserMs: round(browserMs), nativeMs: round(nativeMs), ratio: browserMs != null && nativeMs ? round(browserMs / nativeMs, 2) : null };
   });
-  const peaks = (list) => ({
-    pageHeapMB: round(maxOf(list, "pageHeapMB")),
-    pageBuffersMB: round(maxOf(list, "pageBuffersMB")),
-    workerHeapMB: round(maxOf(list, "workerHeapMB")),
-    workerBuffersMB: round(maxOf(list, "workerBuffersMB")),
-    rendererRssMB: round(maxOf(list, "rendererRssMB")),
-  });
   return {
     repository: { name: repo.name, files: repo.files, bytes: repo.bytes, commits: repo.commits, packBytes: repo.packBytes, generateMs: round(repo.generateMs), initialPushMs: round(pushMs) },
     rows,
@@ -59,9 +64,9 @@ export function summarize({ repo, pushMs, native, gateway, browser, error }) {
       : [],
     memory: browser
       ? {
-          open: peaks(browser.open.map((o) => o.peak)),
-          reopen: peaks(browser.reopen.map((o) => o.peak)),
-          operations: browser.operationsPeak ? peaks([browser.operationsPeak]) : null,
+          open: peakMemory(browser.open.map((o) => o.peak)),
+          reopen: peakMemory(browser.reopen.map((o) => o.peak)),
+          operations: browser.operationsPeak ? peakMemory([browser.operationsPeak]) : null,
         }
       : null,
     warnings: browser?.operations?.warnings ?? [],
@@ -73,10 +78,10 @@ export function summarize({ repo, pushMs, native, gateway, browser, error }) {
 }
 
 const pad = (text, width, right) => (right ? String(text).padStart(width) : String(text).padEnd(width));
-const cell = (value) => (value == null ? "-" : value >= 100 ? Math.round(value).toLocaleString("en-US") : String(value));
+export const cell = (value) => (value == null ? "-" : value >= 100 ? Math.round(value).toLocaleString("en-US") : String(value));
 
 /** A Markdown table: the first column left-aligned, the others right-aligned. */
-function printTable(header, lines) {
+export function printTable(header, lines) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cols) => `| ${cols.map((c, i) => pad(c, widths[i], i > 0)).join(" | ")} |`;
   console.log(format(header));
@@ -101,11 +106,10 @@ export function printSummary(summary) {
     );
   }
   const m = summary.memory;
-  const describe = (p) => (p ? `page JS heap ${p.pageHeapMB} MB (+${p.pageBuffersMB} MB ArrayBuffers), worker JS heap ${p.workerHeapMB} MB (+${p.workerBuffersMB} MB ArrayBuffers), largest renderer RSS ${p.rendererRssMB} MB` : "-");
   if (m) {
-    console.log(`peak memory while opening:   ${describe(m.open)}`);
-    console.log(`peak memory while reopening: ${describe(m.reopen)}`);
-    console.log(`peak memory during operations: ${describe(m.operations)}`);
+    console.log(`peak memory while opening:   ${describePeak(m.open)}`);
+    console.log(`peak memory while reopening: ${describePeak(m.reopen)}`);
+    console.log(`peak memory during operations: ${describePeak(m.operations)}`);
   }
   for (const warning of summary.warnings) console.log(`warning: ${warning}`);
   if (summary.error) console.log(`error: ${summary.error}`);
