@@ -1,19 +1,20 @@
 import { structuredPatch } from "diff";
 import { isNotebookPath } from "../notebooks";
 import { decodeText, isBinary } from "./text";
-import { MAX_EDITOR_BYTES, type ChangeKind, type DiffHunk, type DiffLine, type FileDiff } from "./types";
+import { editorLimitFor, type ChangeKind, type DiffHunk, type DiffLine, type FileDiff } from "./types";
 
 const CONTEXT_LINES = 3;
 
 /**
  * The unified diff of two versions of a file (null = absent), with 3 lines of
  * context. Binary files, and files too large for the editor (whose diff could
- * take seconds), give `binary: true` and no hunks. A notebook's diff also
+ * take seconds; notebooks' limit is higher, as outputs make them large and
+ * their changes are few), give `binary: true` and no hunks. A notebook's diff also
  * carries both texts, which the session compares cell by cell.
  */
 export function diffContents({ path, kind, before, after }: { path: string; kind: ChangeKind; before: Uint8Array | null; after: Uint8Array | null }): FileDiff {
   const sides = [before, after].filter((b): b is Uint8Array => b !== null);
-  if (sides.some((b) => b.length > MAX_EDITOR_BYTES || isBinary(b))) return { path, kind, binary: true, hunks: [] };
+  if (sides.some((b) => b.length > editorLimitFor(path) || isBinary(b))) return { path, kind, binary: true, hunks: [] };
   const oldText = before ? decodeText(before) : null;
   const newText = after ? decodeText(after) : null;
   const diff: FileDiff = { path, kind, binary: false, hunks: diffTexts(oldText ?? "", newText ?? "") };
