@@ -1,7 +1,7 @@
 "use client";
 
 import type { Cell, CellType } from "@/lib/notebooks";
-import type { CellActions } from "./notebook-cell";
+import type { CellActions } from "./cell-actions";
 
 const tool = "rounded px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200 disabled:opacity-40";
 

@@ -2,25 +2,13 @@
 
 import type { Extension } from "@codemirror/state";
 import { memo, useMemo, useRef, type RefObject } from "react";
-import type { Cell, CellType } from "@/lib/notebooks";
+import type { Cell } from "@/lib/notebooks";
 import { promptText, renderCellMarkdown } from "@/lib/render";
+import type { CellActions, RunState } from "./cell-actions";
 import { CellOutputs } from "./cell-outputs";
 import { CellSourceEditor } from "./cell-source-editor";
 import { CellToolbar } from "./cell-toolbar";
-import type { NotebookEdit } from "./notebook-edits";
 import { useSeen } from "./use-seen";
-
-export type RunState = "queued" | "running";
-
-/** What a cell can ask of its notebook; one stable object for every cell, so typing in one cell re-renders only that one. */
-export type CellActions = {
-  select(key: string, options?: { edit?: boolean }): void;
-  edit(change: NotebookEdit): void;
-  run(key: string, options: { advance: boolean }): void;
-  /** Esc in a cell's editor: back to command mode on that cell. */
-  leaveEditor(key: string): void;
-  insert(index: number, type: CellType): void;
-};
 
 type Props = {
   cellKey: string;

@@ -6,7 +6,7 @@ import type { Kernel } from "@/lib/workspace/kernel";
 // The small module itself, not the kernel's index: the first paint of a notebook does not wait for the kernel's code.
 import { appendOutput } from "@/lib/workspace/kernel/outputs";
 import type { NotebookDocument, NotebookEdit } from "./notebook-edits";
-import type { RunState } from "./notebook-cell";
+import type { RunState } from "./cell-actions";
 
 type Options = {
   current(): NotebookDocument;

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 import type { NotebookDocument } from "./notebook-edits";
-import type { CellActions } from "./notebook-cell";
+import type { CellActions } from "./cell-actions";
 import { commandFor } from "./notebook-keys";
 
 /**
