@@ -75,8 +75,7 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
     setDirty(next !== saved.current);
   }, []);
 
-  /** Saves the editor's text; true when it is saved (or there was nothing to save). */
-  const save = useCallback(
+  const saveNow = useCallback(
     async ({ force = false }: { force?: boolean } = {}): Promise<boolean> => {
       const target = current.current;
       const body = text.current;
@@ -106,6 +105,19 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
       }
     },
     [api, announce, reportFailure],
+  );
+
+  // One save at a time: a notebook's autosave and a save before a commit or another file would
+  // otherwise both send the same expected version, and the second would look like another tab's.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Saves the editor's text (after any save under way); true when it is saved (or there was nothing to save). */
+  const save = useCallback(
+    (options?: { force?: boolean }): Promise<boolean> => {
+      const next = queue.current.then(() => saveNow(options));
+      queue.current = next.catch(() => {});
+      return next;
+    },
+    [saveNow],
   );
 
   const reload = useCallback(async () => {
