@@ -13,9 +13,9 @@ const TIERS = [
   // Pure code that runs in the browser and in Node alike (notebook files, safe HTML), usable by every domain.
   ["notebooks", "render"],
   ["config", "errors", "workspace"],
-  ["secrets", "db", "http", "git-server", "pyodide"],
+  ["secrets", "db", "http", "git-server"],
   ["audit", "hosts", "notifications"],
-  ["auth", "oauth-apps", "vcs"],
+  ["auth", "oauth-apps", "vcs", "pyodide"],
   ["users"],
   ["connections"],
   ["projects"],

@@ -100,7 +100,10 @@ test.describe("notebook kernel", () => {
     const numpy = await kernel.run("import numpy");
     expect(numpy.outputs[0]).toMatchObject({ output_type: "error", ename: "ModuleNotFoundError" });
     expect(numpy.outputs[0]?.output_type === "error" && numpy.outputs[0].evalue).toContain(
-      "The package numpy is not available because no Pyodide package repository is configured. An administrator can set BENCHTOP_PYODIDE_PACKAGES_URL",
+      "The package numpy is not available because no Pyodide package repository is configured. An administrator can set a Pyodide package repository",
+    );
+    expect(numpy.outputs[0]?.output_type === "error" && numpy.outputs[0].evalue).toContain(
+      "in Admin → Notebooks, or with BENCHTOP_PYODIDE_PACKAGES_URL, to make it importable.",
     );
 
     await kernel.restart();

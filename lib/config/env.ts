@@ -21,7 +21,7 @@ const envSchema = z.object({
   BENCHTOP_TRUSTED_PROXIES: z.string().trim().optional(),
   // Settings kept in a file (version control backend under `vcs:`); default DATA_DIR/benchtop.yaml.
   BENCHTOP_CONFIG: z.string().trim().optional(),
-  // A Pyodide package repository (Pyodide's own package files, or a mirror) for notebooks' browser kernels.
+  // A Pyodide package repository (Pyodide's own package files, or a mirror) for notebooks' browser kernels; wins over Admin → Notebooks.
   BENCHTOP_PYODIDE_PACKAGES_URL: optionalUrl,
 });
 

@@ -11,6 +11,7 @@ export * from "./queries/oauth-requests";
 export * from "./queries/projects";
 export * from "./queries/project-old-paths";
 export * from "./queries/repositories";
+export * from "./queries/settings";
 export * from "./queries/sign-in-failures";
 export * from "./queries/tokens";
 export * from "./queries/users";

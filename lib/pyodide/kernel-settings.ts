@@ -1,12 +1,12 @@
-import { getEnv } from "../config/env";
 import type { KernelSettings } from "../workspace/kernel";
 import { getPyodideVersion } from "./assets";
+import { getNotebookSettings } from "./notebook-settings";
 
-/** Read per request: Pyodide from Benchtop itself, packages from BENCHTOP_PYODIDE_PACKAGES_URL (none by default). */
+/** Read per request: Pyodide from Benchtop itself, packages from the repository in force (none by default). */
 export function getKernelSettings(): KernelSettings {
-  const packagesUrl = getEnv().BENCHTOP_PYODIDE_PACKAGES_URL;
+  const { pyodidePackagesUrl } = getNotebookSettings();
   return {
     indexURL: `/pyodide/${getPyodideVersion()}/`,
-    ...(packagesUrl ? { packagesUrl: packagesUrl.endsWith("/") ? packagesUrl : `${packagesUrl}/` } : {}),
+    ...(pyodidePackagesUrl ? { packagesUrl: pyodidePackagesUrl } : {}),
   };
 }

@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/version-control", label: "Version control" },
   { href: "/admin/projects", label: "Projects" },
   { href: "/admin/moves", label: "Moves" },
+  { href: "/admin/notebooks", label: "Notebooks" },
 ];
 
 /** The admin console's sections; a row of links on a narrow screen, a column beside the page on a wide one. */

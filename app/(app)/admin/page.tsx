@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getNotebookSettings } from "@/lib/pyodide";
 import { getActiveBackend, toBackendView } from "@/lib/vcs";
 import { BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
 
@@ -9,12 +10,14 @@ export const metadata: Metadata = { title: "Admin" };
 export default function AdminPage() {
   const backend = toBackendView(getActiveBackend());
   const where = backend.type === "internal" ? "Benchtop's own git server" : `${BACKEND_TYPE_LABELS[backend.type] ?? backend.type}: ${backend.name} (${backend.organization})`;
+  const packages = getNotebookSettings().pyodidePackagesUrl;
   const sections = [
     { href: "/admin/users", title: "Users", about: "Add people, change roles, reset passwords, unlock accounts, disable access." },
     { href: "/admin/oauth-apps", title: "OAuth apps", about: "Register GitHub and GitLab applications so that people can connect their accounts." },
     { href: "/admin/version-control", title: "Version control", about: `New projects' repositories live on ${where}.` },
     { href: "/admin/projects", title: "Projects", about: "Every project with its backend and size, and the repositories still to remove." },
     { href: "/admin/moves", title: "Moves", about: "Move projects' repositories between Benchtop's git server and the organization, and see how each move went." },
+    { href: "/admin/notebooks", title: "Notebooks", about: packages ? `Python packages load from ${packages}.` : "Python's standard library only: no package repository is set." },
   ];
   return (
     <div className="space-y-6">
@@ -27,7 +30,7 @@ export default function AdminPage() {
                 {section.title}
               </Link>
             </dt>
-            <dd className="mt-1 text-sm text-slate-600">{section.about}</dd>
+            <dd className="mt-1 text-sm wrap-anywhere text-slate-600">{section.about}</dd>
           </div>
         ))}
       </dl>

@@ -104,7 +104,8 @@ describe("the browser kernel's interpreter (real Pyodide)", () => {
     expect(result.outputs[0]).toMatchObject({ output_type: "error", ename: "ModuleNotFoundError" });
     const evalue = result.outputs[0]?.output_type === "error" ? result.outputs[0].evalue : "";
     expect(evalue).toContain("The package numpy is not available because no Pyodide package repository is configured.");
-    expect(evalue).toContain("An administrator can set BENCHTOP_PYODIDE_PACKAGES_URL");
+    expect(evalue).toContain("An administrator can set a Pyodide package repository (the packages of Pyodide ");
+    expect(evalue).toContain("in Admin → Notebooks, or with BENCHTOP_PYODIDE_PACKAGES_URL, to make it importable.");
     const traceback = result.outputs[0]?.output_type === "error" ? result.outputs[0].traceback.join("") : "";
     expect(traceback).not.toContain("benchtop");
     // Code that falls back when an optional package is missing still works.
@@ -114,6 +115,7 @@ describe("the browser kernel's interpreter (real Pyodide)", () => {
     const pip = await kernel.run("%pip install numpy");
     expect(pip.outputs[0]).toMatchObject({ output_type: "error", ename: "RuntimeError" });
     expect(pip.outputs[0]?.output_type === "error" && pip.outputs[0].evalue).toContain("no Pyodide package repository is configured");
+    expect(pip.outputs[0]?.output_type === "error" && pip.outputs[0].evalue).toContain("in Admin → Notebooks, or with BENCHTOP_PYODIDE_PACKAGES_URL.");
     const json = await kernel.run("import json, sqlite3, zoneinfo, csv\njson.dumps({'stdlib': True})");
     expect(json.outputs[0]).toMatchObject({ data: { "text/plain": `'{"stdlib": true}'` } });
   });

@@ -10,7 +10,7 @@ export type InterpreterOptions = {
   loadPyodide: typeof LoadPyodide;
   /** Where Pyodide's own files are (pyodide.asm.wasm, python_stdlib.zip, pyodide-lock.json), ending in "/". */
   indexURL: string;
-  /** The Pyodide package repository (BENCHTOP_PYODIDE_PACKAGES_URL), ending in "/"; none on an isolated network. */
+  /** The Pyodide package repository (Admin → Notebooks, or BENCHTOP_PYODIDE_PACKAGES_URL), ending in "/"; none on an isolated network. */
   packagesUrl?: string;
   /** A lock file listing the repository's packages; default: Pyodide's own (`indexURL`), whose files the repository holds. */
   lockFileURL?: string;

@@ -7,7 +7,7 @@ import type { KernelOutput, KernelState, MountReport, RunResult, WrittenFile } f
 export type KernelOptions = {
   /** Pyodide's files as Benchtop serves them, e.g. "/pyodide/314.0.8/" (given to the page by its server component). */
   indexURL: string;
-  /** The Pyodide package repository (BENCHTOP_PYODIDE_PACKAGES_URL), if the administrator set one. */
+  /** The Pyodide package repository (Admin → Notebooks, or BENCHTOP_PYODIDE_PACKAGES_URL), if one is set. */
   packagesUrl?: string;
   /** The working tree to mount as the kernel's project folder. */
   files?: ProjectFiles;

@@ -17,13 +17,13 @@ import _benchtop_traceback as tb
 
 NO_REPOSITORY = (
     "The package {name} is not available because no Pyodide package repository is configured. "
-    "An administrator can set BENCHTOP_PYODIDE_PACKAGES_URL to a Pyodide package repository "
-    "(the packages of Pyodide {version}) to make it importable."
+    "An administrator can set a Pyodide package repository (the packages of Pyodide {version}) "
+    "in Admin → Notebooks, or with BENCHTOP_PYODIDE_PACKAGES_URL, to make it importable."
 )
 PIP_NO_REPOSITORY = (
     "%pip install is not available because no Pyodide package repository is configured. "
-    "An administrator can set BENCHTOP_PYODIDE_PACKAGES_URL to a Pyodide package repository "
-    "(the packages of Pyodide {version})."
+    "An administrator can set a Pyodide package repository (the packages of Pyodide {version}) "
+    "in Admin → Notebooks, or with BENCHTOP_PYODIDE_PACKAGES_URL."
 )
 
 
