@@ -277,4 +277,30 @@ test.describe("notebook view", () => {
     await expect(notebook.cell(1).locator("script, [onerror], [onload]")).toHaveCount(0);
     await expect(notebook.cell(2).locator(".nb-output-body > :not(iframe) script, [onerror], [onload]")).toHaveCount(0);
   });
+
+  test("a viewer reads a notebook, rendered, and can change or run nothing", async ({ owner, openBrowser, api }) => {
+    new NativeGit(owner.project.cloneUrl, owner.token).clone().commitFile(NOTEBOOK, salesNotebook(), "Add the sales notebook");
+    const viewer = await api.createUser({ name: "Notebook Viewer" });
+    await api.addCollaborator(owner.token, owner.project.id, { email: viewer.email, role: "viewer" });
+
+    const context = await openBrowser(viewer);
+    const page = context.pages()[0]!;
+    const session = new SessionPage(page);
+    await session.open(owner.project.id);
+    const notebook = await openNotebook(page, session);
+    await expect(notebook.cell(1).getByRole("heading", { name: "Sales" })).toBeVisible();
+    await expect(notebook.cell(2).getByRole("button", { name: "Run cell" })).toBeDisabled();
+    await expect(notebook.runAll).toBeDisabled();
+    await expect(notebook.source(2)).toHaveAttribute("aria-readonly", "true");
+    await notebook.source(2).click();
+    await page.keyboard.insertText("typed by a viewer");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("b");
+    await page.keyboard.press("d");
+    await page.keyboard.press("d");
+    await expect(notebook.cells()).toHaveCount(4);
+    await expect(notebook.cell(2)).not.toContainText("typed by a viewer");
+    await expect(page.getByText("Unsaved", { exact: true })).toHaveCount(0);
+    await expect(session.changedFiles.getByRole("listitem")).toHaveCount(0);
+  });
 });
