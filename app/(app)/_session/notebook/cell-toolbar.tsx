@@ -5,11 +5,14 @@ import type { CellActions } from "./cell-actions";
 
 const tool = "rounded px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200 disabled:opacity-40";
 
-/** The selected cell's tools, with the Jupyter key for each in its title. */
+/**
+ * The selected cell's tools, with the Jupyter key for each in its title. From `md` up they float on
+ * the cell's top edge; on a phone they take a row above the cell, where they hide none of its source.
+ */
 export function CellToolbar({ cellKey, index, count, cell, actions }: { cellKey: string; index: number; count: number; cell: Cell; actions: CellActions }) {
   const number = index + 1;
   return (
-    <div role="toolbar" aria-label={`Cell ${number} tools`} className="absolute -top-3 right-2 z-10 flex items-center gap-0.5 rounded border border-slate-200 bg-white px-1 shadow-sm">
+    <div role="toolbar" aria-label={`Cell ${number} tools`} className="z-10 mb-1 ml-auto flex w-fit flex-wrap items-center gap-0.5 rounded border border-slate-200 bg-white px-1 whitespace-nowrap shadow-sm md:absolute md:-top-3 md:right-2 md:mb-0">
       <label className="sr-only" htmlFor={`cell-type-${cellKey}`}>
         Cell type
       </label>
