@@ -3,11 +3,6 @@
 // and then the file opens in no notebook view and nbformat refuses it.
 import { mergeNotebooks, parseNotebook, resolveConflicts, serializeNotebook, type NotebookMerge, type ParsedNotebook } from "@/lib/notebooks";
 
-/** Whether a path is merged as a notebook (when all three versions read as notebooks). */
-export function isNotebookPath(path: string): boolean {
-  return path.toLowerCase().endsWith(".ipynb");
-}
-
 /** The cell-by-cell merge of one notebook file, with our version's text whose layout the result keeps. */
 export type NotebookFileMerge = { merge: NotebookMerge; ours: ParsedNotebook };
 

@@ -1,7 +1,8 @@
 import git, { type TreeEntry } from "isomorphic-git";
 import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
-import { isNotebookPath, mergeNotebookText } from "./merge-notebook-files";
+import { isNotebookPath } from "../notebooks";
+import { mergeNotebookText } from "./merge-notebook-files";
 import { type ConflictLabels, decodeText, encodeText, markDeleteConflict, mergeText } from "./merge-text";
 
 const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";

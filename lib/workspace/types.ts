@@ -3,6 +3,8 @@
  * crosses a postMessage boundary, so it is plain data (Uint8Array for bytes).
  */
 
+import { isNotebookPath } from "../notebooks";
+
 /** A person as git records them. */
 export type Author = { name: string; email: string };
 
@@ -130,5 +132,5 @@ export const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
 
 /** The most of a file's text the session reads into an editor. */
 export function editorLimitFor(path: string): number {
-  return path.toLowerCase().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_EDITOR_BYTES;
+  return isNotebookPath(path) ? MAX_NOTEBOOK_BYTES : MAX_EDITOR_BYTES;
 }

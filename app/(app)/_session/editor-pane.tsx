@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { isNotebookPath } from "@/lib/notebooks";
 import { BinaryFile } from "./binary-file";
 import { CodeEditor } from "./code-editor";
 import { buttonClass } from "./dialog-style";
@@ -51,7 +52,7 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
   const content = file.content?.path === openPath ? file.content : null;
   const editable = content && !content.binary && !content.tooLarge;
   const readOnly = !canPush;
-  const isNotebook = openPath.toLowerCase().endsWith(".ipynb");
+  const isNotebook = isNotebookPath(openPath);
   const asNotebook = isNotebook && (defaultEditor === "notebook") !== switched.has(openPath);
   const switchView = () => {
     notebookRef.current?.flush();

@@ -1,14 +1,9 @@
 "use client";
 
 import type { WrittenFile } from "@/lib/workspace/kernel";
+import { formatSize } from "../binary-file";
 
 const button = "rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50";
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Files Python wrote in the kernel, offered for saving into the project (they live only in the kernel until then). */
 export function WrittenFiles({ files, readOnly, onSave, onDismiss }: { files: WrittenFile[]; readOnly: boolean; onSave(file: WrittenFile): void; onDismiss(file: WrittenFile): void }) {
@@ -21,7 +16,7 @@ export function WrittenFiles({ files, readOnly, onSave, onDismiss }: { files: Wr
           <li key={file.path} className="flex flex-wrap items-center gap-2">
             <span className="font-mono">{file.path}</span>
             <span className="text-sky-800">
-              {file.change === "added" ? "new" : "changed"}, {size(file.size)}
+              {file.change === "added" ? "new" : "changed"}, {formatSize(file.size)}
             </span>
             {!readOnly && (
               <button type="button" className={button} onClick={() => onSave(file)} aria-label={`Save ${file.path} to the project`}>
