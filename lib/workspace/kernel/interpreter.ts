@@ -95,7 +95,6 @@ export async function startInterpreter({ loadPyodide, indexURL, packagesUrl, loc
         onOutput?.(output);
       };
       try {
-        if (interruptBuffer) interruptBuffer[0] = 0;
         const prepared = kernel.prepare(code);
         if (packagesUrl) await loadImportedPackages(prepared);
         const status = await kernel.run_cell(code, prepared, count);

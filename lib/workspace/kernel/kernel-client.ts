@@ -130,6 +130,9 @@ export function startKernel(options: KernelOptions): Kernel {
     const generation = current;
     const api = await Promise.race([generation.api.catch(() => null), generation.ended.then(() => null)]);
     if (!api || generation !== current || state.status === "dead") return job.resolve(ABORTED);
+    // Cleared here, before the cell is sent, and never in the worker: an interrupt pressed while the
+    // message is on its way must stop this cell, and one that landed after the last cell ended must not.
+    if (generation.interruptBuffer) generation.interruptBuffer[0] = 0;
     setState({ status: "busy" });
     let outputs: KernelOutput[] = [];
     const onOutput = (output: KernelOutput) => {
