@@ -11,8 +11,8 @@ const path = require("node:path");
  */
 const TIERS = [
   // Pure code that runs in the browser and in Node alike (notebook files, safe HTML), usable by every domain.
-  ["notebooks", "render"],
-  ["config", "errors", "workspace"],
+  ["notebooks", "render", "schedules"],
+  ["config", "errors", "workspace", "background"],
   ["secrets", "db", "http", "git-server"],
   ["audit", "hosts", "notifications"],
   ["auth", "oauth-apps", "vcs", "pyodide"],
@@ -21,6 +21,7 @@ const TIERS = [
   ["projects"],
   ["repositories"],
   ["gateway", "git-endpoint", "moves", "archives"],
+  ["deployments"],
   ["startup"],
 ];
 

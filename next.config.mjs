@@ -21,6 +21,9 @@ const nextConfig = {
   // Native modules stay outside the bundle; Next loads them from node_modules at run time.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
+  // A deployment's folders are served at paths ending in "/" (relative links in
+  // their pages depend on it); Next would otherwise redirect them to the bare form.
+  skipTrailingSlashRedirect: true,
   // The build type-checks the app only; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Git traffic is streamed by route handlers; nothing here may buffer it.
@@ -31,12 +34,15 @@ const nextConfig = {
       { source: "/proxy/:path*", headers: nonPage },
       { source: "/_next/:path*", headers: isolatedScripts },
       { source: "/pyodide/:path*", headers: pyodide },
+      // Deployed content: the route sets its own policy (sandboxed) and caching.
+      { source: "/deploy/:path*", headers: common },
       // The site's icon, served to signed-out pages too; an SVG gets a policy under which nothing in it runs.
       { source: "/icon.svg", headers: nonPage },
       { source: "/api/:path*", has: overHttps, headers: hsts },
       { source: "/git/:path*", has: overHttps, headers: hsts },
       { source: "/proxy/:path*", has: overHttps, headers: hsts },
       { source: "/pyodide/:path*", has: overHttps, headers: hsts },
+      { source: "/deploy/:path*", has: overHttps, headers: hsts },
     ];
   },
 };

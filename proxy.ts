@@ -13,7 +13,7 @@ const PUBLIC_PAGES = /^\/(login|setup)(\/|$)/;
  * - an early, cookie-only redirect to the sign-in page, a convenience rather than a gate
  *   (every page, route and action checks the session itself).
  * - session pages are cross-origin isolated (COEP; COOP is common), for notebooks' kernels.
- * Git and API routes and Pyodide's files (/pyodide) are outside the matcher (proxy.ts would buffer and cap request
+ * Git and API routes, Pyodide's files (/pyodide) and deployed content (/deploy/, which sets its own headers) are outside the matcher (proxy.ts would buffer and cap request
  * bodies); they check origins themselves and get their headers from next.config.mjs.
  */
 export function proxy(request: NextRequest) {
@@ -47,5 +47,5 @@ function withSecurityHeaders(request: NextRequest, response: NextResponse): Next
 }
 
 export const config = {
-  matcher: ["/((?!api|git|proxy|pyodide|_next|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!api|git|proxy|pyodide|deploy/|_next|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -4,6 +4,7 @@ import { getDataDir, getEnv, getReposDir } from "./config/env";
 import { ensureInstanceSecrets } from "./config/instance-secrets";
 import { migrateDatabase } from "./db";
 import { writePushHooks } from "./git-server";
+import { removeOrphanDeploymentStores, startRunWorker } from "./deployments";
 import { startMoveWorker } from "./moves";
 import { cleanUpAfterCrash } from "./projects";
 import { bootstrapAdminFromEnv } from "./users";
@@ -12,8 +13,10 @@ import { bootstrapAdminFromEnv } from "./users";
  * What the server does once at start: make DATA_DIR, generate missing secrets,
  * bring the database schema up to date, and create the first administrator from
  * the environment when asked to; and clean up what a server stopped half-way
- * left behind (unfinished projects, interrupted pushes, uploads); then start the worker
- * that moves projects between backends (it resumes moves a stopped server left).
+ * left behind (unfinished projects, interrupted pushes, uploads, files of deleted
+ * deployments); then start the workers that move projects between backends (resuming
+ * moves a stopped server left) and run deployments' schedules and runs (failing runs
+ * a stopped server left, running a missed schedule once).
  */
 export async function startServer(): Promise<void> {
   fs.mkdirSync(getReposDir(), { recursive: true });
@@ -26,6 +29,8 @@ export async function startServer(): Promise<void> {
   const env = getEnv();
   const admin = await bootstrapAdminFromEnv({ email: env.BENCHTOP_ADMIN_EMAIL, password: env.BENCHTOP_ADMIN_PASSWORD });
   if (admin) console.log(`Benchtop: created the first administrator, ${admin.email}.`);
+  await removeOrphanDeploymentStores();
   startMoveWorker();
+  startRunWorker();
   console.log(`Benchtop: data in ${getDataDir()}`);
 }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   BENCHTOP_CONFIG: z.string().trim().optional(),
   // A Pyodide package repository (Pyodide's own package files, or a mirror) for notebooks' browser kernels; wins over Admin → Notebooks.
   BENCHTOP_PYODIDE_PACKAGES_URL: optionalUrl,
+  // An origin of their own for deployed pages (another host name pointing at this server), so their scripts never share Benchtop's.
+  BENCHTOP_DEPLOY_ORIGIN: optionalUrl,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -36,11 +36,13 @@ export function getDb(): Db {
 
 /**
  * Runs `work` (synchronous queries through getDb()) as one transaction: all of
- * it is written, or none of it when it throws.
+ * it is written, or none of it when it throws. BEGIN IMMEDIATE takes the write
+ * lock first (waiting busy_timeout for it): a transaction that reads and then
+ * writes can then never fail because another process wrote in between.
  */
 export function runInTransaction<T>(work: () => T): T {
   getDb();
-  return globalForDb.benchtopDb!.sqlite.transaction(work)();
+  return globalForDb.benchtopDb!.sqlite.transaction(work).immediate();
 }
 
 /** Closes the cached connection (tests switch DATA_DIR between files). */

@@ -419,3 +419,126 @@ export const jobs = sqliteTable(
 );
 
 export type Job = typeof jobs.$inferSelect;
+
+// What a project publishes: its files at one commit, served by Benchtop at /deploy/{slug}/.
+export const deployments = sqliteTable(
+  "deployments",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The deployment's own path segment, unique in the instance and kept when it is renamed. */
+    slug: text("slug").notNull().unique(),
+    /** The branch, tag or commit it deploys. */
+    ref: text("ref").notNull(),
+    /** A branch followed to its latest commit on each redeploy (else the commit the ref named when it was set). */
+    track: integer("track", { mode: "boolean" }).notNull().default(false),
+    /** For a deployment that does not track: the commit its ref named when it was set. */
+    pinnedCommit: text("pinned_commit"),
+    visibility: text("visibility", { enum: ["private", "signed-in", "public"] }).notNull().default("private"),
+    /** Whether it is served; a stopped deployment keeps its configuration and deploys. */
+    stopped: integer("stopped", { mode: "boolean" }).notNull().default(false),
+    /** The deploy being served; null until the first one succeeds. */
+    currentDeployId: text("current_deploy_id"),
+    /** Why the latest run failed (the deployment shows red); null once a run succeeds. */
+    failure: text("failure"),
+    failedRunId: text("failed_run_id"),
+    createdById: text("created_by_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deployments_project_idx").on(t.projectId)],
+);
+
+export type Deployment = typeof deployments.$inferSelect;
+
+// Each time a deployment started serving a commit: the history the deployment page shows and rolls back to.
+export const deploys = sqliteTable(
+  "deploys",
+  {
+    id: text("id").primaryKey(),
+    deploymentId: text("deployment_id")
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    commit: text("commit").notNull(),
+    /** The ref as it was resolved ("main", "v1.2", or the commit). */
+    ref: text("ref").notNull(),
+    runId: text("run_id").notNull(),
+    /** Who asked (null for a schedule); copied, not referenced: the record outlives them. */
+    deployedById: text("deployed_by_id"),
+    /** For a rollback: the earlier deploy it brought back. */
+    rollbackOfId: text("rollback_of_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deploys_deployment_idx").on(t.deploymentId, t.createdAt)],
+);
+
+export type Deploy = typeof deploys.$inferSelect;
+
+// Redeploys on a cron expression in an IANA time zone; nextRunAt is claimed with a conditional
+// UPDATE, so of several instances exactly one starts each due run.
+export const schedules = sqliteTable(
+  "schedules",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    deploymentId: text("deployment_id")
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    cron: text("cron").notNull(),
+    timezone: text("timezone").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** When it is next due; null when disabled or when the expression never fires again. */
+    nextRunAt: integer("next_run_at", { mode: "timestamp_ms" }),
+    createdById: text("created_by_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("schedules_due_idx").on(t.enabled, t.nextRunAt), index("schedules_deployment_idx").on(t.deploymentId)],
+);
+
+export type Schedule = typeof schedules.$inferSelect;
+
+// One redeploy, manual or scheduled: claimed from the database like jobs (one UPDATE, a lease
+// renewed while it works), so two instances never run the same run.
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    deploymentId: text("deployment_id")
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    scheduleId: text("schedule_id"),
+    trigger: text("trigger", { enum: ["manual", "schedule"] }).notNull(),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed", "skipped"] }).notNull().default("queued"),
+    /** For a scheduled run: the time it was due (unique per schedule, so a due time runs once). */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }),
+    /** For a rollback: the earlier deploy to serve again. */
+    rollbackOfId: text("rollback_of_id"),
+    /** The commit it deployed (or tried to). */
+    commit: text("commit"),
+    requestedById: text("requested_by_id"),
+    /** Why it failed or was skipped, in words. */
+    message: text("message"),
+    /** What it did, line by line, with times. */
+    log: text("log").notNull().default(""),
+    claimedBy: text("claimed_by"),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("runs_project_idx").on(t.projectId, t.createdAt),
+    index("runs_status_idx").on(t.status, t.createdAt),
+    index("runs_deployment_idx").on(t.deploymentId, t.status),
+    uniqueIndex("runs_schedule_due_idx").on(t.scheduleId, t.dueAt),
+  ],
+);
+
+export type Run = typeof runs.$inferSelect;

@@ -5,4 +5,4 @@ export { getMoveBatch, listMoveBatches, type MoveBatchView, type MoveView } from
 export { queueMoves } from "./queue-moves";
 export { runMoveJob } from "./run-move-job";
 export { moveRequestSchema, type MoveRequest } from "./schema";
-export { newInstanceId, runNextJob, startMoveWorker, wakeMoveWorker, type MoveWorker } from "./worker";
+export { runNextJob, startMoveWorker, wakeMoveWorker, type MoveWorker } from "./worker";

@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import os from "node:os";
+import { newInstanceId, startPollLoop } from "../background";
 import { claimNextJob } from "../db";
 import type { MoveHooks } from "./move-context";
 import { LEASE_MS, runMoveJob } from "./run-move-job";
@@ -14,9 +13,6 @@ export type MoveWorker = { instanceId: string; wake(): void; stop(): Promise<voi
 // through globalThis when a route queues a move.
 const globalForWorker = globalThis as unknown as { benchtopMoveWorker?: MoveWorker };
 
-/** This process among the instances sharing the database: host, process id, and a random part for restarts that reuse the id. */
-export const newInstanceId = () => `${os.hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`;
-
 /** Claims the oldest move nobody holds and runs it; false when there was none. */
 export async function runNextJob({ instanceId, signal, hooks }: { instanceId: string; signal?: AbortSignal; hooks?: MoveHooks }): Promise<boolean> {
   const job = claimNextJob({ instanceId, leaseMs: LEASE_MS });
@@ -27,44 +23,21 @@ export async function runNextJob({ instanceId, signal, hooks }: { instanceId: st
 
 /**
  * Starts this process's worker: it runs moves one at a time, claimed from the
- * database, looking every few seconds and at once when woken. Its timer never
- * keeps the process alive (tests, `next build`); stop() ends the loop and
- * leaves a running move for its lease to hand over.
+ * database, looking every few seconds and at once when woken (startPollLoop);
+ * stop() ends the loop and leaves a running move for its lease to hand over.
  */
 export function startMoveWorker({ instanceId = newInstanceId(), pollMs = POLL_MS, hooks }: { instanceId?: string; pollMs?: number; hooks?: MoveHooks } = {}): MoveWorker {
   globalForWorker.benchtopMoveWorker?.stop();
-  const stopping = new AbortController();
-  let running: Promise<void> | null = null;
-  let wokenWhileRunning = false;
-  const tick = () => {
-    if (stopping.signal.aborted) return;
-    if (running) {
-      wokenWhileRunning = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        wokenWhileRunning = false;
-        while (!stopping.signal.aborted && (await runNextJob({ instanceId, signal: stopping.signal, hooks })));
-      } while (wokenWhileRunning && !stopping.signal.aborted);
-    })()
-      .catch((error) => console.error("Benchtop: the move worker failed; it tries again shortly:", error))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, pollMs);
-  timer.unref();
+  const loop = startPollLoop({ name: "move worker", pollMs, step: (signal) => runNextJob({ instanceId, signal, hooks }) });
   const worker: MoveWorker = {
     instanceId,
-    wake: tick,
+    wake: loop.wake,
     async stop() {
-      stopping.abort();
-      clearInterval(timer);
       if (globalForWorker.benchtopMoveWorker === worker) globalForWorker.benchtopMoveWorker = undefined;
-      await running;
+      await loop.stop();
     },
   };
   globalForWorker.benchtopMoveWorker = worker;
-  tick();
   return worker;
 }
 

@@ -4,7 +4,7 @@ import { insertNotification, type Notification } from "../db";
 export const NOTIFICATION_MESSAGE_MAX = 2000;
 
 /** What a notification is about, for scripts; the message says it for a person. */
-export type NotificationKind = "operation.failed";
+export type NotificationKind = "operation.failed" | "deployment.failed";
 
 /**
  * Plain text on one line: control characters (line breaks included) become

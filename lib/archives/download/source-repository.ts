@@ -3,7 +3,7 @@ import { createBareRepository, fetchIntoRepository, repoPath } from "../../git-s
 import { createGitAdapter } from "../../hosts/create-adapter";
 import { remoteOf } from "../../projects";
 import { checkCloneHost, remoteCredentialFor } from "../../repositories";
-import { hostFetchError } from "./host-fetch-error";
+import { hostFetchError, type FetchPurpose } from "./host-fetch-error";
 import { createTempFolder } from "./temp-folder";
 
 /** A bare repository to archive from, and what to do once the archive no longer needs it. */
@@ -15,7 +15,7 @@ export type SourceRepository = { dir: string; release: () => Promise<void> };
  * linked), a temporary bare copy of its branches and tags fetched with the
  * actor's own credential (remoteCredentialFor), which `release` removes.
  */
-export async function openSourceRepository({ actor, project }: { actor: Pick<User, "id">; project: Project }): Promise<SourceRepository> {
+export async function openSourceRepository({ actor, project, purpose = "download" }: { actor: Pick<User, "id">; project: Project; purpose?: FetchPurpose }): Promise<SourceRepository> {
   const remote = remoteOf(project);
   if (!remote) return { dir: repoPath(project.id), release: async () => {} };
   const credential = await remoteCredentialFor({ actor, remote });
@@ -29,7 +29,7 @@ export async function openSourceRepository({ actor, project }: { actor: Pick<Use
     await fetchIntoRepository({ dir: temp.dir, url: url.toString(), authHeader: adapter.gitAuthHeader() });
   } catch (error) {
     await temp.remove();
-    throw hostFetchError({ error, host: url.host, credential });
+    throw hostFetchError({ error, host: url.host, credential, purpose });
   }
   return { dir: temp.dir, release: temp.remove };
 }
