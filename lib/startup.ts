@@ -4,7 +4,7 @@ import { getDataDir, getEnv, getReposDir } from "./config/env";
 import { ensureInstanceSecrets } from "./config/instance-secrets";
 import { migrateDatabase } from "./db";
 import { writePushHooks } from "./git-server";
-import { removeOrphanDeploymentStores, startRunWorker } from "./deployments";
+import { checkDeployOrigin, removeOrphanDeploymentStores, startRunWorker } from "./deployments";
 import { startMoveWorker } from "./moves";
 import { cleanUpAfterCrash } from "./projects";
 import { bootstrapAdminFromEnv } from "./users";
@@ -19,6 +19,7 @@ import { bootstrapAdminFromEnv } from "./users";
  * a stopped server left, running a missed schedule once).
  */
 export async function startServer(): Promise<void> {
+  checkDeployOrigin();
   fs.mkdirSync(getReposDir(), { recursive: true });
   ensureInstanceSecrets();
   writePushHooks();

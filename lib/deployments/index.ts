@@ -14,6 +14,8 @@ export { startRunWorker, runWorkerStep, wakeRunWorker, type RunWorker } from "./
 export { startDueSchedules } from "./start-due-schedules";
 export { failAbandonedRuns } from "./abandoned-runs";
 export { removeOrphanDeploymentStores, storePath } from "./deploy-store";
+export { checkDeployOrigin } from "./check-deploy-origin";
 export { deployOrigin, deploymentPath, deploymentUrl, DEPLOY_PATH_PREFIX } from "./deployment-urls";
+export { answerDeployRequest } from "./answer-visit";
 export { ACCESS_COOKIE_MS, ACCESS_LINK_MS, deployPassCookie, openDeployPass, sealDeployPass, visitDeployment, type Visit } from "./visit-access";
 export * from "./schema";

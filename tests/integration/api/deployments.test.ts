@@ -205,7 +205,7 @@ describe("a deployment of a project on Benchtop's git server", () => {
     expect(shown).toMatchObject({ status: "running", failure: { runId: run.id } });
     expect(shown.failure.message).toContain("feature");
 
-    const notes = await api("/api/v1/me/notifications", { token: owner.token });
+    const notes = await api("/api/v1/notifications", { token: owner.token });
     expect(notes.body.notifications.some((n: any) => n.kind === "deployment.failed" && n.projectId === project.id && n.message.includes("Feature preview"))).toBe(true);
     const failedRuns = await api(`/api/v1/projects/${project.id}/runs?status=failed`, { token: owner.token });
     expect(failedRuns.body.runs.map((r: any) => r.id)).toContain(run.id);
