@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { getSessionUser } from "../auth";
 import { getDeploy, getDeploymentBySlug, findActiveRun, type Deployment, type User } from "../db";
 import { publicOrigin, requestOrigin } from "../http";
-import { escapeHtml } from "../render/escape";
+import { escapeHtml } from "../render";
 import { deploymentPath, deployOrigin, DEPLOY_PATH_PREFIX } from "./deployment-urls";
 import { storePath } from "./deploy-store";
 import { publicDeploymentsAllowed } from "./public-deployments";
@@ -114,6 +114,7 @@ export async function answerDeployRequest(request: Request, { slug }: { slug: st
     dir: storePath({ deploymentId: shown.id }),
     commit: current.commit,
     path,
+    raw: url.searchParams.get("raw") === "1",
     baseUrl: deploymentPath({ slug }),
     title: shown.name,
     ifNoneMatch: request.headers.get("if-none-match"),

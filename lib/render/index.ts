@@ -32,6 +32,8 @@ export {
   htmlFrameTag,
   type HtmlFrame,
 } from "./html-frame";
+export { MAX_REPOSITORY_IMAGE_BYTES, REPOSITORY_IMAGE_TYPES, repositoryImagePath, repositoryImageType } from "./repository-images";
+export { escapeHtml } from "./escape";
 export { joinText, type CellAttachments, type MimeBundle, type Notebook, type NotebookCell, type NotebookOutput } from "./nbformat";
 
 /** KaTeX's stylesheet (with its fonts beside it in the package), as a module specifier: `import "katex/dist/katex.min.css"`. */

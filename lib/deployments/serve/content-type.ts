@@ -25,6 +25,3 @@ export function contentTypeByContent(bytes: Uint8Array): string {
     return "application/octet-stream";
   }
 }
-
-/** Image types a rendered page inlines from the repository (raster only, as the session's notebook view: an SVG file is markup anyone could have pushed). */
-export const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);

@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../../render/escape";
 import { formatSize } from "./format-size";
 import type { TreeEntry } from "./git-objects";
 

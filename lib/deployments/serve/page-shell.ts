@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { FRAME_SCRIPT_HASH, MAX_FRAME_HEIGHT } from "@/lib/render";
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../../render/escape";
 import { hasMath, katexStylesheet } from "./katex-stylesheet";
 import { PAGE_STYLE } from "./page-style";
 import { encodePath } from "./request-path";

@@ -1,7 +1,7 @@
 import { parseNotebook } from "@/lib/notebooks";
 import { renderCellMarkdown, renderNotebookHtml, type Notebook } from "@/lib/render";
 import { MAX_NOTEBOOK_BYTES } from "@/lib/workspace/types";
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../../render/escape";
 import { readBlob, type FoundBlob } from "./git-objects";
 import { notice, sendTooLarge } from "./notices";
 import { renderWithImages } from "./repository-images";

@@ -1,10 +1,7 @@
-import { lookup } from "mime-types";
-import { INLINE_IMAGE_TYPES } from "./content-type";
+import { MAX_REPOSITORY_IMAGE_BYTES, repositoryImageType } from "../../render";
 import { lookUpPaths, readBlobs } from "./git-objects";
 import { imagePathFrom } from "./request-path";
 
-/** Larger images are left out (shown as their description), as in the session's notebook view. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** All the images one page inlines: past this, the rest show as their descriptions. */
 export const MAX_PAGE_IMAGE_BYTES = 40 * 1024 * 1024;
 
@@ -13,8 +10,8 @@ type Resolver = (relative: string) => string | null;
 /** The repository image a Markdown path names (raster types only), or null. */
 function imageFile(pagePath: string, relative: string): { path: string; type: string } | null {
   const path = imagePathFrom(pagePath, relative);
-  const type = path ? lookup(path) : false;
-  return path && type && INLINE_IMAGE_TYPES.has(type) ? { path, type } : null;
+  const type = path && repositoryImageType(path);
+  return path && type ? { path, type } : null;
 }
 
 /** The images' bytes as data: URLs by path, within the limits, read from the commit in two git processes. */
@@ -24,7 +21,7 @@ async function readImages({ dir, commit, files }: { dir: string; commit: string;
   const chosen: { path: string; id: string }[] = [];
   let total = 0;
   found.forEach((object, index) => {
-    if (object.kind !== "blob" || object.size > MAX_IMAGE_BYTES || total + object.size > MAX_PAGE_IMAGE_BYTES) return;
+    if (object.kind !== "blob" || object.size > MAX_REPOSITORY_IMAGE_BYTES || total + object.size > MAX_PAGE_IMAGE_BYTES) return;
     total += object.size;
     chosen.push({ path: paths[index]!, id: object.id });
   });

@@ -1,3 +1,4 @@
+import { repositoryImagePath } from "../../render";
 // The request path under a deployment, checked before git sees it, and the
 // paths of repository images that rendered pages name relative to themselves.
 
@@ -31,22 +32,9 @@ export function folderOf(path: string): string {
   return path.slice(0, path.lastIndexOf("/") + 1);
 }
 
-/**
- * A path written in a page's Markdown (`![plot](figures/plot.png)`, decoded),
- * from the page's folder, or null when it leaves the repository. Read as the
- * session's notebook view reads it: `?` and `#` end the path, `.` and empty
- * parts are skipped, and a leading `/` is not the repository's root.
- */
+/** A path written in a page's Markdown, by lib/render's rule, or null when it leaves the repository or git could not look it up. */
 export function imagePathFrom(pagePath: string, relative: string): string | null {
-  const parts = pagePath.split("/").slice(0, -1);
-  for (const part of relative.split(/[?#]/)[0]!.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  const path = parts.join("/");
+  const path = repositoryImagePath(pagePath, relative);
   return path && toTreePath(path) ? path : null;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseNotebook, serializeNotebook, type Notebook } from "@/lib/notebooks";
 import { applyEdit, openDocument } from "./notebook-edits";
-import { repositoryPath } from "./use-repository-images";
+import { repositoryImagePath as repositoryPath } from "@/lib/render";
 
 const text = `${JSON.stringify(
   {

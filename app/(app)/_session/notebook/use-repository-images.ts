@@ -2,25 +2,8 @@
 
 import type { Remote } from "comlink";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { MAX_REPOSITORY_IMAGE_BYTES, repositoryImagePath, repositoryImageType } from "@/lib/render";
 import type { WorkspaceApi } from "@/lib/workspace/api";
-
-/** Images a Markdown cell may show from the repository, by extension; others stay unshown. */
-const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" };
-/** Larger images are left out rather than held in memory as data URLs. */
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-
-/** `relative` (as written in the Markdown) from the notebook's folder, or null when it leaves the repository. */
-export function repositoryPath(notebookPath: string, relative: string): string | null {
-  const parts = notebookPath.split("/").slice(0, -1);
-  for (const part of relative.split(/[?#]/)[0]!.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.length ? parts.join("/") : null;
-}
 
 function toDataUrl(bytes: Uint8Array, type: string): string {
   let binary = "";
@@ -48,14 +31,14 @@ export function useRepositoryImages(api: Remote<WorkspaceApi>, notebookPath: str
 
   const resolveImage = useCallback(
     (relative: string): string | null => {
-      const path = repositoryPath(notebookPath, relative);
-      const type = path && IMAGE_TYPES[path.slice(path.lastIndexOf(".") + 1).toLowerCase()];
+      const path = repositoryImagePath(notebookPath, relative);
+      const type = path && repositoryImageType(path);
       if (!path || !type) return null;
       if (cache.current.has(path)) return cache.current.get(path)!;
       cache.current.set(path, null);
       api.readFileBytes({ path }).then(
         (bytes) => {
-          if (bytes.length > MAX_IMAGE_BYTES) return;
+          if (bytes.length > MAX_REPOSITORY_IMAGE_BYTES) return;
           cache.current.set(path, toDataUrl(bytes, type));
           if (alive.current) setVersion((value) => value + 1);
         },
