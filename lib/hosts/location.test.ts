@@ -33,6 +33,11 @@ describe("parseRepoLocation", () => {
     expect(isCloudStandIn({ provider: "bitbucket", hostname: "bitbucket.org", port: "443" })).toBe(false);
   });
 
+  it("refuses an address with a stray '%' (a mangled URL) as bad input, not a server error", () => {
+    expect(() => parseRepoLocation({ provider: "github", location: "https://github.com/acme/models%E0%A4%A" })).toThrow(HostError);
+    expect(() => parseRepoLocation({ provider: "github", location: "https://github.com/acme/models%E0%A4%A" })).toThrow(/does not start an escape/);
+  });
+
   it("derives self-hosted API roots from the location", () => {
     expect(parseRepoLocation({ provider: "github-enterprise", location: "https://ghe.example.com/data/churn" })).toMatchObject({ apiRoot: "https://ghe.example.com/api/v3", fullName: "data/churn" });
     expect(parseRepoLocation({ provider: "gitlab-self-managed", location: "https://git.example.com/analytics/team/forecast/-/tree/main" })).toMatchObject({

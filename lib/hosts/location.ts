@@ -41,7 +41,14 @@ function parseUrl(location: string): URL {
 }
 
 const stripGit = (name: string) => name.replace(/\.git$/i, "");
-const cleanSegments = (url: URL) => url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+function cleanSegments(url: URL): string[] {
+  try {
+    return url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A stray "%" (a mangled or hand-edited address) is a typing mistake, not a server error.
+    throw invalid("The address has a '%' that does not start an escape like %20. Copy the repository's address from the browser again.");
+  }
+}
 
 /** owner/name from the first two path segments (GitHub, Bitbucket Cloud). */
 function ownerAndName(segments: string[], example: string): { owner: string; name: string } {
