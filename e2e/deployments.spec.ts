@@ -72,6 +72,21 @@ test("an editor deploys a pushed commit from the Deployments page and it runs wi
   await expect(row).toContainText(`commit ${commit.slice(0, 7)}`);
   await expect(row).toContainText("Project members");
   await expect(row.getByRole("link", { name: /\/deploy\// })).toHaveAttribute("rel", "noopener noreferrer");
+
+  // Stopped, it keeps its configuration; started, it serves its deploy again; deleted after its name is typed.
+  await row.getByRole("link", { name, exact: true }).click();
+  await deployment.stop.click();
+  await expect(deployment.status).toHaveText("stopped");
+  await expect(deployment.redeploy).toHaveCount(0);
+  await deployment.start.click();
+  await expect(deployment.status).toHaveText("running");
+  await expect(deployment.commit).toHaveText(commit.slice(0, 7));
+  const deleteButton = deployment.deleteForm.getByRole("button", { name: "Delete deployment" });
+  await expect(deleteButton).toBeDisabled();
+  await deployment.deleteForm.getByLabel(`Type ${name} to confirm`).fill(name);
+  await deleteButton.click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${owner.project.id}/deployments$`));
+  await expect(page.getByText("No deployments yet.")).toBeVisible();
 });
 
 test("a schedule is written with a live preview, refused when invalid, then disabled and deleted", async ({ page, api, owner }) => {
@@ -133,21 +148,27 @@ test("a redeploy shows as a run with its log; a failed one shows red, under the 
   // Redeploy picks up a new commit of the branch it follows.
   let deployment = await openDeployment(page, owner.project.id, report);
   await expect(deployment.status).toHaveText("running", RUN_DONE);
+  const first = (await deployment.commit.textContent()) ?? "";
   const second = git.commitFile("index.html", "<h1>Revenue is up again</h1>\n", "Second page");
   await deployment.redeploy.click();
   await expect(deployment.commit).toHaveText(second.slice(0, 7), RUN_DONE);
-  await expect(deployment.history.getByRole("button", { name: /^Roll back to / })).toHaveCount(1);
+  // Then back to the first deploy: a rollback is a new deploy of the earlier commit.
+  await deployment.history.getByRole("button", { name: `Roll back to ${first}` }).click();
+  await expect(deployment.commit).toHaveText(first, RUN_DONE);
+  await expect(deployment.history.getByRole("row")).toHaveCount(4);
+  await expect(deployment.history.getByRole("row").nth(1)).toContainText("(rollback)");
 
   const runs = new RunsPage(page);
   await runs.goto(owner.project.id);
-  await expect(runs.runs(report.name)).toHaveCount(2);
-  const latest = runs.runs(report.name).first();
-  await expect(latest).toHaveAccessibleName(`Run of ${report.name}, succeeded`);
-  await expect(latest).toContainText(second.slice(0, 7));
-  await expect(latest).toContainText("manual");
-  await expect(latest).toContainText("by Session Owner");
-  await latest.getByText("Log").click();
-  await expect(latest.locator("pre")).toContainText(`Serving commit ${second.slice(0, 7)}`);
+  await expect(runs.runs(report.name)).toHaveCount(3);
+  await expect(runs.runs(report.name).first()).toContainText("rollback");
+  const redeployed = runs.runs(report.name).nth(1);
+  await expect(redeployed).toHaveAccessibleName(`Run of ${report.name}, succeeded`);
+  await expect(redeployed).toContainText(second.slice(0, 7));
+  await expect(redeployed).toContainText("manual");
+  await expect(redeployed).toContainText("by Session Owner");
+  await redeployed.getByText("Log").click();
+  await expect(redeployed.locator("pre")).toContainText(`Serving commit ${second.slice(0, 7)}`);
 
   // The branch the preview follows is deleted; its redeploy fails and the old deploy keeps serving.
   deployment = await openDeployment(page, owner.project.id, preview);

@@ -16,26 +16,28 @@ export function RunTimes({ times, timezone, label }: { times: string[]; timezone
   const here = useBrowserTimeZone();
   const showLocal = here !== null && here !== timezone;
   return (
-    <table aria-label={label} className="text-left text-sm">
-      <thead className="text-xs text-slate-500">
-        <tr>
-          <th className="py-0.5 pr-6 font-medium">{here === null ? "UTC" : timezone}</th>
-          {showLocal && <th className="py-0.5 font-medium">Your time ({here})</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {times.map((iso) => {
-          const at = new Date(iso);
-          return (
-            <tr key={iso}>
-              <td className="py-0.5 pr-6">
-                <time dateTime={iso}>{here === null ? `${iso.slice(0, 16).replace("T", " ")} UTC` : format(at, timezone)}</time>
-              </td>
-              {showLocal && <td className="py-0.5 text-slate-600">{format(at, here)}</td>}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table aria-label={label} className="text-left text-sm">
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th className="py-0.5 pr-6 font-medium">{here === null ? "UTC" : timezone}</th>
+            {showLocal && <th className="py-0.5 font-medium">Your time ({here})</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {times.map((iso) => {
+            const at = new Date(iso);
+            return (
+              <tr key={iso}>
+                <td className="py-0.5 pr-6">
+                  <time dateTime={iso}>{here === null ? `${iso.slice(0, 16).replace("T", " ")} UTC` : format(at, timezone)}</time>
+                </td>
+                {showLocal && <td className="py-0.5 text-slate-600">{format(at, here)}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -30,7 +30,7 @@ export function DeployHistory({ projectId, deploymentId, deploys, canRollBack }:
                 {shortCommit(deploy.commit)}
                 {deploy.rollbackOf && <span className="ml-2 font-sans text-slate-500">(rollback)</span>}
               </td>
-              <td className="break-all py-1.5 pr-4 font-mono text-xs">{deploy.ref}</td>
+              <td className="break-words py-1.5 pr-4 font-mono text-xs">{deploy.ref}</td>
               <td className="break-words py-1.5 pr-4">{requesterLabel(deploy.deployedBy)}</td>
               <td className="whitespace-nowrap py-1.5 pr-4 text-slate-600">
                 <UtcTime at={deploy.deployedAt} />
