@@ -121,13 +121,22 @@ test("a schedule is written with a live preview, refused when invalid, then disa
   await expect(item).toContainText("0 6 * * 1-5");
   await expect(item).toContainText("enabled");
   await expect(item.getByRole("table", { name: `Next runs of ${deployment.name}` }).getByRole("row")).toHaveCount(6);
+  // Edited in place, with the same preview.
+  await item.getByRole("button", { name: "Edit" }).click();
+  const edit = item.getByRole("form", { name: "Edit schedule" });
+  await edit.getByLabel("Cron expression", { exact: true }).fill("15 7 * * *");
+  await expect(edit.getByRole("region", { name: "Preview" })).toContainText("At 07:15, Europe/Berlin");
+  await edit.getByRole("button", { name: "Save schedule" }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(item).toContainText("15 7 * * *");
+  await expect(item.getByText("At 07:15, Europe/Berlin", { exact: true })).toBeVisible();
   await item.getByRole("button", { name: `Disable the schedule of ${deployment.name}` }).click();
   await expect(item).toContainText("Disabled: it does not run");
   await expect(item.getByRole("table")).toHaveCount(0);
 
   // The deployment's page lists it, disabled.
   const deploymentPage = await openDeployment(page, owner.project.id, deployment);
-  await expect(deploymentPage.schedules).toContainText("At 06:00, Monday through Friday, Europe/Berlin");
+  await expect(deploymentPage.schedules).toContainText("At 07:15, Europe/Berlin");
   await expect(deploymentPage.schedules).toContainText("disabled");
 
   await schedules.goto(owner.project.id);
@@ -137,6 +146,7 @@ test("a schedule is written with a live preview, refused when invalid, then disa
 });
 
 test("a redeploy shows as a run with its log; a failed one shows red, under the failed filter and in the owner's notifications", async ({ page, api, owner }) => {
+  test.setTimeout(90_000); // five runs, each waited for
   const git = new NativeGit(owner.project.cloneUrl, owner.token).clone();
   git.commitFile("index.html", INDEX_HTML, "First page");
   git.run(["push", "-q", "origin", "HEAD:feature"]);
@@ -202,6 +212,14 @@ test("a redeploy shows as a run with its log; a failed one shows red, under the 
   await shell.bell.click();
   const notifications = new NotificationsPage(page);
   await expect(notifications.item(`Deploying ${preview.name} of ${owner.project.name} failed`)).toContainText('no branch, tag or commit named "feature"');
+
+  // Pointed at a branch that exists, it deploys again and is no longer red.
+  deployment = await openDeployment(page, owner.project.id, preview);
+  await deployment.editForm.getByLabel("Branch, tag or commit", { exact: true }).fill("main");
+  await deployment.editForm.getByRole("button", { name: "Save changes" }).click();
+  await expect(deployment.editForm.getByRole("status")).toContainText("Saved. Deploying what it now names");
+  await expect(deployment.failure()).toHaveCount(0, RUN_DONE);
+  await expect(deployment.commit).toHaveText(second.slice(0, 7), RUN_DONE);
 });
 
 test("a viewer sees the deployments, schedules and runs without a button that would be refused", async ({ page, api, owner }) => {

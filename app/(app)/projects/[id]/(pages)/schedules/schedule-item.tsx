@@ -52,13 +52,18 @@ export function ScheduleItem({ projectId, schedule, canEdit, zoneListId }: Props
           </span>
         </div>
       )}
-      {canEdit && editing && <EditScheduleForm projectId={projectId} schedule={schedule} zoneListId={zoneListId} />}
+      {canEdit && editing && <EditScheduleForm projectId={projectId} schedule={schedule} zoneListId={zoneListId} onSaved={() => setEditing(false)} />}
     </li>
   );
 }
 
-function EditScheduleForm({ projectId, schedule, zoneListId }: Omit<Props, "canEdit">) {
-  const [state, action] = useActionState<ActionState, FormData>(changeScheduleAction.bind(null, projectId, schedule.id), { status: "idle" });
+/** Closes itself once saved: the schedule above then shows the new expression, words and times. */
+function EditScheduleForm({ projectId, schedule, zoneListId, onSaved }: Omit<Props, "canEdit"> & { onSaved: () => void }) {
+  const [state, action] = useActionState<ActionState, FormData>(async (prev, formData) => {
+    const next = await changeScheduleAction(projectId, schedule.id, prev, formData);
+    if (next.status === "success") onSaved();
+    return next;
+  }, { status: "idle" });
   return (
     <form action={action} aria-label="Edit schedule" className="space-y-4 rounded-md border border-slate-200 p-4">
       <FormMessage state={state} />
