@@ -28,7 +28,7 @@ test.describe("project pages and their menu", () => {
     const project = new ProjectPage(page);
     await project.goto(created.id);
 
-    await expect(project.menu.getByRole("link")).toHaveText(["Overview", "Session", "Share", "Audit trail", "Settings"]);
+    await expect(project.menu.getByRole("link")).toHaveText(["Overview", "Session", "Deployments", "Schedules", "Runs", "Share", "Audit trail", "Settings"]);
     await expect(project.menuLink("Overview")).toHaveAttribute("aria-current", "page");
     await expect(page.getByText("Numbers for the board")).toBeVisible();
     await expect(page.getByTestId("project-backend")).toHaveText("Benchtop");
@@ -70,7 +70,7 @@ test.describe("project pages and their menu", () => {
 
     await signInOverApi(page, viewer);
     await project.goto(created.id);
-    await expect(project.menu.getByRole("link")).toHaveText(["Overview", "Session", "Share", "Audit trail"]);
+    await expect(project.menu.getByRole("link")).toHaveText(["Overview", "Session", "Deployments", "Schedules", "Runs", "Share", "Audit trail"]);
     await project.goto(created.id, "settings");
     await expect(page.getByText("You are a viewer of this project: only its editors, its owner and administrators change its settings.")).toBeVisible();
     await expect(project.deleteSection).toHaveCount(0);

@@ -9,6 +9,7 @@ export { listDeploymentViews, listRunViews, listScheduleViews, loadRunView } fro
 export { listDeployViews, toDeploymentView, type DeploymentStatus, type DeploymentView, type DeployView } from "./deployment-view";
 export { changeSchedule, createSchedule, createScheduleSchema, deleteSchedule, loadSchedule, toScheduleView, updateScheduleSchema, type ScheduleView } from "./manage-schedules";
 export { toRunView, type RunView } from "./run-view";
+export { findActiveRunView, listRunPage } from "./run-pages";
 export { publicDeploymentsAllowed, setPublicDeploymentsAllowed } from "./public-deployments";
 export { startRunWorker, runWorkerStep, wakeRunWorker, type RunWorker } from "./run-worker";
 export { startDueSchedules } from "./start-due-schedules";

@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/admin/projects", label: "Projects" },
   { href: "/admin/moves", label: "Moves" },
   { href: "/admin/notebooks", label: "Notebooks" },
+  { href: "/admin/deployments", label: "Deployments" },
 ];
 
 /** The admin console's sections; a row of links on a narrow screen, a column beside the page on a wide one. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { publicDeploymentsAllowed } from "@/lib/deployments";
 import { getNotebookSettings } from "@/lib/pyodide";
 import { getActiveBackend, toBackendView } from "@/lib/vcs";
 import { BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
@@ -18,6 +19,11 @@ export default function AdminPage() {
     { href: "/admin/projects", title: "Projects", about: "Every project with its backend and size, and the repositories still to remove." },
     { href: "/admin/moves", title: "Moves", about: "Move projects' repositories between Benchtop's git server and the organization, and see how each move went." },
     { href: "/admin/notebooks", title: "Notebooks", about: packages ? `Python packages load from ${packages}.` : "Python's standard library only: no package repository is set." },
+    {
+      href: "/admin/deployments",
+      title: "Deployments",
+      about: publicDeploymentsAllowed() ? "Deployments may be public (anyone with the link)." : "Public deployments are off: deployments are for people signed in.",
+    },
   ];
   return (
     <div className="space-y-6">

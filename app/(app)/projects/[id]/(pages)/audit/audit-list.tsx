@@ -1,4 +1,5 @@
 import type { AuditEventView } from "@/lib/audit/list-events";
+import { describeDeploymentEvent } from "./deployment-events";
 
 const shortRef = (ref: string) => ref.replace(/^refs\/(heads|tags)\//, "");
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -36,10 +37,8 @@ function describe(event: AuditEventView): string {
       return [d.fileName, d.history ? "with history" : null].filter(Boolean).map(String).join(", ");
     case "archive.downloaded":
       return [d.ref, d.format, d.history ? "with history" : null].filter(Boolean).map(String).join(", ");
-    case "operation.failed":
-      return `${String(d.operation ?? "")}: ${String(d.message ?? "")}`;
     default:
-      return "";
+      return describeDeploymentEvent(event.action, d) ?? "";
   }
 }
 
