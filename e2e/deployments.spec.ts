@@ -60,9 +60,10 @@ test("an editor deploys a pushed commit from the Deployments page and it runs wi
   await expect(address).toHaveAttribute("href", new RegExp(`^http://localhost:\\d+/deploy/[a-z0-9-]+/$`));
   await expect(address).toHaveAttribute("target", "_blank");
   await expect(address).toHaveAttribute("rel", "noopener noreferrer");
-  // TODO(lead): with the /deploy/{slug}/ route merged (the deploy-serve branch), open it and see the pushed page:
-  //   const [tab] = await Promise.all([page.context().waitForEvent("page"), address.click()]);
-  //   await expect(tab.getByRole("heading", { name: "Revenue is up" })).toBeVisible();
+  // The address opens the pushed page in a new tab.
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), address.click()]);
+  await expect(tab.getByRole("heading", { name: "Revenue is up" })).toBeVisible();
+  await tab.close();
 
   // The list shows it with its address, ref, commit and who can open it.
   await project.menuLink("Deployments").click();

@@ -6,15 +6,15 @@ import type { User } from "@/lib/db";
 import { canDismissFailure, failedOperationLabel, type ProjectAccess } from "@/lib/projects";
 import { dismissFailureAction } from "./failure-actions";
 
-/** Where a failed operation is tried again: a link, or words where there is no single place. */
-function retryOf(operation: string, projectId: string): { href: string; label: string } | { text: string } {
+/** Where a failed operation is tried again. */
+function retryOf(operation: string, projectId: string): { href: string; label: string } {
   switch (operation) {
     case "open":
     case "save":
     case "push":
       return { href: `/projects/${projectId}/session`, label: "Retry in the session" };
     case "deploy":
-      return { text: "To retry, deploy again from the project's deployments." };
+      return { href: `/projects/${projectId}/deployments`, label: "Redeploy from Deployments" };
     default:
       // copy and upload make a new project: a failed one leaves none, so there is nothing here to retry.
       return { href: "/projects", label: "Start again from Projects" };
@@ -46,13 +46,9 @@ export function FailureBanner({ access, user }: { access: ProjectAccess; user: U
         <UtcTime at={project.failedAt} />
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-4">
-        {"href" in retry ? (
-          <RetryLink href={retry.href} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-500">
-            {retry.label}
-          </RetryLink>
-        ) : (
-          <span>{retry.text}</span>
-        )}
+        <RetryLink href={retry.href} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-500">
+          {retry.label}
+        </RetryLink>
         {canDismissFailure({ access, user }) && (
           <ActionButton action={dismissFailureAction.bind(null, project.id)} variant="plain" label={`Dismiss: ${title}`}>
             Dismiss
