@@ -41,16 +41,17 @@ describe("two instances with one schedule", () => {
     const schedule = await api(`/api/v1/projects/${project.id}/deployments/${deployment.id}/schedules`, { method: "POST", base: second.baseUrl, token, body: { cron: "* * * * *", timezone: "UTC" } });
     expect(schedule.status, schedule.text).toBe(201);
 
-    // Wait for two due times to have passed and both workers to have looked after each (they poll every 5 s).
+    // Wait for the first due time to pass and both workers to have looked after it (they poll every 5 s);
+    // lib/deployments' unit tests check many due times with three processes and an injected clock.
     const firstDue = new Date(schedule.body.nextRuns[0]).getTime();
-    await sleep(Math.max(0, firstDue + 60_000 - Date.now()) + 12_000);
+    await sleep(Math.max(0, firstDue - Date.now()) + 12_000);
     const runs = (await api(`/api/v1/projects/${project.id}/runs?deployment=${deployment.id}`, { base: second.baseUrl, token })).body.runs.filter((run: any) => run.trigger === "schedule");
     const dueTimes = runs.map((run: any) => run.dueAt).sort();
-    expect(dueTimes).toEqual([new Date(firstDue).toISOString(), new Date(firstDue + 60_000).toISOString()]);
+    expect(dueTimes).toEqual([new Date(firstDue).toISOString()]);
     expect(runs.every((run: any) => run.status === "succeeded")).toBe(true);
     // Each ran in one of the two processes, as its log says.
     for (const run of runs) expect(run.log).toMatch(/started on .+\/\d+\/[0-9a-f]{6}\./);
     // Both serve the deployment the runs made.
     for (const server of [first, second]) expect(await (await fetch(deployment.url.replace(/^http:\/\/[^/]+/, server.baseUrl))).text()).toBe("<h1>Shared</h1>\n");
-  }, 200_000);
+  }, 120_000);
 });
