@@ -38,6 +38,11 @@ describe("two instances with one schedule", () => {
     commitFile(work, "index.html", "<h1>Shared</h1>\n");
     gitOk(["push", "-q", "origin", "main"], { cwd: work, auth: { token } });
     const deployment = (await api(`/api/v1/projects/${project.id}/deployments`, { method: "POST", base: first.baseUrl, token, body: { name: "Every minute", ref: "main", track: true, visibility: "public" } })).body;
+    // Its first deploy done, so that the schedule's first due time cannot find a run under way.
+    for (let i = 0; (await api(`/api/v1/projects/${project.id}/deployments/${deployment.id}`, { base: first.baseUrl, token })).body.status !== "running"; i++) {
+      if (i > 150) throw new Error("the deployment did not deploy");
+      await sleep(200);
+    }
     const schedule = await api(`/api/v1/projects/${project.id}/deployments/${deployment.id}/schedules`, { method: "POST", base: second.baseUrl, token, body: { cron: "* * * * *", timezone: "UTC" } });
     expect(schedule.status, schedule.text).toBe(201);
 
