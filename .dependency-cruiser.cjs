@@ -11,7 +11,7 @@ const path = require("node:path");
  */
 const TIERS = [
   // Pure code that runs in the browser and in Node alike (notebook files, safe HTML), usable by every domain.
-  ["notebooks", "render", "schedules"],
+  ["notebooks", "render", "schedules", "lfs-pointers"],
   ["config", "errors", "workspace", "background"],
   ["secrets", "db", "http", "git-server"],
   ["audit", "hosts", "notifications"],
@@ -92,16 +92,15 @@ module.exports = {
       comment: "lib/workspace runs in the browser: it imports no other lib/ domain and no Node module.",
       severity: "error",
       from: { path: "^lib/workspace/", pathNot: TESTS },
-      // Except lib/notebooks and lib/render, which the session's notebooks need in the browser: pure
-      // code of the lowest tier, so they import no server domain (and lib/notebooks no Node module,
-      // by the rule below).
-      to: { path: "^(lib/(?!workspace/|notebooks/|notebooks\\.ts$|render/|render\\.ts$)|app/)" },
+      // Except lib/notebooks, lib/render and lib/lfs-pointers, which sessions need in the browser: pure
+      // code of the lowest tier, so they import no server domain and no Node module (the rule below).
+      to: { path: "^(lib/(?!workspace/|notebooks/|notebooks\\.ts$|render/|render\\.ts$|lfs-pointers/)|app/)" },
     },
     {
-      name: "notebooks-imports-node",
-      comment: "lib/notebooks runs in the browser and in Node: no Node built-in modules (tests and test-support aside).",
+      name: "pure-imports-node",
+      comment: "The pure domains (notebooks, render, schedules, lfs-pointers) run in the browser (the session) as well as in Node: no Node built-in modules (tests and test-support aside).",
       severity: "error",
-      from: { path: "^lib/notebooks/", pathNot: TESTS },
+      from: { path: "^lib/(notebooks|render|schedules|lfs-pointers)/", pathNot: TESTS },
       to: { dependencyTypes: ["core"] },
     },
     {
@@ -109,13 +108,6 @@ module.exports = {
       comment: "lib/workspace runs in the browser: no Node built-in modules.",
       severity: "error",
       from: { path: "^lib/workspace/", pathNot: TESTS },
-      to: { dependencyTypes: ["core"] },
-    },
-    {
-      name: "render-imports-node",
-      comment: "lib/render runs in the browser (the session) as well as in Node (deployments): no Node built-in modules.",
-      severity: "error",
-      from: { path: "^lib/render/", pathNot: TESTS },
       to: { dependencyTypes: ["core"] },
     },
     {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
-import { ensurePythonTools } from "./ensure-python-tools.mjs";
+import { ensureDebianTools } from "./ensure-debian-tools.mjs";
 
 const results = path.resolve("test-results");
 fs.mkdirSync(results, { recursive: true });
@@ -35,7 +35,7 @@ step("Lint", bin("eslint"), ["."]);
 step("Typecheck", bin("tsc"), ["--noEmit"]);
 console.log("\n=== Build ===");
 ensureBuild();
-ensurePythonTools();
+ensureDebianTools();
 const vitestJson = path.join(results, "vitest.json");
 step("Unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 ensureChromium();

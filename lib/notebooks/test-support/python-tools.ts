@@ -22,7 +22,7 @@ export function requirePythonTools(): void {
   if (nbformat.status === 0 && nbconvert.status === 0) return;
   throw new Error(
     `The notebook tests need Debian's Jupyter tools (${PYTHON} with nbformat, and ${NBCONVERT}). ` +
-      `Install them with: apt-get install ${PYTHON_PACKAGES} (or run node scripts/ensure-python-tools.mjs as root).`,
+      `Install them with: apt-get install ${PYTHON_PACKAGES} (or run node scripts/ensure-debian-tools.mjs as root).`,
   );
 }
 
