@@ -2,6 +2,7 @@ import { openSourceRepository, resolveRevision } from "../archives";
 import { getDeployOf, getUserById, type Deployment, type Project, type Run, type User } from "../db";
 import { AppError, isAppError } from "../errors";
 import { canRead, roleOf } from "../projects";
+import { storeLfsObjects } from "./deploy-lfs-objects";
 import { hasStoredCommit, keepStoredCommit, storeCommit } from "./deploy-store";
 import type { RunLog } from "./run-log";
 
@@ -65,6 +66,7 @@ export async function prepareDeployTarget({ run, deployment, project, deployId, 
     });
     log.add(`Resolved ${revision.kind} ${revision.name} to commit ${revision.commit}.`);
     await storeCommit({ deploymentId: deployment.id, deployId, sourceDir: source.dir, commit: revision.commit });
+    await storeLfsObjects({ deploymentId: deployment.id, commit: revision.commit, source, log });
     log.add("Copied the commit's files into the deployment.");
     return { commit: revision.commit, ref: revision.kind === "commit" ? revision.commit.slice(0, 12) : revision.name, rollbackOfId: null };
   } finally {

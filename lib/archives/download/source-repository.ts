@@ -6,8 +6,12 @@ import { checkCloneHost, remoteCredentialFor } from "../../repositories";
 import { hostFetchError, type FetchPurpose } from "./host-fetch-error";
 import { createTempFolder } from "./temp-folder";
 
-/** A bare repository to archive from, and what to do once the archive no longer needs it. */
-export type SourceRepository = { dir: string; release: () => Promise<void> };
+/**
+ * A bare repository to archive from, and what to do once the archive no longer
+ * needs it; for a project on a git host, where it came from and the credential
+ * (for what git does not fetch itself, such as Git LFS objects).
+ */
+export type SourceRepository = { dir: string; release: () => Promise<void>; remote: { url: string; authHeader: string | null } | null };
 
 /**
  * The repository a download is made from: the project's own bare repository
@@ -17,7 +21,7 @@ export type SourceRepository = { dir: string; release: () => Promise<void> };
  */
 export async function openSourceRepository({ actor, project, purpose = "download" }: { actor: Pick<User, "id">; project: Project; purpose?: FetchPurpose }): Promise<SourceRepository> {
   const remote = remoteOf(project);
-  if (!remote) return { dir: repoPath(project.id), release: async () => {} };
+  if (!remote) return { dir: repoPath(project.id), release: async () => {}, remote: null };
   const credential = await remoteCredentialFor({ actor, remote });
   const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
   const url = new URL(adapter.gitRemoteUrl());
@@ -31,5 +35,5 @@ export async function openSourceRepository({ actor, project, purpose = "download
     await temp.remove();
     throw hostFetchError({ error, host: url.host, credential, purpose });
   }
-  return { dir: temp.dir, release: temp.remove };
+  return { dir: temp.dir, release: temp.remove, remote: { url: url.toString(), authHeader: adapter.gitAuthHeader() } };
 }

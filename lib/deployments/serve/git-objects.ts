@@ -12,7 +12,8 @@ export type LookedUp =
   | FoundTree
   /** Nothing there, a link that leaves the tree, dangling or looping, or a path through a file. */
   | { kind: "missing" };
-export type FoundBlob = { kind: "blob"; id: string; size: number };
+/** A file; `lfs` when it is a Git LFS pointer whose object the deployment holds (`size` is then the object's). */
+export type FoundBlob = { kind: "blob"; id: string; size: number; lfs?: { oid: string; file: string } };
 export type FoundTree = { kind: "tree"; id: string; size: number };
 
 const OBJECT_LINE = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;

@@ -2,7 +2,8 @@ import { parseNotebook } from "@/lib/notebooks";
 import { renderCellMarkdown, renderNotebookHtml, type Notebook } from "@/lib/render";
 import { MAX_NOTEBOOK_BYTES } from "@/lib/workspace/types";
 import { escapeHtml } from "../../render/escape";
-import { readBlob, type FoundBlob } from "./git-objects";
+import type { FoundBlob } from "./git-objects";
+import { readContent } from "./lfs-content";
 import { notice, sendTooLarge } from "./notices";
 import { renderWithImages } from "./repository-images";
 import type { DeployedResponse } from "./respond";
@@ -24,7 +25,7 @@ export function renderedKind(path: string): "markdown" | "notebook" | null {
 const RAW_LINK = `<a href="?raw=1">Raw file</a>`;
 
 async function readText(context: ServeContext, blob: FoundBlob): Promise<string> {
-  return new TextDecoder().decode(await readBlob({ dir: context.dir, id: blob.id }));
+  return new TextDecoder().decode(await readContent({ dir: context.dir, blob }));
 }
 
 /**

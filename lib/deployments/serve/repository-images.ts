@@ -1,5 +1,6 @@
 import { MAX_REPOSITORY_IMAGE_BYTES, repositoryImageType } from "../../render";
-import { lookUpPaths, readBlobs } from "./git-objects";
+import { lookUpPaths, type FoundBlob } from "./git-objects";
+import { readContents, withLfsObjects } from "./lfs-content";
 import { imagePathFrom } from "./request-path";
 
 /** All the images one page inlines: past this, the rest show as their descriptions. */
@@ -17,15 +18,15 @@ function imageFile(pagePath: string, relative: string): { path: string; type: st
 /** The images' bytes as data: URLs by path, within the limits, read from the commit in two git processes. */
 async function readImages({ dir, commit, files }: { dir: string; commit: string; files: Map<string, string> }): Promise<Map<string, string>> {
   const paths = [...files.keys()];
-  const found = await lookUpPaths({ dir, commit, paths });
-  const chosen: { path: string; id: string }[] = [];
+  const found = await withLfsObjects(dir, await lookUpPaths({ dir, commit, paths }));
+  const chosen: { path: string; blob: FoundBlob }[] = [];
   let total = 0;
   found.forEach((object, index) => {
     if (object.kind !== "blob" || object.size > MAX_REPOSITORY_IMAGE_BYTES || total + object.size > MAX_PAGE_IMAGE_BYTES) return;
     total += object.size;
-    chosen.push({ path: paths[index]!, id: object.id });
+    chosen.push({ path: paths[index]!, blob: object });
   });
-  const bytes = await readBlobs({ dir, ids: chosen.map((image) => image.id) });
+  const bytes = await readContents({ dir, blobs: chosen.map((image) => image.blob) });
   return new Map(chosen.map((image, index) => [image.path, `data:${files.get(image.path)};base64,${bytes[index]!.toString("base64")}`]));
 }
 

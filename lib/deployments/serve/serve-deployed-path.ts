@@ -1,4 +1,5 @@
 import { folderListing } from "./folder-listing";
+import { withLfsObjects } from "./lfs-content";
 import { hasCommit, isSubmodule, listTree, lookUpPaths, type FoundBlob, type FoundTree } from "./git-objects";
 import { sendNotFound } from "./notices";
 import { encodePath, toTreePath } from "./request-path";
@@ -31,7 +32,7 @@ const INDEX_PAGES = ["index.html", "index.htm"];
 
 async function serveFolder(context: ServeContext, path: string, tree: FoundTree): Promise<DeployedResponse> {
   const prefix = path ? `${path}/` : "";
-  const indexes = await lookUpPaths({ dir: context.dir, commit: context.commit, paths: INDEX_PAGES.map((name) => prefix + name) });
+  const indexes = await withLfsObjects(context.dir, await lookUpPaths({ dir: context.dir, commit: context.commit, paths: INDEX_PAGES.map((name) => prefix + name) }));
   const index = indexes.findIndex((found) => found.kind === "blob");
   if (index >= 0) return serveFile(context, prefix + INDEX_PAGES[index]!, indexes[index] as FoundBlob);
   const entries = await listTree({ dir: context.dir, tree: tree.id });
@@ -76,7 +77,7 @@ export async function serveDeployedPath(input: ServeDeployedPathInput): Promise<
   };
   const target = toTreePath(input.path);
   if (!target) return notFound(context, input.path, null);
-  const [found] = await lookUpPaths({ dir: input.dir, commit: input.commit, paths: [target.path] });
+  const [found] = await withLfsObjects(input.dir, await lookUpPaths({ dir: input.dir, commit: input.commit, paths: [target.path] }));
   if (!found || found.kind === "missing") return notFound(context, input.path, target.path);
   if (found.kind === "tree") {
     if (!target.asFolder) return redirect(context.exchange, `${input.baseUrl}${encodePath(target.path)}/`);
