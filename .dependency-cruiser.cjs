@@ -15,7 +15,7 @@ const TIERS = [
   ["config", "errors", "workspace", "background"],
   ["secrets", "db", "http", "git-server"],
   ["audit", "hosts", "notifications"],
-  ["auth", "oauth-apps", "vcs", "pyodide"],
+  ["auth", "oauth-apps", "vcs", "pyodide", "lfs-objects"],
   ["users"],
   ["connections"],
   ["projects"],

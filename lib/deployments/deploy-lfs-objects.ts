@@ -1,18 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SourceRepository } from "../archives";
-import { getDataDir } from "../config/env";
 import { AppError } from "../errors";
+import { downloadLfsObjects, lfsObjectsOfCommit, serverLfsObjectFile, type CommitLfsObject } from "../lfs-objects";
 import { storePath } from "./deploy-store";
-import { downloadLfsObjects } from "./lfs-download";
-import { lfsObjectsOfCommit, type CommitLfsObject } from "./lfs-pointers-of-commit";
 import type { RunLog } from "./run-log";
 import { lfsObjectFile } from "./serve/lfs-content";
-
-/** Where Benchtop's own git server keeps a project's LFS objects (DATA_DIR/lfs/objects, by SHA-256). */
-function serverLfsObjectFile(oid: string): string {
-  return path.join(getDataDir(), "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4), oid);
-}
 
 const sizeOf = (file: string) => fs.promises.stat(file).then((stat) => stat.size, () => null);
 
