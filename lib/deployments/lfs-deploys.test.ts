@@ -87,7 +87,7 @@ describe("a deployment of files stored with Git LFS", () => {
     deploymentId = (await createDeployment({ access, input: { name: "Models", ref: "main", track: true, visibility: "private" }, actor: owner })).deployment.id;
     const run = await runQueued();
     expect(run.status, run.message ?? "").toBe("succeeded");
-    expect(run.log).toContain("2 files are stored with Git LFS; copying 2 objects not kept yet.");
+    expect(run.log).toContain("Placed the content of 2 files stored with Git LFS.");
 
     const served = await serve(deploymentId, first, "models/model.bin");
     expect(served.status).toBe(200);
@@ -106,7 +106,7 @@ describe("a deployment of files stored with Git LFS", () => {
     redeploy({ access, deployment: getDeployment({ id: deploymentId })!, actor: owner });
     const run = await runQueued();
     expect(run.status).toBe("failed");
-    expect(run.message).toContain("data/lost.csv is stored with Git LFS, but its content is not on Benchtop's git server. Push it with `git lfs push --all origin`");
+    expect(run.message).toContain("data/lost.csv is stored with Git LFS, but the content is not on Benchtop's git server. Push it with `git lfs push --all origin`");
     expect(getDeployment({ id: deploymentId })).toMatchObject({ failure: run.message });
     expect(sha256(await bodyOf(await serve(deploymentId, first, "models/model.bin")))).toBe(sha256(model));
   });

@@ -1,10 +1,11 @@
 import { recordEvent } from "../../audit";
 import type { User } from "../../db";
 import { AppError } from "../../errors";
+import { lfsObjectsOfCommit } from "../../lfs-objects";
 import { canRead, type ProjectAccess } from "../../projects";
 import { archiveHistory } from "./history-archive";
 import { resolveRevision, type Revision } from "./resolve-revision";
-import { archiveRevision } from "./revision-archive";
+import { archiveRevision, archiveRevisionWithLfs } from "./revision-archive";
 import type { ArchiveFormat } from "./schema";
 import { openSourceRepository } from "./source-repository";
 import { streamBody } from "./stream-body";
@@ -50,8 +51,12 @@ export async function downloadArchive({
   try {
     revision = await resolveRevision({ dir: repository.dir, ref, project });
     if (history) {
-      const { source, temp } = await archiveHistory({ sourceDir: repository.dir, revision, format, name: project.name });
+      const { source, temp } = await archiveHistory({ repository, revision, format, name: project.name });
       // The source repository is not needed once the copy is made.
+      await repository.release();
+      body = streamBody({ source, onClose: temp.remove, signal });
+    } else if ((await lfsObjectsOfCommit({ dir: repository.dir, commit: revision.commit })).length) {
+      const { source, temp } = await archiveRevisionWithLfs({ repository, commit: revision.commit, format, prefix: project.name });
       await repository.release();
       body = streamBody({ source, onClose: temp.remove, signal });
     } else {

@@ -10,7 +10,7 @@ export type TempFolder = { dir: string; remove: () => Promise<void> };
  * sight (DATA_DIR/repos/.staging): never served, and removed at start-up with
  * the rest of that folder when the server stopped before the download ended.
  */
-export async function createTempFolder({ purpose }: { purpose: "fetch" | "history" }): Promise<TempFolder> {
+export async function createTempFolder({ purpose }: { purpose: "fetch" | "history" | "files" }): Promise<TempFolder> {
   const dir = stagingPath({ name: `archive-${purpose}-${randomBytes(8).toString("hex")}` });
   await fs.mkdir(dir, { recursive: true });
   return { dir, remove: () => fs.rm(dir, { recursive: true, force: true }).catch(() => {}) };
