@@ -24,8 +24,13 @@ const server = http.createServer((request, response) => {
 });
 // Node cuts off a request whose body has not all arrived after 5 minutes; an upload of 1 GB
 // (Upload project) or a large push over a slow link takes longer. Headers still must come
-// within headersTimeout (60 s).
+// within headersTimeout.
 server.requestTimeout = 60 * 60 * 1000;
+// An idle kept-alive connection is closed by the client or the load balancer in front
+// (nginx, ALB: 60 s), never by Benchtop first: a server closing it at the moment the
+// other side reuses it makes that request fail with "socket closed" (seen in CI).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`Benchtop: listening on http://${hostname}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
