@@ -2,6 +2,7 @@
 // validates every notebook written, jupyter-nbconvert executes the reference notebooks.
 // Finds them, installs them with apt-get when running as root, or says what to install.
 import { spawnSync } from "node:child_process";
+import { installDebianPackages } from "./install-debian-packages.mjs";
 
 export const PYTHON = "/usr/bin/python3";
 export const NBCONVERT = "/usr/bin/jupyter-nbconvert";
@@ -15,17 +16,8 @@ function present() {
 
 export function ensurePythonTools() {
   if (present()) return;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
-  if (isRoot && hasApt) {
-    console.log(`Benchtop: installing Jupyter's tools for the notebook tests (apt-get install ${PYTHON_PACKAGES.join(" ")})...`);
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    for (const args of [["update", "-qq"], ["install", "-y", "-qq", ...PYTHON_PACKAGES]]) {
-      const result = spawnSync("apt-get", args, { stdio: "inherit", env });
-      if (result.status !== 0) break;
-    }
-    if (present()) return;
-  }
+  installDebianPackages({ packages: PYTHON_PACKAGES, purpose: "Jupyter's tools for the notebook tests" });
+  if (present()) return;
   console.error(
     `Benchtop: the notebook tests need Debian's Jupyter tools (${PYTHON} with nbformat and ipykernel, and ${NBCONVERT}). ` +
       `Install the Debian packages ${PYTHON_PACKAGES.join(", ")} (sudo apt-get install ${PYTHON_PACKAGES.join(" ")}).`,

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
+import { ensureGitLfs } from "./ensure-git-lfs.mjs";
 import { ensurePythonTools } from "./ensure-python-tools.mjs";
 
 const results = path.resolve("test-results");
@@ -36,6 +37,7 @@ step("Typecheck", bin("tsc"), ["--noEmit"]);
 console.log("\n=== Build ===");
 ensureBuild();
 ensurePythonTools();
+ensureGitLfs();
 const vitestJson = path.join(results, "vitest.json");
 step("Unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 ensureChromium();
