@@ -18,7 +18,6 @@ export function LargeFileLimitForm({ currentMegabytes, defaultMegabytes }: { cur
         key={value}
         label="Largest file (MB)"
         name="maxObjectMegabytes"
-        type="number"
         defaultValue={value}
         required
         error={state.fieldErrors?.maxObjectMegabytes}
