@@ -1,10 +1,10 @@
+import type { z } from "zod";
 import type { Caller } from "../auth";
 import { readJson } from "../http";
 import { beingMovedMessage, canWrite, isBeingMoved, type ProjectAccess } from "../projects";
 import { REFUSAL_HEADER } from "../workspace/gateway-refusal";
 import { LFS_MEDIA_TYPE, lfsError } from "./lfs-responses";
 import { READ_ONLY_MESSAGE } from "./refusals";
-import type { z } from "zod";
 
 /** One LFS request after authentication: who asks, about which project, and the project's LFS URL (`{clone URL}/info/lfs`). */
 export type LfsContext = { request: Request; caller: Caller; access: ProjectAccess; lfsUrl: string };
