@@ -20,7 +20,7 @@ const TIERS = [
   ["connections"],
   ["projects"],
   ["repositories"],
-  ["gateway", "git-endpoint", "moves", "archives"],
+  ["gateway", "git-endpoint", "lfs", "moves", "archives"],
   ["deployments"],
   ["startup"],
 ];

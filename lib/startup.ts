@@ -6,6 +6,7 @@ import { migrateDatabase } from "./db";
 import { writePushHooks } from "./git-server";
 import { checkDeployOrigin, removeOrphanDeploymentStores, startRunWorker } from "./deployments";
 import { startMoveWorker } from "./moves";
+import { startLfsSweeper } from "./lfs";
 import { cleanUpAfterCrash } from "./projects";
 import { bootstrapAdminFromEnv } from "./users";
 
@@ -15,8 +16,9 @@ import { bootstrapAdminFromEnv } from "./users";
  * the environment when asked to; and clean up what a server stopped half-way
  * left behind (unfinished projects, interrupted pushes, uploads, files of deleted
  * deployments); then start the workers that move projects between backends (resuming
- * moves a stopped server left) and run deployments' schedules and runs (failing runs
- * a stopped server left, running a missed schedule once).
+ * moves a stopped server left), run deployments' schedules and runs (failing runs
+ * a stopped server left, running a missed schedule once) and remove Git LFS leftovers
+ * (objects of deleted projects, uploads cut off) now and every hour.
  */
 export async function startServer(): Promise<void> {
   checkDeployOrigin();
@@ -33,5 +35,6 @@ export async function startServer(): Promise<void> {
   await removeOrphanDeploymentStores();
   startMoveWorker();
   startRunWorker();
+  startLfsSweeper();
   console.log(`Benchtop: data in ${getDataDir()}`);
 }

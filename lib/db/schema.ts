@@ -542,3 +542,49 @@ export const runs = sqliteTable(
 );
 
 export type Run = typeof runs.$inferSelect;
+
+// Git LFS objects on Benchtop's git server, one row per content (its SHA-256),
+// the file at DATA_DIR/lfs/objects/{oid[0:2]}/{oid[2:4]}/{oid}. Projects share
+// them through lfs_object_refs: an object no project refers to any more is removed.
+export const lfsObjects = sqliteTable("lfs_objects", {
+  oid: text("oid").primaryKey(),
+  size: integer("size").notNull(),
+  createdAt: createdAt(),
+});
+
+export type LfsObject = typeof lfsObjects.$inferSelect;
+
+// Which projects hold an object: written when it is uploaded to a project (or the
+// project is copied), removed with the project. An object row cannot go while referred to.
+export const lfsObjectRefs = sqliteTable(
+  "lfs_object_refs",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    oid: text("oid")
+      .notNull()
+      .references(() => lfsObjects.oid),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.oid] }), index("lfs_object_refs_oid_idx").on(t.oid)],
+);
+
+// Git LFS file locks (`git lfs lock`): one per path and project, held by one user.
+export const lfsLocks = sqliteTable(
+  "lfs_locks",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    path: text("path").notNull(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("lfs_locks_project_path_idx").on(t.projectId, t.path)],
+);
+
+export type LfsLock = typeof lfsLocks.$inferSelect;

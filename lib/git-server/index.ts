@@ -3,7 +3,7 @@ export { runHttpBackend, type HttpBackendInput } from "./http-backend";
 export { hooksDir, writePushHooks } from "./push-hooks";
 export { largeFileWarning } from "./large-files";
 export { createBareRepository, initialReadme, initRepository, removeRepository } from "./init-repository";
-export { parseGitRequest, type GitRequest, type GitService } from "./parse-git-request";
+export { parseGitRequest, parseRepositoryPath, type GitRequest, type GitService } from "./parse-git-request";
 export { buildRepository, removeStagedRepositories, withStagedRepository } from "./build-repository";
 export { locateRepository, placeRepository, restoreRetiredRepository, retiredRepositoryName, retireRepository, stagingPath } from "./retire-repository";
 export { removePushLeftovers, type PushLeftovers } from "./remove-push-leftovers";

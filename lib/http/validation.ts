@@ -48,12 +48,17 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
 
 /**
  * Reads a JSON body with a size limit and validates it. Bodies must say they are
- * JSON, which also keeps cross-site forms from posting to the API.
+ * JSON (`application/json`, or another of `contentTypes`, such as Git LFS's
+ * own), which also keeps cross-site forms from posting to the API.
  */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, { maxBytes = DEFAULT_BODY_LIMIT } = {}): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  { maxBytes = DEFAULT_BODY_LIMIT, contentTypes = ["application/json"] }: { maxBytes?: number; contentTypes?: string[] } = {},
+): Promise<z.infer<S>> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new AppError("invalid_input", "Send the body as JSON with 'Content-Type: application/json'.", { fields: { body: "Expected a JSON body." } });
+  if (!type || !contentTypes.includes(type)) {
+    throw new AppError("invalid_input", `Send the body as JSON with 'Content-Type: ${contentTypes[0]}'.`, { fields: { body: "Expected a JSON body." } });
   }
   const raw = await readLimited(request, maxBytes);
   let value: unknown;

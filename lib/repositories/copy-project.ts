@@ -1,5 +1,5 @@
 import { recordEvent } from "../audit";
-import type { Project, User } from "../db";
+import { copyLfsObjectRefs, type Project, type User } from "../db";
 import { AppError, isAppError } from "../errors";
 import { createBareRepository, fetchIntoRepository, repoPath } from "../git-server";
 import { gitUrlOfLocation, HostError } from "../hosts";
@@ -52,7 +52,7 @@ export async function copyProject({ access, input, actor }: { access: ProjectAcc
     const copy = await createProject({
       input,
       owner: actor,
-      initialize: async ({ dir }) => {
+      initialize: async ({ project, dir }) => {
         await createBareRepository({ dir, branch: source.defaultBranch });
         try {
           await fetchIntoRepository({ dir, url: from.url, authHeader: from.authHeader });
@@ -61,6 +61,9 @@ export async function copyProject({ access, input, actor }: { access: ProjectAcc
           console.error(`Copying project ${source.id} failed:`, (error as Error).message);
           throw new HostError("upstream", `Copying ${source.name} from ${from.where} failed: the transfer was refused or broke off. Check that you can still open ${source.name}, then try again.`, { cause: error });
         }
+        // The copy shares the source's Git LFS objects on Benchtop's git server (each kept until no project refers to it).
+        // Written while the copy is still being created: a copy that never becomes ready takes its references with it.
+        if (project.backend === "internal") copyLfsObjectRefs({ fromProjectId: source.id, toProjectId: project.id });
         return { defaultBranch: source.defaultBranch, detail: { copiedFrom: { projectId: source.id, name: source.name } } };
       },
     });

@@ -1,7 +1,7 @@
 // A server killed (SIGKILL) in the middle of work and started again on the same
 // DATA_DIR leaves nothing half-made: no project without its repository (whose
 // name would then be taken for good), no quarantine folder of an interrupted
-// push, and an audit event saying what was cleaned up. Each test runs its own
+// push, no partial Git LFS upload, and an audit event saying what was cleaned up. Each test runs its own
 // app instance, so that it can be killed.
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { ADMIN } from "../setup/start-server";
 import { api, unique } from "../integration/helpers/api";
 import { gitAsync, startCountingRelay } from "../integration/helpers/gateway";
 import { git, gitOk, tempDir } from "../integration/helpers/git";
+import { credentialHelper, lfsGit, lfsGitOk, sha256File, storedObject } from "../integration/helpers/git-lfs";
 import { writeRandomFile } from "../integration/helpers/random-file";
 
 const MB = 1024 * 1024;
@@ -151,5 +152,47 @@ describe("a server killed half-way", () => {
     const retry = git(["push", "-q", "origin", "HEAD:main"], { cwd: dir, auth: { token: user.token } });
     expect(retry.status, retry.stderr).toBe(0);
     expect(gitOk(["--git-dir", bare, "rev-parse", "refs/heads/main"]).trim()).toBe(gitOk(["rev-parse", "HEAD"], { cwd: dir }).trim());
+  });
+
+  it("a Git LFS upload cut off (SIGKILL while the object arrives): after restart no object is recorded or in place, the partial upload is removed, and the push can be made again", { timeout: 120_000 }, async () => {
+    // The test before ends in git run synchronously, during which the server closed an idle connection: let fetch see that first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const user = await signedUpUser();
+    const created = await call("/api/v1/projects", { method: "POST", token: user.token, body: { name: unique("lfs-") } });
+    expect(created.status, created.text).toBe(201);
+    const project = created.body;
+    const dir = path.join(tempDir(), "work");
+    const auth = credentialHelper(user.token);
+    await lfsGitOk([...auth, "clone", "-q", project.cloneUrl, dir]);
+    await lfsGitOk(["lfs", "install", "--local"], { cwd: dir });
+    await lfsGitOk(["lfs", "track", "*.bin"], { cwd: dir });
+    writeRandomFile(path.join(dir, "big.bin"), 100 * MB);
+    const oid = await sha256File(path.join(dir, "big.bin"));
+    await lfsGitOk(["add", ".gitattributes", "big.bin"], { cwd: dir });
+    await lfsGitOk(["commit", "-q", "-m", "Add big.bin"], { cwd: dir });
+
+    const pushing = lfsGit([...auth, "push", "origin", "HEAD:main"], { cwd: dir });
+    const uploads = path.join(dataDir, "lfs", "tmp");
+    const partial = await waitFor(() => filesUnder(uploads).find((f) => (fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0) > 5 * MB), "the object to be arriving");
+    killHard();
+    expect((await pushing).status).not.toBe(0);
+    expect(fs.existsSync(storedObject(dataDir, oid))).toBe(false);
+    // As if the server had stayed down for longer than an upload can last (the server's request timeout).
+    const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(partial, longAgo, longAgo);
+
+    await start();
+    await waitFor(() => !fs.existsSync(partial) || undefined, "the partial upload to be removed");
+    expect(fs.existsSync(storedObject(dataDir, oid))).toBe(false);
+    const batch = await fetch(`${project.cloneUrl}/info/lfs/objects/batch`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/vnd.git-lfs+json" },
+      body: JSON.stringify({ operation: "download", objects: [{ oid, size: 100 * MB }] }),
+    });
+    expect((await batch.json()).objects[0].error).toEqual({ code: 404, message: "Object does not exist" });
+
+    const retry = await lfsGit([...auth, "push", "-q", "origin", "HEAD:main"], { cwd: dir });
+    expect(retry.status, retry.stderr).toBe(0);
+    expect(await sha256File(storedObject(dataDir, oid))).toBe(oid);
   });
 });

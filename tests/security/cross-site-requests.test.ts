@@ -2,6 +2,7 @@
 // send a request that carries Benchtop's session cookie. Every state-changing request
 // authenticated by the cookie must come with a same-origin Origin (or
 // Sec-Fetch-Site: same-origin) and is otherwise refused with 403, changing nothing.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -69,6 +70,32 @@ describe("cross-site requests with the session cookie", () => {
     gitOk([...withHeaders({ cookie, origin: baseUrl() }), "push", project.cloneUrl, "HEAD:refs/heads/planted"], { cwd: dir });
     expect(gitOk(["ls-remote", project.cloneUrl, "refs/heads/planted"], { auth: { token: user.token } })).toContain(commit);
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
+
+  it("Git LFS refuses an upload, a lock and a batch from another site with the session cookie, keeping nothing", async () => {
+    const user = await createUser();
+    const cookie = await signInBrowser(user);
+    const project = await createProject(user);
+    const content = Buffer.from("planted from evil.example\n");
+    const oid = createHash("sha256").update(content).digest("hex");
+    const lfs = `${project.cloneUrl}/info/lfs`;
+    const lfsJson = { "content-type": "application/vnd.git-lfs+json", accept: "application/vnd.git-lfs+json" };
+    for (const [attack, headers] of Object.entries(foreign())) {
+      const upload = await fetch(`${lfs}/objects/${oid}`, { method: "PUT", headers: { cookie, ...headers }, body: content });
+      expect(upload.status, attack).toBe(403);
+      expect((await upload.json()).message, attack).toMatch(/must come from Benchtop's own pages/);
+      const lock = await fetch(`${lfs}/locks`, { method: "POST", headers: { cookie, ...lfsJson, ...headers }, body: JSON.stringify({ path: "planted.bin" }) });
+      expect(lock.status, attack).toBe(403);
+      const batch = await fetch(`${lfs}/objects/batch`, { method: "POST", headers: { cookie, ...lfsJson, ...headers }, body: JSON.stringify({ operation: "upload", objects: [{ oid, size: content.length }] }) });
+      expect(batch.status, attack).toBe(403);
+    }
+    const token = { authorization: `Bearer ${user.token}`, ...lfsJson };
+    const held = await fetch(`${lfs}/objects/batch`, { method: "POST", headers: token, body: JSON.stringify({ operation: "download", objects: [{ oid, size: content.length }] }) });
+    expect((await held.json()).objects[0].error.code).toBe(404);
+    expect((await (await fetch(`${lfs}/locks`, { headers: token })).json()).locks).toEqual([]);
+    // From Benchtop's own origin, the cookie uploads (sessions will depend on it).
+    const own = await fetch(`${lfs}/objects/${oid}`, { method: "PUT", headers: { cookie, origin: baseUrl() }, body: content });
+    expect(own.status).toBe(200);
   });
 
   it("the git gateway refuses a cross-site POST with the session cookie", async () => {

@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: "/admin/moves", label: "Moves" },
   { href: "/admin/notebooks", label: "Notebooks" },
   { href: "/admin/deployments", label: "Deployments" },
+  { href: "/admin/large-files", label: "Large files" },
 ];
 
 /** The admin console's sections; a row of links on a narrow screen, a column beside the page on a wide one. */

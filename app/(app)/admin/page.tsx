@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { publicDeploymentsAllowed } from "@/lib/deployments";
+import { getLfsSettings } from "@/lib/lfs";
+import { formatBytes } from "@/lib/projects";
 import { getNotebookSettings } from "@/lib/pyodide";
 import { getActiveBackend, toBackendView } from "@/lib/vcs";
 import { BACKEND_TYPE_LABELS } from "@/lib/vcs/labels";
@@ -24,6 +26,7 @@ export default function AdminPage() {
       title: "Deployments",
       about: publicDeploymentsAllowed() ? "Deployments may be public (anyone with the link)." : "Public deployments are off: deployments are for people signed in.",
     },
+    { href: "/admin/large-files", title: "Large files", about: `Git LFS files of up to ${formatBytes(getLfsSettings().maxObjectBytes)} each.` },
   ];
   return (
     <div className="space-y-6">

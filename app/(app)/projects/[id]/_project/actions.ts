@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { actionFailed, publicOrigin, validationFailed, type ActionState } from "@/lib/http";
+import { removeUnreferencedObjects } from "@/lib/lfs";
 import {
   addCollaborator,
   addCollaboratorSchema,
@@ -116,6 +117,8 @@ export async function deleteProjectAction(projectId: string, _prev: ActionState,
       return { status: "error", message: "Type the project's name exactly to confirm.", fieldErrors: { confirmName: `Type ${access.project.name} to confirm.` } };
     }
     const { hostRepository } = await deleteProject({ access, actor: user });
+    // Its Git LFS objects go too, but for those a copy still refers to.
+    removeUnreferencedObjects();
     kept = hostRepository?.status === "kept" ? hostRepository : null;
     name = access.project.name;
   } catch (error) {

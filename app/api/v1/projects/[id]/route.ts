@@ -1,5 +1,6 @@
 import { requireApiCaller } from "@/lib/auth";
 import { apiRoute, json, noContent, publicOrigin, readJson } from "@/lib/http";
+import { removeUnreferencedObjects } from "@/lib/lfs";
 import { deleteProject, loadProject, toProjectView, updateProject, updateProjectSchema } from "@/lib/projects";
 
 type Context = { params: Promise<{ id: string }> };
@@ -22,6 +23,8 @@ export const DELETE = apiRoute(async (request, { params }: Context) => {
   const { user } = await requireApiCaller(request);
   const access = loadProject({ id: (await params).id, user });
   const { hostRepository } = await deleteProject({ access, actor: user });
+  // Its Git LFS objects go too, but for those a copy still refers to.
+  removeUnreferencedObjects();
   // The repository stayed at the host: say so (an administrator removes it later).
   if (hostRepository?.status === "kept") return json({ deleted: true, hostRepository });
   return noContent();
