@@ -36,7 +36,7 @@ function upstreamHeaders(request: Request, authorization: string | null, body: s
 async function askHost({ request, user, target, suffix, body, intent }: Pick<Relay, "request" | "user" | "target"> & { suffix: string; body: string | null; intent: LfsIntent }) {
   const { remote, gitUrl } = target;
   const upstream = await resolveUpstream(gitUrl);
-  const { authorization, from, connectionId } = await authorizationFor({ user, remote });
+  const { authorization, from, tokenType, connectionId } = await authorizationFor({ user, remote });
   const response = await forwardRequest({
     upstream,
     method: body === null ? "GET" : "POST",
@@ -49,7 +49,7 @@ async function askHost({ request, user, target, suffix, body, intent }: Pick<Rel
   if (response.status === 401 && connectionId) markTokenRefused({ connection: { id: connectionId } });
   const explain = async () => {
     const upstreamText = response.status >= 400 && response.status < 500 ? await readStart(response.body) : (response.discard(), "");
-    const refusal = explainLfsRefusal({ status: response.status, host: gitUrl.host, provider: remote.provider, intent, from, upstreamText });
+    const refusal = explainLfsRefusal({ status: response.status, host: gitUrl.host, provider: remote.provider, intent, credential: { from, tokenType }, upstreamText });
     return lfsRefusal(response.status >= 300 && response.status < 400 ? 502 : response.status >= 500 ? 502 : response.status, refusal.message, refusal.code);
   };
   return { response, explain };
