@@ -15,7 +15,7 @@ import { startGitLabEmulatorProcess, type GitLabEmulatorProcess } from "../../e2
 import { consent } from "../../e2e/hosts/shared/consent-form";
 import { makeLfsHome, runGitLfs } from "../../e2e/hosts/shared/git-lfs-client";
 import { adminToken, api, baseUrl, createUser, signInBrowser, unique, type TestUser } from "./helpers/api";
-import { startRecordingProxy } from "./helpers/gateway";
+import { startRecordingProxy, startTrapServer } from "./helpers/gateway";
 
 const LFS = "application/vnd.git-lfs+json";
 type Proxy = Awaited<ReturnType<typeof startRecordingProxy>>;
@@ -159,6 +159,35 @@ describe("Git LFS through the git gateway", () => {
     expect(expired.headers.get("x-benchtop-refusal")).toBe("transfer_expired");
     expect((await expired.json()).message).toMatch(/expired/);
     expect(await log(), "refused relays never reach the storage host").toBe(before);
+  });
+
+  it("takes an upload of exactly the declared size only, and follows no redirect of the storage service", async () => {
+    const bytes = crypto.randomBytes(64);
+    const object = { oid: crypto.createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+    const answer = await batch(owner, githubGitUrl(), "upload", [object]);
+    expect(answer.status).toBe(200);
+    const upload = answer.body.objects[0].actions.upload.href as string;
+    const short = await fetch(upload, { method: "PUT", headers: { ...session(owner), "content-type": "application/octet-stream" }, body: new Uint8Array(bytes.subarray(1)) });
+    expect([short.status, short.headers.get("x-benchtop-refusal")]).toEqual([400, "transfer_invalid"]);
+    expect((await storage(github.lfsStorageUrl, "objects")).objects.map((o: { oid: string }) => o.oid)).not.toContain(object.oid);
+
+    const storageHost = hostOf(github.lfsStorageUrl);
+    const redirecting = await startTrapServer({ answer: (req, res) => res.writeHead(307, { location: `http://${storageHost}${req.url}`, "set-cookie": "AWSALB=1" }).end() });
+    const before = (await storage(github.lfsStorageUrl, "log")).requests.length;
+    await githubControl({ storageOrigin: `http://127.0.0.1:${redirecting.port}` });
+    try {
+      const { oid, size } = pushed.github!;
+      const res = await fetch(await relayHref(owner, githubGitUrl(), { oid, size }), { headers: session(owner) });
+      expect([res.status, res.headers.get("x-benchtop-refusal")]).toEqual([502, "transfer_refused"]);
+      expect(res.headers.get("location")).toBeNull();
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect((await res.json()).message).toMatch(/redirected the download, and the gateway follows no redirects/);
+      expect(redirecting.requests).toHaveLength(1);
+      expect((await storage(github.lfsStorageUrl, "log")).requests.length).toBe(before);
+    } finally {
+      await githubControl({ storageOrigin: null });
+      await redirecting.stop();
+    }
   });
 
   it("refuses a transfer the host sends to a private address, naming BENCHTOP_INSECURE_HOSTS but not the address", { timeout: 120_000 }, async () => {
