@@ -34,17 +34,26 @@ export type UpstreamResponse = {
 
 export type ForwardInput = {
   upstream: Upstream;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** Path and query upstream, e.g. `/acme/models.git/info/refs?service=git-upload-pack`. */
   path: string;
-  /** The browser's request headers; only FORWARDED_REQUEST_HEADERS are read. */
-  headers: Headers;
-  /** Added to what is forwarded (the repository's credential). */
-  authorization: string | null;
+  /** Exactly the headers sent (Host is added from `upstream`): see gitRequestHeaders. */
+  headers: Record<string, string>;
   body: ReadableStream<Uint8Array> | null;
   signal: AbortSignal;
   limits?: typeof LIMITS;
 };
+
+/** What git's requests carry upstream: FORWARDED_REQUEST_HEADERS of the browser's, and the repository's credential. */
+export function gitRequestHeaders({ browser, authorization }: { browser: Headers; authorization: string | null }): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = browser.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  if (authorization) headers.authorization = authorization;
+  return headers;
+}
 
 /** Counts request bytes and refuses past the limit. */
 function meter(limit: number): Transform {
@@ -67,12 +76,7 @@ function meter(limit: number): Transform {
 export function forwardRequest(input: ForwardInput): Promise<UpstreamResponse> {
   const limits = input.limits ?? LIMITS;
   const { upstream } = input;
-  const headers: Record<string, string> = { host: upstream.hostHeader };
-  for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = input.headers.get(name);
-    if (value !== null) headers[name] = value;
-  }
-  if (input.authorization) headers.authorization = input.authorization;
+  const headers: Record<string, string> = { ...input.headers, host: upstream.hostHeader };
 
   // Connect to the address that was checked, whatever the name resolves to now.
   const pinned: LookupFunction = (_hostname, options, callback) => {

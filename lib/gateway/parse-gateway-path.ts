@@ -27,7 +27,7 @@ const SERVICES: readonly GitService[] = ["git-upload-pack", "git-receive-pack"];
 const isService = (value: string | null | undefined): value is GitService => SERVICES.includes(value as GitService);
 
 /** Segments that could change the path's meaning once decoded or normalised upstream. */
-function isUnsafeSegment(segment: string): boolean {
+export function isUnsafeSegment(segment: string): boolean {
   if (segment === "") return true;
   let decoded: string;
   try {
@@ -59,7 +59,13 @@ export function parseAuthority(authority: string): { hostname: string; port: str
   return { hostname: url.hostname.toLowerCase(), port: port === null ? null : String(Number(port)) };
 }
 
-function contentTypeIs(header: string | null, expected: string): boolean {
+/** The repository part of a path, split at `.git/`: only its last segment may end in .git. */
+export function repositoryPath(segments: string[]): string | null {
+  if (segments.length === 0 || segments.slice(0, -1).some((s) => /\.git$/i.test(s))) return null;
+  return `/${segments.join("/")}`;
+}
+
+export function contentTypeIs(header: string | null, expected: string): boolean {
   return (header ?? "").split(";")[0]!.trim().toLowerCase() === expected;
 }
 
@@ -104,12 +110,12 @@ export function parseGatewayPath({
   } else {
     return null;
   }
-  // Split at `.git/`: only the last repository segment may end in .git.
-  if (repoSegments.length === 0 || repoSegments.slice(0, -1).some((s) => /\.git$/i.test(s))) return null;
+  const repoPath = repositoryPath(repoSegments);
+  if (!repoPath) return null;
   return {
     hostname: authority.hostname,
     port: authority.port,
-    repoPath: `/${repoSegments.join("/")}`,
+    repoPath,
     endpoint,
     service,
     upstreamSuffix: endpoint === "advertise" ? `info/refs?service=${service}` : service,

@@ -1,51 +1,25 @@
 import { getSessionUser } from "../auth/authenticate";
 import { markTokenRefused } from "../connections";
-import type { User } from "../db";
 import type { GitProvider } from "../hosts";
 import { updatedRefs, watchPushRequest, watchPushResponse } from "../git-server";
-import { createGitAdapter } from "../hosts/create-adapter";
-import { isSameOrigin, isSameOriginRequest } from "../http/origin";
 import { isAppError } from "../errors";
-import { beingMovedMessage, isBeingMoved, recordPush, type ProjectRemote } from "../projects";
-import { remoteCredentialFor, type CredentialSource } from "../repositories";
-import { REFUSAL_HEADER, type GatewayRefusalCode } from "../workspace/gateway-refusal";
+import { beingMovedMessage, isBeingMoved, recordPush } from "../projects";
+import type { CredentialSource } from "../repositories";
+import { authorizationFor } from "./authorization-for";
 import { explainRefusal } from "./explain-refusal";
+import { fromSameOrigin } from "./from-same-origin";
 import { GatewayError } from "./gateway-error";
-import { FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest, type UpstreamResponse } from "./forward-request";
+import { NOT_A_TARGET, readStart, refusalText as text } from "./gateway-answers";
+import { FORWARDED_RESPONSE_HEADERS, LIMITS, forwardRequest, gitRequestHeaders, type UpstreamResponse } from "./forward-request";
 import { findTarget } from "./find-target";
+import { TRANSFER_PREFIX } from "./lfs/transfer-grant";
+import { serveLfsApiRequest } from "./lfs/serve-lfs-api-request";
+import { serveLfsTransfer } from "./lfs/serve-lfs-transfer";
+import { parseLfsPath } from "./lfs/parse-lfs-path";
 import { parseGatewayPath } from "./parse-gateway-path";
 import { resolveUpstream } from "./resolve-upstream";
 
-/** A refusal: its kind in a header for the session (lib/workspace/gateway-refusal.ts), the words for a person in the body. */
-const text = (status: number, body: string, code: GatewayRefusalCode) =>
-  new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", [REFUSAL_HEADER]: code } });
-
-const notFound = () => text(404, "Not found. The git gateway only reaches the git URLs of your registered repositories and of the linked projects you belong to.", "not_a_target");
-
-/**
- * Whether the request comes from Benchtop's own pages. A POST (the pack exchange)
- * must say so (same-origin Origin or Sec-Fetch-Site); a GET is refused only when
- * the browser says it comes from elsewhere.
- */
-function fromSameOrigin(request: Request): boolean {
-  if (request.method === "POST") return isSameOriginRequest(request.headers, request.url);
-  const site = request.headers.get("sec-fetch-site");
-  if (site !== null && site !== "same-origin") return false;
-  if (request.headers.get("origin") !== null && !isSameOrigin(request.headers, request.url)) return false;
-  return true;
-}
-
-/**
- * The Authorization header injected for a repository, in its provider's
- * convention, from the credential remoteCredentialFor chooses (never
- * another user's connection, never an organization's service account).
- */
-async function authorizationFor({ user, remote }: { user: User; remote: ProjectRemote }): Promise<{ authorization: string | null; from: CredentialSource; connectionId?: string }> {
-  const credential = await remoteCredentialFor({ actor: user, remote });
-  if (!credential.token) return { authorization: null, from: null };
-  const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
-  return { authorization: adapter.gitAuthHeader(), from: credential.source, connectionId: credential.connection?.id };
-}
+const notFound = () => text(404, NOT_A_TARGET, "not_a_target");
 
 /**
  * The git gateway: `/proxy/{host}[:{port}]/{repository}/{git endpoint}`, the
@@ -56,6 +30,10 @@ async function authorizationFor({ user, remote }: { user: User; remote: ProjectR
  */
 export async function serveGatewayRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  // Git LFS: relayed transfers, then the batch and locks APIs beside a repository's git URL.
+  if (url.pathname.startsWith(TRANSFER_PREFIX)) return serveLfsTransfer(request, url.pathname.slice(TRANSFER_PREFIX.length));
+  const lfsRequest = parseLfsPath({ pathname: url.pathname, search: url.search, method: request.method, contentType: request.headers.get("content-type") });
+  if (lfsRequest) return serveLfsApiRequest(request, lfsRequest);
   const gitRequest = parseGatewayPath({ pathname: url.pathname, search: url.search, method: request.method, contentType: request.headers.get("content-type") });
   if (!gitRequest) return notFound();
 
@@ -87,8 +65,7 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
       upstream,
       method: request.method as "GET" | "POST",
       path: `${gitUrl.pathname.replace(/\/+$/, "")}/${gitRequest.upstreamSuffix}`,
-      headers: request.headers,
-      authorization,
+      headers: gitRequestHeaders({ browser: request.headers, authorization }),
       body: watched?.body ?? (request.method === "POST" ? request.body : null),
       signal: request.signal,
     });
@@ -113,26 +90,6 @@ export async function serveGatewayRequest(request: Request): Promise<Response> {
     console.error("git gateway:", error instanceof Error ? error.message : error);
     return text(502, "The git gateway could not reach the git host.", "unreachable");
   }
-}
-
-/** At most this much of a refusal's body is read, for the host's own words. */
-const REFUSAL_BYTES = 2048;
-
-async function readStart(body: ReadableStream<Uint8Array>): Promise<string> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < REFUSAL_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-  return Buffer.concat(chunks).subarray(0, REFUSAL_BYTES).toString("utf8");
 }
 
 /**

@@ -44,6 +44,16 @@ export const gatewayRefusals = {
   repository_not_found: "not_found",
   /** Any other refusal of the host, with its status. */
   host_refused: "upstream",
+  /** 403: the host refused Git LFS for the repository (on GitHub: its app is not installed there). */
+  lfs_refused: "forbidden",
+  /** 400/404/405: not a relay URL the gateway made, or used with another method or length than the batch answer said. */
+  transfer_invalid: "invalid",
+  /** 403: a relay URL past its expiry (at most 15 minutes): ask the batch API again. */
+  transfer_expired: "forbidden",
+  /** 403: a relay URL made for another Benchtop user. */
+  transfer_not_yours: "forbidden",
+  /** 502: the storage service (or the host) refused or broke off a relayed transfer. */
+  transfer_refused: "upstream",
 } as const satisfies Record<string, WorkspaceErrorCode>;
 
 export type GatewayRefusalCode = keyof typeof gatewayRefusals;

@@ -8,7 +8,8 @@ const notFound = () => new Response("Not found.\n", { status: 404, headers: { "c
 
 export const GET = (request: Request) => serveGatewayRequest(request);
 export const POST = (request: Request) => serveGatewayRequest(request);
-export const PUT = notFound;
+// Git LFS uploads through a relay URL (/proxy/_lfs/...); every other PUT answers 404 there.
+export const PUT = (request: Request) => serveGatewayRequest(request);
 export const PATCH = notFound;
 export const DELETE = notFound;
 export const OPTIONS = notFound;

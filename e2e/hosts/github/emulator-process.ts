@@ -6,7 +6,7 @@ import type { GitHubContractWorld } from "./contract-seed";
 import type { GitHubOrgWorld } from "./org-seed";
 
 /** Read back what the child holds with GET {url}/_emulator/inspect, and take the API down with POST {url}/_emulator/outage. */
-export type GitHubEmulatorProcess = { url: string; apiRoot: string; world: GitHubContractWorld; orgWorld: GitHubOrgWorld; stop(): Promise<void> };
+export type GitHubEmulatorProcess = { url: string; apiRoot: string; lfsStorageUrl: string; world: GitHubContractWorld; orgWorld: GitHubOrgWorld; stop(): Promise<void> };
 
 // __dirname rather than import.meta: Playwright loads specs as CommonJS, Vitest as ESM, and both
 // give __dirname, so Vitest tests and Playwright specs share this launcher.
@@ -24,10 +24,11 @@ export async function startGitHubEmulatorProcess({ port = 0 }: { port?: number }
     lines.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`the GitHub emulator exited (${code}) before it started`)));
   });
-  const { url, apiRoot, world, orgWorld } = JSON.parse(first) as Omit<GitHubEmulatorProcess, "stop">;
+  const { url, apiRoot, lfsStorageUrl, world, orgWorld } = JSON.parse(first) as Omit<GitHubEmulatorProcess, "stop">;
   return {
     url,
     apiRoot,
+    lfsStorageUrl,
     world,
     orgWorld,
     async stop() {

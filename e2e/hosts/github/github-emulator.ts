@@ -10,11 +10,13 @@ import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
 import { inspectControlFrom } from "../shared/inspect-control";
+import { startLfsStorage } from "../shared/lfs-storage";
 import { createOutage, type Outage } from "../shared/outage";
 import { listBranchRefs, listTree } from "../shared/seed-repo";
 import { type Bodies, createBodies, type Site } from "./emulator-bodies";
 import { type Auth, RATE_LIMIT, readAuth, sendApi } from "./emulator-http";
 import { createEmulatorState, type EmulatorSeed, type EmulatorState, type SeededRepo } from "./emulator-state";
+import { createGitHubLfs } from "./lfs-routes";
 import { paginate } from "./link-pagination";
 import { type AddOAuthAppOptions, createGitHubOAuth, type GitHubOAuth } from "./oauth-apps";
 import { AUTHORIZE_PATH, handleAuthorize } from "./oauth-authorize";
@@ -34,6 +36,8 @@ export type GitHubEmulator = {
   inspect: EmulatorState["inspect"];
   /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
   outage: Outage;
+  /** The second host where Git LFS transfers go (shared/lfs-storage.ts; its /_storage/ controls read back what it holds). */
+  lfsStorageUrl: string;
   stop(): Promise<void>;
 };
 
@@ -182,12 +186,15 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
   const handleApi = createApi({ state, bodies, site });
   const oauth = createGitHubOAuth({ state });
   const outage = createOutage();
+  const storage = await startLfsStorage();
+  const lfs = createGitHubLfs({ state, storage, siteUrl: () => url });
 
   /** The web side (OAuth), the test-only controls, the REST API, then git. */
   async function route(req: IncomingMessage, res: ServerResponse, requested: URL): Promise<void> {
     const { pathname, searchParams } = requested;
     if (pathname === AUTHORIZE_PATH) return handleAuthorize({ req, res, url: requested, oauth, state });
     if (pathname === ACCESS_TOKEN_PATH) return handleAccessToken({ req, res, url: requested, oauth });
+    if (pathname === `${CONTROL_PREFIX}lfs`) return lfs.control(req, res);
     if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth, outage, state));
     if (pathname === "/api/v3" || pathname.startsWith("/api/v3/")) {
       const apiRoute = pathname.slice("/api/v3".length) || "/";
@@ -195,6 +202,7 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
       if (await handleRevocation({ req, res, url: requested, route: apiRoute, oauth, bodies })) return;
       return handleApi(req, res, apiRoute, searchParams);
     }
+    if (await lfs.handle(req, res, pathname)) return;
     if (handleGit(req, res, pathname, searchParams)) return;
     res.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
   }
@@ -212,9 +220,11 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
     seed: { ...state.seed, addOAuthApp: oauth.addApp },
     inspect: state.inspect,
     outage,
+    lfsStorageUrl: storage.url,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.stop();
       fs.rmSync(gitRoot, { recursive: true, force: true });
     },
   };

@@ -16,7 +16,7 @@ async function main() {
   process.on("SIGINT", stop);
   // The parent going away closes stdin: do not outlive it.
   process.stdin.on("end", stop).resume();
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, apiRoot: emulator.apiRoot, world, orgWorld })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, apiRoot: emulator.apiRoot, lfsStorageUrl: emulator.lfsStorageUrl, world, orgWorld })}\n`);
 }
 
 void main();

@@ -11,10 +11,12 @@ import path from "node:path";
 import { CONTROL_PREFIX, handleEmulatorControl } from "../shared/emulator-control";
 import { isGitRequest, isPush, serveGit } from "../shared/git-http";
 import { inspectControlFrom } from "../shared/inspect-control";
+import { startLfsStorage } from "../shared/lfs-storage";
 import { createOutage, type Outage } from "../shared/outage";
 import { ensureBranch, installProtectedBranchHook } from "../shared/protected-branch";
 import { createEmptyBareRepo, listAllRefs, seedBareRepo } from "../shared/seed-repo";
 import { handleApi } from "./api-routes";
+import { createGitLabLfs } from "./lfs-routes";
 import { invalidToken, rateLimited, sendJson, sendText, unauthorized } from "./http-answers";
 import type { EmulatorGroup, EmulatorNamespace, EmulatorProject, EmulatorToken, EmulatorUser } from "./model";
 import { createGitLabOAuth, type SeedOAuthApplicationOptions } from "./oauth-applications";
@@ -37,6 +39,8 @@ export type GitLabEmulator = {
   requests: RecordedRequest[];
   /** The REST API's 503 switch (also POST/DELETE {url}/_emulator/outage). */
   outage: Outage;
+  /** The object storage where Git LFS downloads go (shared/lfs-storage.ts; its /_storage/ controls read back what it holds). */
+  lfsStorageUrl: string;
   /** A user; `password` (default "password") is only for the emulator's OAuth sign-in form. */
   seedUser(options: { username: string; name?: string; password?: string }): EmulatorUser;
   /** Creates the group and any missing parents ("analytics/ml"); private, Maintainers and up create projects, unless told otherwise. */
@@ -97,6 +101,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
   const site = { url: "", apiRoot: "" };
   const oauth = createGitLabOAuth({ state, nextId: () => nextId++ });
   const outage = createOutage();
+  const storage = await startLfsStorage();
 
   /** Resolves a token to its caller, or answers the refusal and returns undefined. */
   function authenticate(res: ServerResponse, value: string | null, kind: "api" | "git"): Caller | undefined {
@@ -148,6 +153,8 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (!handleOrgGet(request)) handleApi(request);
   }
 
+  const lfs = createGitLabLfs({ state, storage, siteUrl: () => site.url, authenticate: (res, password) => authenticate(res, password, "git") });
+
   function serveGitRequest(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const password = basicPassword(req);
     requests.push({ method: req.method ?? "GET", path: url.pathname, auth: password ? "basic" : "none" });
@@ -177,9 +184,10 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     if (url.pathname === REVOKE_PATH) return handleRevoke({ req, res, url, oauth });
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       const controls = { expireAccessTokens: oauth.expireAccessTokens, revokeRefreshTokens: oauth.revokeRefreshTokens, readOAuthLog: oauth.log.read, outage, inspect: inspectControl };
-      return handleEmulatorControl(req, res, url, controls);
+      return url.pathname === `${CONTROL_PREFIX}lfs` ? lfs.control(req, res) : handleEmulatorControl(req, res, url, controls);
     }
     if (url.pathname.startsWith("/api/v4/")) return serveApi(req, res, url);
+    if (await lfs.handle(req, res, url, basicPassword(req))) return;
     if (isGitRequest(url.pathname, url.searchParams, req.method ?? "GET")) return serveGitRequest(req, res, url);
     sendText(res, 404, "Not Found\n");
   }
@@ -221,6 +229,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     apiRoot: site.apiRoot,
     requests,
     outage,
+    lfsStorageUrl: storage.url,
     seedUser({ username, name = username, password = "password" }) {
       const user = { id: nextId++, username, name, createdAt: created(), password };
       state.users.set(user.id, user);
@@ -276,6 +285,7 @@ export async function startGitLabEmulator({ port = 0 }: { port?: number } = {}):
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.stop();
       fs.rmSync(reposDir, { recursive: true, force: true });
     },
   };

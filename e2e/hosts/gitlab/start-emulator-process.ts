@@ -7,7 +7,7 @@ import type { GitLabContractSeed } from "./gitlab-emulator";
 import type { GitLabGroupWorld } from "./org-seed";
 
 /** Read back what the child holds with GET {url}/_emulator/inspect, and take the API down with POST {url}/_emulator/outage. */
-export type GitLabEmulatorProcess = { url: string; apiRoot: string; seed: GitLabContractSeed; groupWorld: GitLabGroupWorld; stop(): Promise<void> };
+export type GitLabEmulatorProcess = { url: string; apiRoot: string; lfsStorageUrl: string; seed: GitLabContractSeed; groupWorld: GitLabGroupWorld; stop(): Promise<void> };
 
 /**
  * Starts serve-contract-emulator.ts under tsx (which ships with vite and drizzle-kit) and waits for its address.
@@ -29,10 +29,11 @@ export async function startGitLabEmulatorProcess({ port = 0 }: { port?: number }
     });
     child.once("exit", (code) => reject(new Error(`the GitLab emulator exited (${code}) before it started`)));
   });
-  const { url, apiRoot, seed, groupWorld } = JSON.parse(first) as Omit<GitLabEmulatorProcess, "stop">;
+  const { url, apiRoot, lfsStorageUrl, seed, groupWorld } = JSON.parse(first) as Omit<GitLabEmulatorProcess, "stop">;
   return {
     url,
     apiRoot,
+    lfsStorageUrl,
     seed,
     groupWorld,
     stop: () =>

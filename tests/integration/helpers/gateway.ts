@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 
 /** A TCP relay on loopback in front of a server, counting the connections it passes on. */
@@ -35,6 +36,43 @@ export async function startCountingRelay(target: { host: string; port: number },
     connections: () => connections,
     async stop() {
       for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * An HTTP proxy on loopback in front of a server, passing requests and answers
+ * on untouched and keeping what each client received: the status, the headers
+ * and the body as the client reads it (gzip and brotli decoded), for leak checks.
+ * The client's Host header goes through, so the server builds its URLs on the proxy.
+ */
+export async function startRecordingProxy(target: { host: string; port: number }) {
+  const received: Buffer[] = [];
+  const server = http.createServer((req, res) => {
+    const upstream = http.request({ host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      received.push(Buffer.from(`\n${answer.statusCode} ${JSON.stringify(answer.headers)}\n`));
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const encoding = answer.headers["content-encoding"];
+      const decoder = encoding === "gzip" ? zlib.createGunzip() : encoding === "br" ? zlib.createBrotliDecompress() : encoding === "deflate" ? zlib.createInflate() : null;
+      if (decoder) {
+        decoder.on("data", (chunk: Buffer) => received.push(chunk));
+        decoder.on("error", () => {});
+        answer.pipe(decoder);
+      } else answer.on("data", (chunk: Buffer) => received.push(chunk));
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    /** Everything the clients received so far. */
+    received: () => Buffer.concat(received),
+    async stop() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
