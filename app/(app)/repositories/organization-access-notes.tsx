@@ -6,8 +6,8 @@ const linkClass = "font-medium text-indigo-700 underline hover:text-indigo-600";
 /** What keeps an organization's repositories out of the list, by the app's kind. */
 function reasonOf({ kind, organization }: AccessRequest): string {
   return kind === "oauth-app"
-    ? `${organization} restricts OAuth App access and has not approved Benchtop's app, so its private repositories are not listed. Request access asks its owners to approve it; its repositories appear here once they have.`
-    : `Benchtop's GitHub App is not installed on ${organization}, so its private repositories are not listed. Request access asks its owners to install it; its repositories appear here once they have.`;
+    ? `The ${organization} organization restricts OAuth App access and has not approved Benchtop's app, so its private repositories are not listed. Request access asks its owners to approve it; its repositories appear here once they have.`
+    : `Benchtop's GitHub App is not installed on the ${organization} organization, so its private repositories are not listed. Request access asks its owners to install it; its repositories appear here once they have.`;
 }
 
 /**
