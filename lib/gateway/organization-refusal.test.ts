@@ -11,7 +11,7 @@ describe("a GitHub organization keeping Benchtop's app out, through the gateway"
   it("names the organization's OAuth App restriction and where to request access, reading or pushing", () => {
     const read = explainRefusal({ ...base, pushing: false, upstreamText: OAUTH_RESTRICTED });
     expect(read?.code).toBe("read_refused");
-    expect(read?.message).toMatch(/^The acme organization on github\.com restricts OAuth App access and has not approved Benchtop's app\. Ask its owners to approve it: on github\.com, Settings → Applications → Authorized OAuth Apps → Benchtop → Request access/);
+    expect(read?.message).toMatch(/^The acme organization on github\.com restricts OAuth App access and has not approved Benchtop's app\. Ask its owners to approve it: on github\.com, Settings → Applications → Authorized OAuth Apps, Benchtop's app, Request access next to the organization/);
     expect(read?.message).toMatch(/Your work stays in this session/);
     expect(explainRefusal({ ...base, pushing: true, upstreamText: OAUTH_RESTRICTED })?.code).toBe("push_refused");
   });

@@ -19,11 +19,11 @@ export function organizationRefusal({ host, pushing, upstreamText, kept }: { hos
     const organization = restricted.named ? `The ${restricted.named} organization` : "The repository's organization";
     return {
       code,
-      message: `${organization} on ${host} restricts OAuth App access and has not approved Benchtop's app. Ask its owners to approve it: on ${host}, Settings → Applications → Authorized OAuth Apps → Benchtop → Request access (Add repository offers the same Request access). Once they have, try again. ${kept}`,
+      message: `${organization} on ${host} restricts OAuth App access and has not approved Benchtop's app. Ask its owners to approve it: on ${host}, Settings → Applications → Authorized OAuth Apps, Benchtop's app, Request access next to the organization (the Repository field of Add repository links there). Once they have, try again. ${kept}`,
     };
   }
   return {
     code,
-    message: `Benchtop's GitHub App is not installed on this repository's organization at ${host}, or not given this repository. Ask the organization's owners to install it and give it the repository (Add repository offers Request access), then try again. ${kept}`,
+    message: `Benchtop's GitHub App is not installed on this repository's organization at ${host}, or not given this repository. Ask the organization's owners to install it and give it the repository (the Repository field of Add repository offers Request access), then try again. ${kept}`,
   };
 }

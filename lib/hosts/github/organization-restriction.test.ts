@@ -60,7 +60,7 @@ describe("an organization keeping the connection's app out", () => {
     expect(error.code).toBe("organization_restricted");
     expect(error.apiCode).toBe("upstream_error");
     expect(error.message).toBe(
-      "The acme organization on github.com restricts OAuth App access and has not approved Benchtop's app, so the repository acme/models cannot be read with your connection. Use Request access to ask the organization's owners to approve it (on github.com: Settings → Applications → Authorized OAuth Apps → Benchtop → Request access); once they have, try again.",
+      "The acme organization on github.com restricts OAuth App access and has not approved Benchtop's app, so the repository acme/models cannot be read with your connection. Use Request access to ask the organization's owners to approve it (on github.com: Settings → Applications → Authorized OAuth Apps, Benchtop's app, Request access next to the organization); once they have, try again.",
     );
     expect(error.accessRequest).toEqual({ kind: "oauth-app", organization: "acme", url: "https://github.com/settings/connections/applications/Ov23liAbCdEf012345" });
     expect(error.toJSON()).toEqual({ error: { code: "upstream_error", message: error.message, accessRequest: error.accessRequest } });

@@ -47,7 +47,7 @@ export function restrictedError({ restriction, host, subject, cause }: { restric
   const { kind, organization } = restriction;
   const message =
     kind === "oauth-app"
-      ? `The ${organization} organization on ${host} restricts OAuth App access and has not approved Benchtop's app, so ${inSentence(subject)} cannot be read with your connection. Use Request access to ask the organization's owners to approve it (on ${host}: Settings → Applications → Authorized OAuth Apps → Benchtop → Request access); once they have, try again.`
+      ? `The ${organization} organization on ${host} restricts OAuth App access and has not approved Benchtop's app, so ${inSentence(subject)} cannot be read with your connection. Use Request access to ask the organization's owners to approve it (on ${host}: Settings → Applications → Authorized OAuth Apps, Benchtop's app, Request access next to the organization); once they have, try again.`
       : `Benchtop's GitHub App is not installed on ${organization} at ${host}, or not given access to ${inSentence(subject)}. Use Request access to ask the owners of ${organization} to install it (or, if you own it, install it and choose the repositories); once it is, try again.`;
   return new HostError("organization_restricted", message, { restriction, cause });
 }

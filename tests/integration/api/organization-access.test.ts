@@ -61,7 +61,7 @@ describe("a GitHub organization's OAuth App access restrictions through the API"
     expect(advertised.headers.get("x-benchtop-refusal")).toBe("read_refused");
     const text = await advertised.text();
     expect(text).toMatch(RESTRICTED);
-    expect(text).toContain("Settings → Applications → Authorized OAuth Apps → Benchtop → Request access");
+    expect(text).toContain("Settings → Applications → Authorized OAuth Apps, Benchtop's app, Request access next to the organization");
   });
 
   it("a connection made with a personal access token lists the organization's repositories and names no organization", async () => {
