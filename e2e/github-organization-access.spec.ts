@@ -132,6 +132,9 @@ test("GitHub App: Request access for an organization without an installation, an
   await expect(dialog.organizationWithoutAccess("workshop")).toContainText("Benchtop's GitHub App is not installed on the workshop organization");
   await expect(dialog.requestAccess("workshop")).toHaveAttribute("href", installUrl);
   await expect(dialog.editRepositoryPermissions).toHaveAttribute("href", `${github.url}/settings/installations/${world.ownInstallation}`);
+  // And for organizations GitHub does not show the app (private memberships), its installation page too.
+  await expect(dialog.root.getByRole("link", { name: "Request access", exact: true })).toHaveCount(2);
+  await expect(dialog.root.getByRole("link", { name: "Request access", exact: true }).last()).toHaveAttribute("href", installUrl);
   expect(await offered(dialog, "notes")).toEqual([]);
   expect(await offered(dialog, "pipe")).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/organization-access-github-app.png" });

@@ -1,7 +1,7 @@
 import type { AccessRequest } from "@/lib/errors";
 
-/** Only the host's own web pages: anything else is not a page to send a person to. */
-const isWebPage = (url: string) => /^https?:\/\//i.test(url);
+/** Only the host's own web pages (http or https): anything else is not a page to send a person to. */
+export const isWebPage = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
 
 /**
  * "Request access": opens the host's own page for asking an organization to

@@ -159,11 +159,14 @@ export type CheckOrganizationAccessOptions = {
 
 /**
  * What an app-issued connection cannot see and where to change that, beside
- * the repositories it lists: one AccessRequest per organization that keeps the
- * app out, and for a GitHub App the page where the user edits which
- * repositories it may read (its installation on the user's account).
+ * the repositories it lists: one AccessRequest per organization found to keep
+ * the app out; for a GitHub App, the page where the user edits which
+ * repositories it may read (its installation on the user's account), and its
+ * installation page, where the owners of any organization can be asked to
+ * install it (GitHub does not show a GitHub App the organizations it is
+ * missing from where the user's membership is private).
  */
-export type OrganizationAccess = { accessRequests: AccessRequest[]; permissionsUrl: string | null };
+export type OrganizationAccess = { accessRequests: AccessRequest[]; permissionsUrl: string | null; installationUrl: string | null };
 
 /**
  * A provider's lookups about an account rather than one repository (for

@@ -1,5 +1,6 @@
-import { AccessRequestLink } from "@/app/components/access-request-link";
+import { AccessRequestLink, isWebPage } from "@/app/components/access-request-link";
 import type { AccessRequest } from "@/lib/errors";
+import type { ConnectionListing } from "./use-connection-repositories";
 
 const linkClass = "font-medium text-indigo-700 underline hover:text-indigo-600";
 
@@ -10,14 +11,24 @@ function reasonOf({ kind, organization }: AccessRequest): string {
     : `Benchtop's GitHub App is not installed on the ${organization} organization, so its private repositories are not listed. Request access asks its owners to install it; its repositories appear here once they have.`;
 }
 
+function NewTabLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className={linkClass}>
+      {children}
+    </a>
+  );
+}
+
 /**
- * Under the Repository field: each organization that keeps the connection's
- * app out, with Request access (GitHub's own page, in a new tab), and for a
- * GitHub App, Edit repository permissions (its installation settings, where
- * the user gives it all or selected private repositories).
+ * Under the Repository field: each organization found to keep the
+ * connection's app out, with Request access (GitHub's own page, in a new
+ * tab); for a GitHub App, Edit repository permissions (its installation
+ * settings, where the user gives it all or selected private repositories) and
+ * Request access for an organization not named here (GitHub shows a GitHub
+ * App only the organizations it is installed on and public memberships).
  */
-export function OrganizationAccessNotes({ accessRequests, permissionsUrl }: { accessRequests: AccessRequest[]; permissionsUrl: string | null }) {
-  if (accessRequests.length === 0 && !permissionsUrl) return null;
+export function OrganizationAccessNotes({ listing }: { listing: Pick<ConnectionListing, "accessRequests" | "permissionsUrl" | "installationUrl"> }) {
+  const { accessRequests, permissionsUrl, installationUrl } = listing;
   return (
     <div className="mt-2 space-y-2">
       {accessRequests.length > 0 && (
@@ -29,13 +40,15 @@ export function OrganizationAccessNotes({ accessRequests, permissionsUrl }: { ac
           ))}
         </ul>
       )}
-      {permissionsUrl && /^https?:\/\//i.test(permissionsUrl) && (
+      {isWebPage(permissionsUrl) && (
         <p className="text-xs text-slate-600">
-          To use a private repository, give Benchtop&apos;s GitHub App access to it, to all or to selected repositories:{" "}
-          <a href={permissionsUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>
-            Edit repository permissions
-          </a>
-          . The list updates when you come back.
+          To use a private repository, give Benchtop&apos;s GitHub App access to it, to all or to selected repositories: <NewTabLink href={permissionsUrl}>Edit repository permissions</NewTabLink>. The list
+          updates when you come back.
+        </p>
+      )}
+      {isWebPage(installationUrl) && (
+        <p className="text-xs text-slate-600">
+          An organization&apos;s repositories missing? Ask its owners to install Benchtop&apos;s GitHub App: <NewTabLink href={installationUrl}>Request access</NewTabLink>.
         </p>
       )}
     </div>

@@ -118,7 +118,7 @@ export function RepositoryPicker({ connectionId, account, defaultValue, error, o
         {status}
       </p>
       {error && <p className="mt-1 text-xs text-red-600">{error}</p>}
-      {listing && <OrganizationAccessNotes accessRequests={listing.accessRequests} permissionsUrl={listing.permissionsUrl} />}
+      {listing && <OrganizationAccessNotes listing={listing} />}
     </div>
   );
 }

@@ -7,7 +7,9 @@
 //   GET /orgs/{org}/repos        the organization's repositories the token sees (minimal-repository);
 //        403 for an OAuth App the organization has not approved, or a GitHub App not installed there
 //   GET /user/orgs               organization-simple for each organization of the user; an OAuth or
-//        classic token needs read:org or user (403), a fine-grained token gets [] (as documented)
+//        classic token needs read:org or user (403), a fine-grained token gets [] (as documented), a
+//        GitHub App's token only those where the app is installed (its tokens are limited to the app's access)
+//   GET /users/{username}/orgs   the organizations where the user's membership is public, for any caller
 //   GET /user/installations      the token's GitHub App's installations the user can reach; 403 for
 //        any other token
 //   git: 403 with the same words for a private repository the token's app is kept from
@@ -75,7 +77,17 @@ export function createOrgAccessRoutes({ state, oauth, access, bodies, site }: { 
     }
     // Fine-grained personal access tokens get an empty list, as documented.
     if (token.scopes === null && app?.kind !== "github-app") return sendApi(res, 200, [], auth);
-    const orgs = state.listAccounts().filter((account) => account.type === "Organization" && state.orgRole(account, token.login) !== null);
+    const orgs = state
+      .listAccounts()
+      .filter((account) => account.type === "Organization" && state.orgRole(account, token.login) !== null)
+      .filter((org) => app?.kind !== "github-app" || !access.hasInstallations(app.clientId) || access.isInstalledOn(app.clientId, org.login));
+    sendApi(res, 200, orgs.map((org) => orgBodies.organizationSimple(org)), auth);
+  }
+
+  function listPublicOrgs(res: ServerResponse, auth: Auth, username: string): void {
+    const user = state.findAccount(username);
+    if (user?.type !== "User") return sendApi(res, 404, bodies.error(404, "Not Found", `${DOCS}/orgs/orgs#list-organizations-for-a-user`), auth);
+    const orgs = state.listAccounts().filter((account) => account.type === "Organization" && access.isPublicMember(account.login, user.login));
     sendApi(res, 200, orgs.map((org) => orgBodies.organizationSimple(org)), auth);
   }
 
@@ -95,6 +107,8 @@ export function createOrgAccessRoutes({ state, oauth, access, bodies, site }: { 
     const method = req.method ?? "GET";
     if (method === "GET" && route === "/user/orgs") return listUserOrgs(res, auth), true;
     if (method === "GET" && route === "/user/installations") return listInstallations(res, auth), true;
+    const userOrgs = /^\/users\/([^/]+)\/orgs$/.exec(route);
+    if (method === "GET" && userOrgs) return listPublicOrgs(res, auth, decodeURIComponent(userOrgs[1]!)), true;
     const orgRepos = /^\/orgs\/([^/]+)\/repos$/.exec(route);
     if (method === "GET" && orgRepos) return listOrgRepos(res, auth, decodeURIComponent(orgRepos[1]!), search), true;
     if (auth.kind !== "token") return false;

@@ -3,8 +3,9 @@
 //
 // - `dana` (signs in with "password") belongs to `guarded`, which restricts
 //   OAuth Apps and has not approved the world's OAuth App, and to `workshop`,
-//   where the world's GitHub App is not installed. She may push to the private
-//   guarded/forecasts and workshop/pipelines; guarded/handbook is public.
+//   where the world's GitHub App is not installed and she has made her
+//   membership public. She may push to the private guarded/forecasts and
+//   workshop/pipelines; guarded/handbook is public.
 // - The GitHub App is installed on `guarded` (all repositories) and on dana's
 //   own account with no repository selected, so her private dana/notes stays
 //   out of its reach until she edits the installation's repositories.
@@ -32,6 +33,7 @@ export function seedGitHubAccessWorld({ seed }: Pick<GitHubEmulator, "seed">): G
   seed.addUser({ login: user.login, name: "Dana Scully", password: user.password });
   seed.addOrg({ login: "guarded", members: [user.login] });
   seed.addOrg({ login: "workshop", members: [user.login] });
+  seed.publicizeMembership({ org: "workshop", login: user.login });
   seed.addRepo({ owner: "guarded", name: "forecasts", private: true, collaborators: { dana: "push" } });
   seed.addRepo({ owner: "guarded", name: "handbook", description: "Public, readable by any app" });
   seed.addRepo({ owner: "workshop", name: "pipelines", private: true, collaborators: { dana: "push" } });

@@ -37,6 +37,8 @@ export function createOrgAccess({ state, oauth }: { state: EmulatorState; oauth:
   /** Organizations with OAuth App access restrictions: the apps approved and the ones members asked for. */
   const restricted = new Map<string, { approved: Set<string>; requested: Set<string> }>();
   const installations = new Map<number, Installation>();
+  /** Memberships their members made public ("{org} {login}"): GET /users/{username}/orgs lists only these (GitHub's default is private). */
+  const publicMemberships = new Set<string>();
   /** Installations members asked an owner for: "{clientId} {account}". */
   const installRequests = new Set<string>();
   let nextInstallation = 70_001;
@@ -75,6 +77,12 @@ export function createOrgAccess({ state, oauth }: { state: EmulatorState; oauth:
   }
 
   const seed = {
+    /** Makes a member's membership of an organization public (Organization, People, Make public). */
+    publicizeMembership({ org, login }: { org: string; login: string }): void {
+      const account = mustBeOrg(org);
+      if (!state.orgRole(account, login)) throw new Error(`${login} is not a member of ${org}`);
+      publicMemberships.add(`${key(account.login)} ${key(login)}`);
+    },
     /** Turns on the organization's OAuth App access restrictions (no app approved yet). */
     restrictOAuthApps({ org }: { org: string }): void {
       restricted.set(key(mustBeOrg(org).login), { approved: new Set(), requested: new Set() });
@@ -124,6 +132,7 @@ export function createOrgAccess({ state, oauth }: { state: EmulatorState; oauth:
     requestInstallation({ clientId, account }: { clientId: string; account: string }): void {
       installRequests.add(`${clientId} ${key(account)}`);
     },
+    isPublicMember: (org: string, login: string) => publicMemberships.has(`${key(org)} ${key(login)}`),
     installRequested: (clientId: string, account: string) => installRequests.has(`${clientId} ${key(account)}`),
     /** Whether the GitHub App has any installation (one seeded without any reaches everything). */
     hasInstallations: (clientId: string) => installationsOf(clientId).length > 0,

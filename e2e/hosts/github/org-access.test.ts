@@ -100,6 +100,15 @@ describe("OAuth App access restrictions", () => {
     expectDocumented(refused.response.data, ["/user/orgs", "get", 403], "basic-error");
     const fineGrained = emulator.seed.addToken({ login: world.user.login, scopes: null });
     expect((await client(fineGrained).rest.orgs.listForAuthenticatedUser()).data).toEqual([]);
+    // A GitHub App's token: only where the app is installed.
+    expect((await client(world.tokens.githubApp).rest.orgs.listForAuthenticatedUser()).data.map((o) => o.login)).toEqual(["guarded"]);
+  });
+
+  it("GET /users/{username}/orgs lists the public memberships only, to any caller", async () => {
+    const { data } = await client(world.tokens.githubApp).rest.orgs.listForUser({ username: world.user.login });
+    expectDocumented(data, ["/users/{username}/orgs", "get", 200]);
+    expect(data.map((o) => o.login)).toEqual(["workshop"]);
+    expect((await refusal(client(world.tokens.githubApp).rest.orgs.listForUser({ username: "nobody-here" }))).status).toBe(404);
   });
 
   it("the authorized app's page offers Request access beside the restricting organization; a request waits for an owner", async () => {

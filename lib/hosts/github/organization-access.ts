@@ -8,6 +8,11 @@
 //   access restrictions that has not approved the app answers 403 naming them.
 // - GitHub App: the organizations without one of the app's installations
 //   (GET /user/installations) are the ones it cannot read.
+//
+// The user's organizations are those GET /user/orgs lists (for an OAuth token
+// with read:org, all of them; for a GitHub App's token, only those where the
+// app is installed) and those where their membership is public
+// (GET /users/{username}/orgs, readable by any token).
 import type { Octokit } from "@octokit/rest";
 import { z } from "zod";
 import type { AccessRequest } from "../../errors";
@@ -22,18 +27,28 @@ const PROBES_AT_ONCE = 5;
 
 const organizationListSchema = z.array(z.object({ login: z.string() }));
 
-/**
- * The user's organizations, or none when GitHub will not list them (an OAuth
- * token needs `read:org` or `user`; connections made before Benchtop asked for
- * `read:org` get a 403 and simply learn of restrictions when they meet one).
- */
-async function listOrganizations(octokit: Octokit): Promise<string[]> {
+/** The logins an organization listing names, or none when GitHub will not list them. */
+async function logins(list: Promise<{ data: unknown }>): Promise<string[]> {
   try {
-    const answer = await octokit.rest.orgs.listForAuthenticatedUser({ per_page: MAX_ORGANIZATIONS });
-    return organizationListSchema.parse(answer.data).map((org) => org.login);
+    return organizationListSchema.parse((await list).data).map((org) => org.login);
   } catch {
     return [];
   }
+}
+
+/**
+ * The user's organizations, as far as GitHub shows them: an OAuth token needs
+ * `read:org` or `user` for GET /user/orgs (connections made before Benchtop
+ * asked for `read:org` get a 403 and see public memberships only); a GitHub
+ * App's token lists only organizations where the app is installed.
+ */
+async function listOrganizations(octokit: Octokit, login: string): Promise<string[]> {
+  const [listed, public_] = await Promise.all([
+    logins(octokit.rest.orgs.listForAuthenticatedUser({ per_page: MAX_ORGANIZATIONS })),
+    logins(octokit.rest.orgs.listForUser({ username: login, per_page: MAX_ORGANIZATIONS })),
+  ]);
+  const seen = new Map([...listed, ...public_].map((org) => [org.toLowerCase(), org]));
+  return [...seen.values()].slice(0, MAX_ORGANIZATIONS);
 }
 
 /** True when the organization answers with GitHub's OAuth App access restriction. */
@@ -62,16 +77,17 @@ const requestsFor = (organizations: string[], kind: HostApp["kind"], url: string
 /**
  * The organizations that keep the connection's app out, each with GitHub's
  * page for asking, and for a GitHub App where the user edits the repositories
- * it may read: their own account's installation settings, or the page to
- * install it on their account. Nothing for a personal access token.
+ * it may read (their own account's installation settings, or the page to
+ * install it on their account) and its installation page for any other
+ * organization. Nothing for a personal access token.
  */
 export async function checkGitHubOrganizationAccess({ origin, apiRoot, token, app, login, fetch }: CheckOrganizationAccessOptions): Promise<OrganizationAccess> {
-  if (!app) return { accessRequests: [], permissionsUrl: null };
+  if (!app) return { accessRequests: [], permissionsUrl: null, installationUrl: null };
   const octokit = createOctokit({ apiRoot, token, fetch });
-  const organizations = await listOrganizations(octokit);
+  const organizations = await listOrganizations(octokit, login);
   if (app.kind === "oauth-app") {
     const restricted = await filterInBatches(organizations, (org) => restrictsOAuthApps(octokit, org));
-    return { accessRequests: requestsFor(restricted, "oauth-app", accessRequestUrl({ origin, app, slug: null })), permissionsUrl: null };
+    return { accessRequests: requestsFor(restricted, "oauth-app", accessRequestUrl({ origin, app, slug: null })), permissionsUrl: null, installationUrl: null };
   }
   const { slug, installations } = await listAppInstallations(octokit);
   const installedOn = new Set(installations.map((i) => i.account?.toLowerCase()));
@@ -80,5 +96,6 @@ export async function checkGitHubOrganizationAccess({ origin, apiRoot, token, ap
   return {
     accessRequests: requestsFor(organizations.filter((org) => !installedOn.has(org.toLowerCase())), "github-app", url),
     permissionsUrl: own ? installationSettingsUrl(origin, own.id) : url,
+    installationUrl: url,
   };
 }
