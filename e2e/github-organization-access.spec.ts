@@ -81,11 +81,13 @@ test("OAuth App: an organization's OAuth App access restrictions are named with 
   await expect(dialog.requestAccess("guarded")).toHaveAttribute("href", requestUrl);
   await expect(dialog.requestAccess("guarded")).toHaveAttribute("target", "_blank");
   await expect(dialog.editRepositoryPermissions).toHaveCount(0);
+  // And for an organization GitHub does not show, the same page.
+  await expect(dialog.root.getByRole("link", { name: "Request access", exact: true }).last()).toHaveAttribute("href", requestUrl);
   expect(await offered(dialog, "guarded/")).toEqual([]);
   // The listing the dialog reads (GET /api/v1/me/connections/{id}/repositories) carries the same, as data.
   const { connections } = (await (await page.request.get("/api/v1/me/connections")).json()) as { connections: { id: string }[] };
   const listing = await (await page.request.get(`/api/v1/me/connections/${connections[0]!.id}/repositories`)).json();
-  expect(listing).toMatchObject({ accessRequests: [{ kind: "oauth-app", organization: "guarded", url: requestUrl }], permissionsUrl: null });
+  expect(listing).toMatchObject({ accessRequests: [{ kind: "oauth-app", organization: "guarded", url: requestUrl }], permissionsUrl: null, requestAccess: { kind: "oauth-app", url: requestUrl } });
 
   // Test of the restricted repository says the same, with Request access.
   await dialog.repository.fill(`${github.url}/${world.restrictedRepo}`);

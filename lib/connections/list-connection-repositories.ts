@@ -11,7 +11,7 @@ import { loadConnection } from "./list-connections";
 
 export type ConnectionRepositories = { repositories: ViewerRepository[] } & OrganizationAccess;
 
-const NOTHING: OrganizationAccess = { accessRequests: [], permissionsUrl: null, installationUrl: null };
+const NOTHING: OrganizationAccess = { accessRequests: [], permissionsUrl: null, requestAccess: null };
 
 /**
  * The repositories the account of one of the caller's connections can reach

@@ -64,7 +64,8 @@ describe("a GitHub OAuth App connection and an organization's OAuth App access r
     expect(names(before)).toContain(world.uninstalledRepo);
     expect(before.accessRequests).toEqual([{ kind: "oauth-app", organization: "guarded", url: requestUrl }]);
     expect(before.permissionsUrl).toBeNull();
-    expect(before.installationUrl).toBeNull();
+    // For organizations GitHub does not show, the same page.
+    expect(before.requestAccess).toEqual({ kind: "oauth-app", url: requestUrl });
 
     // Test of the restricted repository says so, with the same Request access.
     const tested = await testConnection(input(world.restrictedRepo), { owner: user });
@@ -90,7 +91,7 @@ describe("a GitHub App connection and the app's installations", () => {
     expect(before.accessRequests).toEqual([{ kind: "github-app", organization: "workshop", url: installUrl }]);
     expect(before.permissionsUrl).toBe(`${github.url}/settings/installations/${world.ownInstallation}`);
     // For organizations GitHub does not show a GitHub App (private memberships), the installation page.
-    expect(before.installationUrl).toBe(installUrl);
+    expect(before.requestAccess).toEqual({ kind: "github-app", url: installUrl });
 
     const tested = await testConnection(input(world.uninstalledRepo), { owner: user });
     expect(tested).toMatchObject({ ok: false, accessRequest: { kind: "github-app", organization: "workshop", url: installUrl } });

@@ -1,7 +1,7 @@
 import { accountsOf } from "./accounts";
 import type { CheckOrganizationAccessOptions, OrganizationAccess } from "./types";
 
-const NOTHING: OrganizationAccess = { accessRequests: [], permissionsUrl: null, installationUrl: null };
+const NOTHING: OrganizationAccess = { accessRequests: [], permissionsUrl: null, requestAccess: null };
 
 /**
  * The organizations that keep a connection's app out of their repositories,

@@ -160,13 +160,18 @@ export type CheckOrganizationAccessOptions = {
 /**
  * What an app-issued connection cannot see and where to change that, beside
  * the repositories it lists: one AccessRequest per organization found to keep
- * the app out; for a GitHub App, the page where the user edits which
- * repositories it may read (its installation on the user's account), and its
- * installation page, where the owners of any organization can be asked to
- * install it (GitHub does not show a GitHub App the organizations it is
- * missing from where the user's membership is private).
+ * the app out; the page where the user asks any other organization to let it
+ * in (GitHub does not show every organization that keeps an app out: a GitHub
+ * App's token sees only where it is installed, private memberships stay
+ * hidden); and for a GitHub App, the page where the user edits which
+ * repositories it may read (its installation on the user's account).
  */
-export type OrganizationAccess = { accessRequests: AccessRequest[]; permissionsUrl: string | null; installationUrl: string | null };
+export type OrganizationAccess = {
+  accessRequests: AccessRequest[];
+  permissionsUrl: string | null;
+  /** The app's kind and the page to ask any organization on (an AccessRequest without the organization). */
+  requestAccess: Omit<AccessRequest, "organization"> | null;
+};
 
 /**
  * A provider's lookups about an account rather than one repository (for

@@ -22,13 +22,13 @@ function NewTabLink({ href, children }: { href: string; children: React.ReactNod
 /**
  * Under the Repository field: each organization found to keep the
  * connection's app out, with Request access (GitHub's own page, in a new
- * tab); for a GitHub App, Edit repository permissions (its installation
- * settings, where the user gives it all or selected private repositories) and
- * Request access for an organization not named here (GitHub shows a GitHub
- * App only the organizations it is installed on and public memberships).
+ * tab); Request access for an organization not named here (GitHub does not
+ * show every one); and for a GitHub App, Edit repository permissions (its
+ * installation settings, where the user gives it all or selected private
+ * repositories).
  */
-export function OrganizationAccessNotes({ listing }: { listing: Pick<ConnectionListing, "accessRequests" | "permissionsUrl" | "installationUrl"> }) {
-  const { accessRequests, permissionsUrl, installationUrl } = listing;
+export function OrganizationAccessNotes({ listing }: { listing: Pick<ConnectionListing, "accessRequests" | "permissionsUrl" | "requestAccess"> }) {
+  const { accessRequests, permissionsUrl, requestAccess } = listing;
   return (
     <div className="mt-2 space-y-2">
       {accessRequests.length > 0 && (
@@ -46,9 +46,10 @@ export function OrganizationAccessNotes({ listing }: { listing: Pick<ConnectionL
           updates when you come back.
         </p>
       )}
-      {isWebPage(installationUrl) && (
+      {requestAccess && isWebPage(requestAccess.url) && (
         <p className="text-xs text-slate-600">
-          An organization&apos;s repositories missing? Ask its owners to install Benchtop&apos;s GitHub App: <NewTabLink href={installationUrl}>Request access</NewTabLink>.
+          An organization&apos;s repositories missing? Ask its owners to {requestAccess.kind === "github-app" ? "install Benchtop's GitHub App" : "approve Benchtop's app"}:{" "}
+          <NewTabLink href={requestAccess.url}>Request access</NewTabLink>.
         </p>
       )}
     </div>

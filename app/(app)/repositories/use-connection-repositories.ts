@@ -6,7 +6,7 @@ import type { AccessRequest } from "@/lib/errors";
 export type Choice = { fullName: string; webUrl: string; private: boolean | null };
 
 /** GET /api/v1/me/connections/{id}/repositories: the list, the organizations that keep the app out, and a GitHub App's pages (repository permissions, installation). */
-export type ConnectionListing = { repositories: Choice[]; accessRequests: AccessRequest[]; permissionsUrl: string | null; installationUrl: string | null };
+export type ConnectionListing = { repositories: Choice[]; accessRequests: AccessRequest[]; permissionsUrl: string | null; requestAccess: Omit<AccessRequest, "organization"> | null };
 
 type Answer = Partial<ConnectionListing> & { error?: { message?: string } };
 
@@ -33,7 +33,7 @@ export function useConnectionRepositories(connectionId: string): { listing: Conn
         const body = (await response.json().catch(() => null)) as Answer | null;
         if (cancelled) return;
         if (response.ok && body?.repositories) {
-          setListing({ repositories: body.repositories, accessRequests: body.accessRequests ?? [], permissionsUrl: body.permissionsUrl ?? null, installationUrl: body.installationUrl ?? null });
+          setListing({ repositories: body.repositories, accessRequests: body.accessRequests ?? [], permissionsUrl: body.permissionsUrl ?? null, requestAccess: body.requestAccess ?? null });
           setError(null);
         } else {
           setError(body?.error?.message ?? `Could not list your repositories (HTTP ${response.status}). Paste the repository's address instead.`);

@@ -76,18 +76,19 @@ const requestsFor = (organizations: string[], kind: HostApp["kind"], url: string
 
 /**
  * The organizations that keep the connection's app out, each with GitHub's
- * page for asking, and for a GitHub App where the user edits the repositories
- * it may read (their own account's installation settings, or the page to
- * install it on their account) and its installation page for any other
- * organization. Nothing for a personal access token.
+ * page for asking, the same page for any other organization, and for a
+ * GitHub App where the user edits the repositories it may read (their own
+ * account's installation settings, or the page to install it on their
+ * account). Nothing for a personal access token.
  */
 export async function checkGitHubOrganizationAccess({ origin, apiRoot, token, app, login, fetch }: CheckOrganizationAccessOptions): Promise<OrganizationAccess> {
-  if (!app) return { accessRequests: [], permissionsUrl: null, installationUrl: null };
+  if (!app) return { accessRequests: [], permissionsUrl: null, requestAccess: null };
   const octokit = createOctokit({ apiRoot, token, fetch });
   const organizations = await listOrganizations(octokit, login);
   if (app.kind === "oauth-app") {
     const restricted = await filterInBatches(organizations, (org) => restrictsOAuthApps(octokit, org));
-    return { accessRequests: requestsFor(restricted, "oauth-app", accessRequestUrl({ origin, app, slug: null })), permissionsUrl: null, installationUrl: null };
+    const url = accessRequestUrl({ origin, app, slug: null });
+    return { accessRequests: requestsFor(restricted, "oauth-app", url), permissionsUrl: null, requestAccess: { kind: "oauth-app", url } };
   }
   const { slug, installations } = await listAppInstallations(octokit);
   const installedOn = new Set(installations.map((i) => i.account?.toLowerCase()));
@@ -96,6 +97,6 @@ export async function checkGitHubOrganizationAccess({ origin, apiRoot, token, ap
   return {
     accessRequests: requestsFor(organizations.filter((org) => !installedOn.has(org.toLowerCase())), "github-app", url),
     permissionsUrl: own ? installationSettingsUrl(origin, own.id) : url,
-    installationUrl: url,
+    requestAccess: { kind: "github-app", url },
   };
 }
