@@ -1,6 +1,7 @@
 // A GitHub Enterprise Server stand-in for tests: the slice of the REST API that
 // Benchtop's GitHub adapter calls (under /api/v3), GitHub's token auth and
-// refusals, and git smart HTTP over the real `git http-backend`.
+// refusals, organizations keeping apps out (org-access-*.ts), and git smart
+// HTTP over the real `git http-backend`.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
