@@ -26,7 +26,21 @@ const statusByCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-type AppErrorOptions = { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown };
+/**
+ * Where a person asks a git host's organization to let Benchtop's app in, when
+ * the organization keeps it out (GitHub: OAuth App access restrictions, or a
+ * GitHub App not installed there). `url` is the host's own page for asking:
+ * the authorized OAuth App's settings page (Request access next to the
+ * organization), or the GitHub App's installation page.
+ */
+export type AccessRequest = {
+  kind: "oauth-app" | "github-app";
+  /** The organization's (or account's) login at the host. */
+  organization: string;
+  url: string;
+};
+
+type AppErrorOptions = { fields?: Record<string, string>; headers?: Record<string, string>; accessRequest?: AccessRequest; cause?: unknown };
 
 /**
  * The one error type that crosses Benchtop's layers. `message` is written for a
@@ -46,6 +60,8 @@ export class AppError<C extends string = ErrorCode> extends Error {
   readonly status: number;
   readonly fields?: Record<string, string>;
   readonly headers?: Record<string, string>;
+  /** A host organization keeps Benchtop's app out: where the person asks it in (see AccessRequest). */
+  readonly accessRequest?: AccessRequest;
 
   // NoInfer keeps `new AppError("conflict", ...)` an AppError<ErrorCode>; a family whose kinds are not API codes cannot use this signature.
   constructor(code: NoInfer<C> & ErrorCode, message: string, options?: AppErrorOptions);
@@ -60,10 +76,11 @@ export class AppError<C extends string = ErrorCode> extends Error {
     this.status = statusByCode[this.apiCode];
     this.fields = options.fields;
     this.headers = options.headers;
+    this.accessRequest = options.accessRequest;
   }
 
   toJSON() {
-    return { error: { code: this.apiCode, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return { error: { code: this.apiCode, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.accessRequest ? { accessRequest: this.accessRequest } : {}) } };
   }
 }
 

@@ -21,6 +21,10 @@ export class RepositoryDialog {
   /** The result of Test. */
   readonly testResult;
   readonly error;
+  /** Under Repository: the organizations that keep the connection's app out, each with Request access. */
+  readonly organizationsWithoutAccess;
+  /** A GitHub App's "Edit repository permissions" (its installation settings on GitHub). */
+  readonly editRepositoryPermissions;
 
   constructor(readonly root: Locator) {
     const field = (label: string) => root.getByLabel(label, { exact: true });
@@ -41,6 +45,18 @@ export class RepositoryDialog {
     this.saveButton = root.getByRole("button", { name: "Save changes" });
     this.testResult = root.getByRole("status", { name: "Test result" });
     this.error = root.getByRole("alert");
+    this.organizationsWithoutAccess = root.getByRole("list", { name: "Organizations without access" });
+    this.editRepositoryPermissions = root.getByRole("link", { name: "Edit repository permissions", exact: true });
+  }
+
+  /** One organization's note under Repository. */
+  organizationWithoutAccess(organization: string) {
+    return this.organizationsWithoutAccess.getByRole("listitem", { name: organization, exact: true });
+  }
+
+  /** The Request access link of an organization's note. */
+  requestAccess(organization: string) {
+    return this.organizationWithoutAccess(organization).getByRole("link", { name: "Request access", exact: true });
   }
 
   /** "Authorize GitHub app" / "Authorize GitLab app", offered while the user has no connection to the provider. */

@@ -5,6 +5,7 @@
 import type { Repository } from "../db";
 import type { CredentialSource } from "../repositories";
 import type { GatewayRefusalCode } from "../workspace/gateway-refusal";
+import { organizationRefusal } from "./organization-refusal";
 
 const KEPT = "Your work stays in this session and can be pushed afterwards.";
 
@@ -63,6 +64,10 @@ export function explainRefusal({
     return { code: "credential_required", message: `${host} asks for a credential. Connect your account at ${host} (Settings → Connections, or authorize the app), or add a token to a repository you registered. ${KEPT}` };
   }
   if (status === 403) {
+    if (isGitHub(provider)) {
+      const restricted = organizationRefusal({ host, pushing, upstreamText, kept: KEPT });
+      if (restricted) return restricted;
+    }
     if (pushing) return { code: "push_refused", message: `${host} refused the push${quoted}. ${writeAccessHelp(provider, from)} ${KEPT}` };
     return { code: "read_refused", message: `${host} refused access to the repository${quoted}. Check that the account of the token may read it. ${KEPT}` };
   }

@@ -3,7 +3,7 @@ import { createGitHubAdapter } from "./github";
 import { createGitLabAdapter } from "./gitlab";
 import { parseRepoLocation } from "./location";
 import { createS3Adapter } from "./s3";
-import type { FileSourceAdapter, GitHostAdapter, GitProvider, S3Credentials, S3Location, TokenType } from "./types";
+import type { FileSourceAdapter, GitHostAdapter, GitProvider, HostApp, S3Credentials, S3Location, TokenType } from "./types";
 
 /** A git host adapter for one registered repository and its credential (or none). */
 export function createGitAdapter({
@@ -12,6 +12,7 @@ export function createGitAdapter({
   token,
   tokenType,
   email,
+  app,
 }: {
   provider: GitProvider;
   location: string;
@@ -20,12 +21,14 @@ export function createGitAdapter({
   tokenType?: TokenType;
   /** Bitbucket Cloud's "api-token" only: the Atlassian account's email its REST calls sign in with (git needs none). */
   email?: string | null;
+  /** GitHub: the app that issued a connection's token, so that an organization keeping it out comes with the page to ask on. */
+  app?: HostApp | null;
 }): GitHostAdapter {
   const parsed = parseRepoLocation({ provider, location });
   switch (provider) {
     case "github":
     case "github-enterprise":
-      return createGitHubAdapter({ location: parsed, token });
+      return createGitHubAdapter({ location: parsed, token, app });
     case "gitlab":
     case "gitlab-self-managed":
       return createGitLabAdapter({ location: parsed, token, tokenType: tokenType === "oauth" ? "oauth" : "personal" });

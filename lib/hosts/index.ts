@@ -1,4 +1,4 @@
-export { HostError, isHostError, type HostFailure } from "./errors";
+export { HostError, isHostError, type HostFailure, type Restriction } from "./errors";
 export { gitUrlOfLocation } from "./git-url";
 export { isCloudStandIn, parseRepoLocation } from "./location";
 export { assertLocationAllowed, insecureHosts, isInsecureHostAllowed, isPublicAddress, safeLookup } from "./network-policy";

@@ -1,3 +1,5 @@
+import type { AccessRequest } from "../errors";
+
 /** The kinds of source a user can register (API.md "Providers"). */
 export const providers = ["github", "github-enterprise", "gitlab", "gitlab-self-managed", "bitbucket", "bitbucket-server", "s3"] as const;
 export type Provider = (typeof providers)[number];
@@ -10,6 +12,14 @@ export type GitProvider = Exclude<Provider, "s3">;
  * account's email; see hosts/bitbucket/cloud-auth.ts).
  */
 export type TokenType = "personal" | "oauth" | "api-token";
+
+/**
+ * The OAuth App or GitHub App that issued a connection's token (the app an
+ * administrator registered for the host), or null for a personal access
+ * token. GitHub organizations restrict apps, not people's own tokens: with it
+ * the adapter can say where to ask an organization to let the app in.
+ */
+export type HostApp = { kind: "oauth-app" | "github-app"; clientId: string };
 
 /** Where a git repository is, parsed from what the user typed (browser URL or clone URL). */
 export type RepoLocation = {
@@ -134,6 +144,35 @@ export type ListViewerRepositoriesOptions = {
   fetch?: typeof globalThis.fetch;
 };
 
+export type CheckOrganizationAccessOptions = {
+  provider: GitProvider;
+  /** The host's web origin, where its pages for asking for access are. */
+  origin: string;
+  apiRoot: string;
+  token: string;
+  /** The token's account (the connection's login). */
+  login: string;
+  /** The app the token was issued to; without one (a personal access token) no organization restricts it. */
+  app: HostApp | null;
+  fetch?: typeof globalThis.fetch;
+};
+
+/**
+ * What an app-issued connection cannot see and where to change that, beside
+ * the repositories it lists: one AccessRequest per organization found to keep
+ * the app out; the page where the user asks any other organization to let it
+ * in (GitHub does not show every organization that keeps an app out: a GitHub
+ * App's token sees only where it is installed, private memberships stay
+ * hidden); and for a GitHub App, the page where the user edits which
+ * repositories it may read (its installation on the user's account).
+ */
+export type OrganizationAccess = {
+  accessRequests: AccessRequest[];
+  permissionsUrl: string | null;
+  /** The app's kind and the page to ask any organization on (an AccessRequest without the organization). */
+  requestAccess: Omit<AccessRequest, "organization"> | null;
+};
+
 /**
  * A provider's lookups about an account rather than one repository (for
  * connections): who the token is, and which repositories it reaches. Each
@@ -142,4 +181,6 @@ export type ListViewerRepositoriesOptions = {
 export interface HostAccounts {
   getViewer(options: GetViewerOptions): Promise<Viewer>;
   listViewerRepositories(options: ListViewerRepositoriesOptions): Promise<ViewerRepository[]>;
+  /** Hosts whose organizations can keep an app out (GitHub): which do, and where to ask. */
+  checkOrganizationAccess?(options: CheckOrganizationAccessOptions): Promise<OrganizationAccess>;
 }

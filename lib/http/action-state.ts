@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isAppError } from "../errors";
+import { type AccessRequest, isAppError } from "../errors";
 import { fieldErrors } from "./validation";
 
 /** What a server action returns to its form. */
@@ -11,6 +11,8 @@ export type ActionState = {
   data?: Record<string, string>;
   /** What was submitted, so that a refused form shows it again (never passwords). */
   values?: Record<string, string>;
+  /** A host's organization keeps Benchtop's app out: the form offers Request access (see AccessRequest). */
+  accessRequest?: AccessRequest;
 };
 
 /** The named text fields of a submission, to hand back with a refusal. */
@@ -31,7 +33,7 @@ export function validationFailed(error: z.ZodError): ActionState {
 
 /** Turns a thrown error into a form state; unknown errors are logged and not shown in detail. */
 export function actionFailed(error: unknown): ActionState {
-  if (isAppError(error)) return { status: "error", message: error.message, fieldErrors: error.fields };
+  if (isAppError(error)) return { status: "error", message: error.message, fieldErrors: error.fields, ...(error.accessRequest ? { accessRequest: error.accessRequest } : {}) };
   console.error("Unexpected error in a server action:", error);
   return { status: "error", message: "Something went wrong on the server. Try again; if it keeps happening, tell an administrator." };
 }

@@ -1,4 +1,4 @@
-export { getOAuthAppCredentials, listOAuthApps, type OAuthAppCredentials } from "./list-oauth-apps";
+export { findOAuthApp, getOAuthAppCredentials, listOAuthApps, type OAuthAppCredentials } from "./list-oauth-apps";
 export { replaceOAuthApps } from "./replace-oauth-apps";
 export * from "./schema";
 export { toOAuthAppView, type OAuthAppView } from "./view";

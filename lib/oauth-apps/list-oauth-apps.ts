@@ -10,6 +10,12 @@ export function listOAuthApps(): OAuthAppView[] {
   return listOAuthAppRows().map(toOAuthAppView);
 }
 
+/** The app registered for a provider and host, without its secret, if there is one. */
+export function findOAuthApp({ provider, host }: { provider: OAuthAppProvider; host: string }): OAuthAppView | undefined {
+  const app = getOAuthAppRow({ provider, host: host.trim().toLowerCase() });
+  return app ? toOAuthAppView(app) : undefined;
+}
+
 export type OAuthAppCredentials = {
   provider: OAuthAppProvider;
   host: string;

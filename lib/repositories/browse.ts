@@ -1,10 +1,11 @@
 import type { Repository, User } from "../db";
 import type { ProjectRemote } from "../projects";
 import { AppError } from "../errors";
-import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
+import { createBucketAdapter } from "../hosts/create-adapter";
 import type { FileSourceAdapter, GitHostAdapter, RemoteBranch, RemoteFile } from "../hosts";
 import { credentialFor, remoteCredentialFor } from "./credential-for";
 import { openCredentials, s3KeysOf, tokenOf } from "./credentials";
+import { gitAdapterFor } from "./git-adapter-for";
 
 export type SourceAdapter = { kind: "git"; adapter: GitHostAdapter } | { kind: "bucket"; adapter: FileSourceAdapter };
 
@@ -28,7 +29,7 @@ export async function adapterOf(repository: Repository): Promise<SourceAdapter> 
   const credential = await credentialFor({ actor: { id: repository.ownerId }, provider: repository.provider, location: repository.location, ownToken: tokenOf(credentials) });
   return {
     kind: "git",
-    adapter: createGitAdapter({ provider: repository.provider, location: repository.location, token: credential.token, tokenType: credential.tokenType, email: credential.email }),
+    adapter: gitAdapterFor({ provider: repository.provider, location: repository.location, credential }),
   };
 }
 
@@ -52,7 +53,7 @@ export async function remoteAdapterOf({ actor, remote }: { actor: Pick<User, "id
 
 async function organizationAdapterOf({ actor, remote }: { actor: Pick<User, "id">; remote: ProjectRemote }): Promise<GitHostAdapter> {
   const credential = await remoteCredentialFor({ actor, remote });
-  return createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
+  return gitAdapterFor({ provider: remote.provider, location: remote.location, credential });
 }
 
 export async function listRepositoryBranches({ repository }: { repository: Repository }): Promise<RemoteBranch[]> {

@@ -1,6 +1,6 @@
 import { connectionTokenFor } from "../connections/connection-token";
 import type { Connection, Repository, User } from "../db";
-import type { GitProvider, TokenType } from "../hosts";
+import type { GitProvider, HostApp, TokenType } from "../hosts";
 import type { ProjectRemote } from "../projects";
 import { ownTokenOf } from "./credentials";
 
@@ -11,15 +11,17 @@ export type CredentialSource = "repository" | "connection" | null;
  * The credential an actor uses for a git repository, with what a caller needs
  * around it: the token type and email (GitLab sends OAuth tokens differently;
  * a person's Bitbucket Cloud API token signs in with its account's email; see
- * tokenTypeOf), where it came from (for the words of a refusal), and the
- * connection to mark for reconnecting when the host refuses it.
+ * tokenTypeOf), where it came from (for the words of a refusal), the app that
+ * issued a connection's token (an organization that keeps it out is named with
+ * the page to ask on), and the connection to mark for reconnecting when the
+ * host refuses it.
  */
 export type GitCredential =
-  | { source: "repository"; token: string; tokenType: "personal"; email: null; connection: null }
-  | { source: "connection"; token: string; tokenType: TokenType; email: string | null; connection: Connection }
-  | { source: null; token: null; tokenType: undefined; email: null; connection: null };
+  | { source: "repository"; token: string; tokenType: "personal"; email: null; app: null; connection: null }
+  | { source: "connection"; token: string; tokenType: TokenType; email: string | null; app: HostApp | null; connection: Connection }
+  | { source: null; token: null; tokenType: undefined; email: null; app: null; connection: null };
 
-const NONE: GitCredential = { source: null, token: null, tokenType: undefined, email: null, connection: null };
+const NONE: GitCredential = { source: null, token: null, tokenType: undefined, email: null, app: null, connection: null };
 
 /**
  * The one rule for which credential reaches a git host: the repository's own
@@ -30,7 +32,7 @@ const NONE: GitCredential = { source: null, token: null, tokenType: undefined, e
  * owner only (see ownTokenFor), or the one typed into a form being tested.
  */
 export async function credentialFor({ actor, provider, location, ownToken }: { actor: Pick<User, "id">; provider: GitProvider; location: string; ownToken: string | null }): Promise<GitCredential> {
-  if (ownToken) return { source: "repository", token: ownToken, tokenType: "personal", email: null, connection: null };
+  if (ownToken) return { source: "repository", token: ownToken, tokenType: "personal", email: null, app: null, connection: null };
   const connected = await connectionTokenFor({ user: actor, provider, location });
   return connected ? { source: "connection", ...connected } : NONE;
 }

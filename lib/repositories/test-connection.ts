@@ -1,8 +1,9 @@
-import { createBucketAdapter, createGitAdapter } from "../hosts/create-adapter";
+import { createBucketAdapter } from "../hosts/create-adapter";
 import type { User } from "../db";
-import { isAppError } from "../errors";
+import { type AccessRequest, isAppError } from "../errors";
 import { isHostError } from "../hosts";
 import { credentialFor } from "./credential-for";
+import { gitAdapterFor } from "./git-adapter-for";
 import { requireCredential } from "./require-credential";
 import type { RepositoryInput } from "./schema";
 
@@ -13,6 +14,8 @@ export type TestResult = {
   bucket?: { name: string; canList: boolean; canRead: boolean };
   tokenExpiresAt?: string | null;
   missingScopes?: string[];
+  /** The host's organization keeps the connection's app out: where to ask it in. */
+  accessRequest?: AccessRequest;
 };
 
 /**
@@ -34,7 +37,7 @@ export async function testConnection(input: RepositoryInput, { owner }: { owner:
     // Without a token of its own, a repository uses the owner's connection to its host (an authorized app, or a token given once).
     const credential = await credentialFor({ actor: owner, provider: input.provider, location: input.location, ownToken: input.token ?? null });
     const connected = credential.connection;
-    const adapter = createGitAdapter({ provider: input.provider, location: input.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
+    const adapter = gitAdapterFor({ provider: input.provider, location: input.location, credential });
     const { repository, token } = await adapter.testConnection();
     const missing = token?.missingScopes ?? [];
     const who = connected ? `your connection as ${connected.login}` : "the token";
@@ -51,7 +54,7 @@ export async function testConnection(input: RepositoryInput, { owner }: { owner:
       missingScopes: missing,
     };
   } catch (error) {
-    if (isHostError(error)) return { ok: false, message: error.message };
+    if (isHostError(error)) return { ok: false, message: error.message, ...(error.accessRequest ? { accessRequest: error.accessRequest } : {}) };
     if (isAppError(error) && error.apiCode === "connection_required") return { ok: false, message: error.message };
     throw error;
   }

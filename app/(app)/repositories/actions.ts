@@ -51,7 +51,7 @@ export async function testRepositoryAction(_prev: ActionState, formData: FormDat
     const parsed = parseInput(formData, { forTest: true });
     if (!parsed.success) return refuse(validationFailed(parsed.error), formData);
     const result = await testConnection(parsed.data, { owner: user });
-    return { status: result.ok ? "success" : "error", message: result.message };
+    return { status: result.ok ? "success" : "error", message: result.message, ...(result.accessRequest ? { accessRequest: result.accessRequest } : {}) };
   } catch (error) {
     return refuse(actionFailed(error), formData);
   }

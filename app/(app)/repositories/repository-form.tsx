@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { Field } from "@/app/components/field";
+import { AccessRequestLink } from "@/app/components/access-request-link";
 import { FormMessage } from "@/app/components/form-message";
 import { SubmitButton } from "@/app/components/submit-button";
 import type { ActionState } from "@/lib/http/action-state";
@@ -109,6 +110,12 @@ export function RepositoryForm({ provider, mode, repository, onDone, connection 
             test.message && (
               <p className={`rounded-md border px-3 py-2 text-sm ${test.status === "success" ? "border-green-200 bg-green-50 text-green-800" : "border-red-200 bg-red-50 text-red-800"}`}>
                 {test.message}
+                {test.accessRequest && (
+                  <>
+                    {" "}
+                    <AccessRequestLink request={test.accessRequest} />
+                  </>
+                )}
               </p>
             )
           )}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useMemo, useState } from "react";
-
-type Choice = { fullName: string; webUrl: string; private: boolean | null };
+import { useId, useMemo, useState } from "react";
+import { OrganizationAccessNotes } from "./organization-access-notes";
+import { type Choice, useConnectionRepositories } from "./use-connection-repositories";
 
 type Props = {
   connectionId: string;
@@ -21,30 +21,17 @@ const MAX_SHOWN = 50;
  * pattern: the input keeps focus, arrows move through the list, Enter picks)
  * listing the repositories the connection's account can reach, filtered as the
  * user types. Its value is the repository's address, so a pasted URL of any
- * other public repository works as well.
+ * other public repository works as well. Below it: the organizations that keep
+ * the connection's app out, with Request access, and for a GitHub App, Edit
+ * repository permissions; the list is asked for again when the user comes back.
  */
 export function RepositoryPicker({ connectionId, account, defaultValue, error, onChoose }: Props) {
   const id = useId();
   const [value, setValue] = useState(defaultValue ?? "");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [choices, setChoices] = useState<Choice[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    fetch(`/api/v1/me/connections/${encodeURIComponent(connectionId)}/repositories`, { headers: { accept: "application/json" } })
-      .then(async (response) => {
-        const body = (await response.json().catch(() => null)) as { repositories?: Choice[]; error?: { message?: string } } | null;
-        if (cancelled) return;
-        if (response.ok && body?.repositories) setChoices(body.repositories);
-        else setLoadError(body?.error?.message ?? `Could not list your repositories (HTTP ${response.status}). Paste the repository's address instead.`);
-      })
-      .catch(() => !cancelled && setLoadError("Could not list your repositories: the server could not be reached. Paste the repository's address instead."));
-    return () => {
-      cancelled = true;
-    };
-  }, [connectionId]);
+  const { listing, error: loadError } = useConnectionRepositories(connectionId);
+  const choices = listing?.repositories ?? null;
 
   const shown = useMemo(() => {
     const wanted = value.trim().toLowerCase();
@@ -131,6 +118,7 @@ export function RepositoryPicker({ connectionId, account, defaultValue, error, o
         {status}
       </p>
       {error && <p className="mt-1 text-xs text-red-600">{error}</p>}
+      {listing && <OrganizationAccessNotes listing={listing} />}
     </div>
   );
 }

@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 import type { GitHubContractWorld } from "./contract-seed";
+import type { GitHubAccessWorld } from "./org-access-seed";
 import type { GitHubOrgWorld } from "./org-seed";
 
 /** Read back what the child holds with GET {url}/_emulator/inspect, and take the API down with POST {url}/_emulator/outage. */
-export type GitHubEmulatorProcess = { url: string; apiRoot: string; lfsStorageUrl: string; world: GitHubContractWorld; orgWorld: GitHubOrgWorld; stop(): Promise<void> };
+export type GitHubEmulatorProcess = { url: string; apiRoot: string; lfsStorageUrl: string; world: GitHubContractWorld; orgWorld: GitHubOrgWorld; accessWorld: GitHubAccessWorld; stop(): Promise<void> };
 
 // __dirname rather than import.meta: Playwright loads specs as CommonJS, Vitest as ESM, and both
 // give __dirname, so Vitest tests and Playwright specs share this launcher.
@@ -24,13 +25,14 @@ export async function startGitHubEmulatorProcess({ port = 0 }: { port?: number }
     lines.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`the GitHub emulator exited (${code}) before it started`)));
   });
-  const { url, apiRoot, lfsStorageUrl, world, orgWorld } = JSON.parse(first) as Omit<GitHubEmulatorProcess, "stop">;
+  const { url, apiRoot, lfsStorageUrl, world, orgWorld, accessWorld } = JSON.parse(first) as Omit<GitHubEmulatorProcess, "stop">;
   return {
     url,
     apiRoot,
     lfsStorageUrl,
     world,
     orgWorld,
+    accessWorld,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

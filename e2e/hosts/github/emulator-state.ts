@@ -78,6 +78,13 @@ export type AddTokenOptions = {
   issuedTo?: string | null;
 };
 
+/**
+ * A rule beyond roles and token scopes that hides a repository from a token
+ * (an organization's OAuth App access restrictions, a GitHub App's
+ * installations: org-access-state.ts); true to hide it.
+ */
+export type AccessGate = (repo: SeededRepo, token: SeededToken) => boolean;
+
 const rank: Record<Permission, number> = { pull: 1, triage: 2, push: 3, maintain: 4, admin: 5 };
 const key = (name: string) => name.toLowerCase();
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -90,6 +97,7 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
   const tokens = new Map<string, SeededToken>();
   const redirects = new Map<string, string>();
   const deleted = new Set<string>();
+  const gates: AccessGate[] = [];
 
   function addAccount(login: string, type: Account["type"], name: string | null, password: string | null, org: { admins?: string[]; members?: string[]; membersCanCreateRepos?: boolean } = {}): Account {
     const account: Account = { id: nextId++, login, type, name, admins: org.admins ?? [], members: org.members ?? [], membersCanCreateRepos: org.membersCanCreateRepos ?? true, createdAt: now(), password };
@@ -243,11 +251,13 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
 
   /**
    * What a request may do with a repository: null when GitHub would answer 404
-   * (private and out of reach, or a token that does not cover it), else the
+   * (private and out of reach, a token that does not cover it, or an access
+   * gate that hides it from the token's app), else the
    * caller's permission (the role shown in `permissions`) and whether the token may write.
    */
   function accessTo(repo: SeededRepo, token: SeededToken | null): { permission: Permission | null; canWrite: boolean } | null {
     if (!token) return repo.private ? null : { permission: null, canWrite: false };
+    if (gates.some((hides) => hides(repo, token))) return null;
     const role = roleOf(repo, token.login);
     const covered =
       token.scopes === null
@@ -274,6 +284,8 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
     deleteRepo,
     findToken,
     accessTo,
+    /** Adds a rule that hides repositories from some tokens (see AccessGate). */
+    addAccessGate: (gate: AccessGate) => void gates.push(gate),
     roleOf,
     signIn,
     /** Every repository, in the order seeded. */
@@ -284,6 +296,8 @@ export function createEmulatorState({ gitRoot }: { gitRoot: string }) {
     findRepo: (fullName: string) => repos.get(key(fullName)),
     findRepoById: (id: number) => [...repos.values()].find((repo) => repo.id === id),
     findAccount: (login: string) => accounts.get(key(login)),
+    /** Every user and organization, in the order seeded. */
+    listAccounts: () => [...accounts.values()],
     findRedirect: (fullName: string) => redirects.get(key(fullName)),
   };
 }

@@ -1,6 +1,7 @@
 // A GitHub Enterprise Server stand-in for tests: the slice of the REST API that
 // Benchtop's GitHub adapter calls (under /api/v3), GitHub's token auth and
-// refusals, and git smart HTTP over the real `git http-backend`.
+// refusals, organizations keeping apps out (org-access-*.ts), and git smart
+// HTTP over the real `git http-backend`.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -22,6 +23,8 @@ import { type AddOAuthAppOptions, createGitHubOAuth, type GitHubOAuth } from "./
 import { AUTHORIZE_PATH, handleAuthorize } from "./oauth-authorize";
 import { handleRevocation } from "./oauth-revocation";
 import { ACCESS_TOKEN_PATH, handleAccessToken } from "./oauth-token";
+import { createOrgAccess, type OrgAccessSeed } from "./org-access-state";
+import { createOrgAccessRoutes, type OrgAccessRoutes } from "./org-access-routes";
 import { createOrgBodies } from "./org-bodies";
 import { handleOrgApi } from "./org-routes";
 import { listUserRepos } from "./user-repos";
@@ -41,8 +44,8 @@ export type GitHubEmulator = {
   stop(): Promise<void>;
 };
 
-/** The emulator's seeding functions: accounts, repositories, tokens, protected branches and OAuth/GitHub Apps. */
-export type GitHubSeed = EmulatorSeed & {
+/** The emulator's seeding functions: accounts, repositories, tokens, protected branches, OAuth/GitHub Apps and organizations' access rules for them. */
+export type GitHubSeed = EmulatorSeed & OrgAccessSeed & {
   /** Registers an OAuth App or a GitHub App for the web application flow; returns its credentials. */
   addOAuthApp(options: AddOAuthAppOptions): { clientId: string; clientSecret: string };
 };
@@ -61,7 +64,7 @@ function git(bare: string, args: string[]): string | null {
 const readBlob = ({ bare, ref, file }: { bare: string; ref: string; file: string }): Buffer =>
   execFileSync("git", ["--git-dir", bare, "cat-file", "blob", `${ref}:${file}`], { env: gitEnv, maxBuffer: 128 * 1024 * 1024 });
 
-function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodies; site: Site }) {
+function createApi({ state, bodies, site, orgAccess }: { state: EmulatorState; bodies: Bodies; site: Site; orgAccess: OrgAccessRoutes }) {
   const orgBodies = createOrgBodies(site, bodies);
   const notFound = (res: ServerResponse, auth: Auth, docs?: string) => sendApi(res, 404, bodies.error(404, "Not Found", docs), auth);
 
@@ -104,6 +107,7 @@ function createApi({ state, bodies, site }: { state: EmulatorState; bodies: Bodi
         "x-ratelimit-used": String(RATE_LIMIT),
       });
     }
+    if (orgAccess.api({ req, res, route, search, auth })) return;
     if (await handleOrgApi({ req, res, route, search, auth, state, bodies, orgBodies })) return;
     if (req.method !== "GET") return notFound(res, auth);
     if (route === "/user") {
@@ -183,8 +187,10 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
   // The answers carry the emulator's own URLs, known once it listens.
   const site: Site = { url, apiRoot: `${url}/api/v3`, host: `127.0.0.1:${bound}` };
   const bodies = createBodies(site);
-  const handleApi = createApi({ state, bodies, site });
   const oauth = createGitHubOAuth({ state });
+  const access = createOrgAccess({ state, oauth });
+  const orgAccess = createOrgAccessRoutes({ state, oauth, access, bodies, site });
+  const handleApi = createApi({ state, bodies, site, orgAccess });
   const outage = createOutage();
   const storage = await startLfsStorage();
   const lfs = createGitHubLfs({ state, storage, siteUrl: () => url });
@@ -195,13 +201,18 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
     if (pathname === AUTHORIZE_PATH) return handleAuthorize({ req, res, url: requested, oauth, state });
     if (pathname === ACCESS_TOKEN_PATH) return handleAccessToken({ req, res, url: requested, oauth });
     if (pathname === `${CONTROL_PREFIX}lfs`) return lfs.control(req, res);
-    if (pathname.startsWith(CONTROL_PREFIX)) return handleEmulatorControl(req, res, requested, controlsFor(oauth, outage, state));
+    if (pathname.startsWith(CONTROL_PREFIX)) {
+      if (await orgAccess.control(req, res, requested)) return;
+      return handleEmulatorControl(req, res, requested, controlsFor(oauth, outage, state));
+    }
+    if (await orgAccess.page(req, res, requested)) return;
     if (pathname === "/api/v3" || pathname.startsWith("/api/v3/")) {
       const apiRoute = pathname.slice("/api/v3".length) || "/";
       if (outage.take()) return sendApi(res, 503, UNAVAILABLE, { kind: "anonymous" });
       if (await handleRevocation({ req, res, url: requested, route: apiRoute, oauth, bodies })) return;
       return handleApi(req, res, apiRoute, searchParams);
     }
+    if (orgAccess.git(req, res, pathname)) return;
     if (await lfs.handle(req, res, pathname)) return;
     if (handleGit(req, res, pathname, searchParams)) return;
     res.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
@@ -217,7 +228,7 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
   return {
     url,
     apiRoot: site.apiRoot,
-    seed: { ...state.seed, addOAuthApp: oauth.addApp },
+    seed: { ...state.seed, ...access.seed, addOAuthApp: oauth.addApp },
     inspect: state.inspect,
     outage,
     lfsStorageUrl: storage.url,

@@ -89,6 +89,7 @@ export function createGitHubOAuth({ state }: { state: EmulatorState }) {
     },
 
     findApp: (clientId: string | undefined) => (clientId ? apps.get(clientId) : undefined),
+    listApps: () => [...apps.values()],
 
     /** The app when the secret is its own. */
     authenticateClient(clientId: string, clientSecret: string): OAuthApp | null {

@@ -39,6 +39,9 @@ export function createOrgBodies(site: Site, bodies: Bodies) {
   }
 
   return {
+    /** organization-simple, as GET /user/orgs lists organizations. */
+    organizationSimple: orgSimple,
+
     /** GET /orgs/{org}: organization-full; the owner-only fields only for an owner. */
     organization(org: Account, { owner, repos }: { owner: boolean; repos: { private: number; public: number } }): any {
       // The profile fields an organization has not filled in are left out: the description types them string, not null.

@@ -3,7 +3,7 @@
 // can drive it with getByLabel and getByRole. The request's parameters travel
 // as hidden fields, so that the POST carries everything the GET had.
 
-const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 export type SignInPage = {
   /** The document title, e.g. "Authorize Benchtop". */
@@ -66,8 +66,8 @@ ${hidden}
 `;
 }
 
-/** An error page for an authorization request that cannot go back to the client (unknown client, bad redirect URI). */
-export function renderErrorPage({ title, message }: { title: string; message: string }): string {
+/** A plain page: a title, shown as the heading, and the body's HTML (already escaped). */
+export function renderPlainPage({ title, body }: { title: string; body: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,9 +77,14 @@ export function renderErrorPage({ title, message }: { title: string; message: st
 <body>
   <main>
     <h1>${escapeHtml(title)}</h1>
-    <p role="alert">${escapeHtml(message)}</p>
+${body}
   </main>
 </body>
 </html>
 `;
+}
+
+/** An error page for an authorization request that cannot go back to the client (unknown client, bad redirect URI). */
+export function renderErrorPage({ title, message }: { title: string; message: string }): string {
+  return renderPlainPage({ title, body: `    <p role="alert">${escapeHtml(message)}</p>` });
 }

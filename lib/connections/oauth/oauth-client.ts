@@ -18,13 +18,15 @@ export type OAuthClient = {
 
 /**
  * GitHub OAuth Apps: `repo` to clone, push and list private repositories,
- * `read:user` to name the account. GitLab: `read_user` for the account,
+ * `read:user` to name the account, `read:org` to list the user's
+ * organizations (GET /user/orgs), so that the Repository field can name those
+ * whose OAuth App access restrictions keep Benchtop out. GitLab: `read_user` for the account,
  * `read_api` to list projects and browse files, `write_repository` to clone and
  * push over HTTP. GitHub Apps take no scopes.
  */
 function scopeOf(app: OAuthAppCredentials): string | null {
   if (app.kind === "github-app") return null;
-  return isGitHubProvider(app.provider) ? "repo read:user" : "read_user read_api write_repository";
+  return isGitHubProvider(app.provider) ? "repo read:user read:org" : "read_user read_api write_repository";
 }
 
 /**

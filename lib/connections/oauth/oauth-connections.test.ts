@@ -145,9 +145,11 @@ describe("authorizing an app", () => {
     const user = await newUser();
     const { connection: gh } = await connect(user, "github-enterprise");
     const { connection: gl } = await connect(user, "gitlab-self-managed");
-    const githubNames = (await listConnectionRepositories({ user, id: gh.id })).map((r) => r.fullName);
+    const githubNames = (await listConnectionRepositories({ user, id: gh.id })).repositories.map((r) => r.fullName);
     expect(githubNames).toEqual(expect.arrayContaining([world.repos.seeded, world.secondRepo]));
-    const gitlabRepos = await listConnectionRepositories({ user, id: gl.id, search: "sand" });
+    const gitlabListing = await listConnectionRepositories({ user, id: gl.id, search: "sand" });
+    expect(gitlabListing).toMatchObject({ accessRequests: [], permissionsUrl: null });
+    const gitlabRepos = gitlabListing.repositories;
     expect(gitlabRepos.map((r) => r.fullName)).toEqual([seed.secondFullName]);
     expect(gitlabRepos[0]!.webUrl).toBe(`${gitlab.url}/${seed.secondFullName}`);
   });

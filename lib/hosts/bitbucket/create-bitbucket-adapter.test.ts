@@ -6,7 +6,7 @@ import { type BitbucketCloudEmulator, startBitbucketCloudEmulator } from "@/e2e/
 import { type BitbucketServerEmulator, startBitbucketServerEmulator } from "@/e2e/hosts/bitbucket/bitbucket-server-emulator";
 import { contractTokens as tokens, seedCloudContract, seedServerContract } from "@/e2e/hosts/bitbucket/contract-seed";
 import { cloneAndPush } from "@/e2e/hosts/shared/git-client";
-import { isHostError } from "../errors";
+import { hostFailureOf } from "../test-support/host-failure";
 import { getViewer } from "../get-viewer";
 import { parseRepoLocation } from "../location";
 import { createBitbucketAdapter } from "./create-bitbucket-adapter";
@@ -18,16 +18,6 @@ afterEach(() => {
     else process.env[key] = saved[key];
   }
 });
-
-async function failureOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a HostError");
-}
 
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString("base64")}`;
 const cloudLocation = (path = "team/models") => parseRepoLocation({ provider: "bitbucket", location: `https://bitbucket.org/${path}` });
@@ -100,16 +90,16 @@ describe("Bitbucket Cloud adapter", () => {
     emulator.seedToken({ token: "gus-api-token", user: "gus-viewer" });
     const lookup = (token: string, email?: string) => getViewer({ provider: "bitbucket", origin: "https://bitbucket.org", apiRoot: emulator.apiRoot, token, email });
     expect(await lookup("gus-api-token", gus.email)).toMatchObject({ login: "gus-viewer", accountId: gus.uuid });
-    const wrongEmail = await failureOf(lookup("gus-api-token", "someone-else@example.test"));
+    const wrongEmail = await hostFailureOf(lookup("gus-api-token", "someone-else@example.test"));
     expect(wrongEmail).toMatchObject({ code: "bad_credentials", message: expect.stringMatching(/did not accept this email with this API token/) });
     expect(wrongEmail.message).not.toContain("someone-else@example.test");
-    const unknown = await failureOf(lookup("no-such-token"));
+    const unknown = await hostFailureOf(lookup("no-such-token"));
     expect(unknown).toMatchObject({ code: "bad_credentials", message: expect.stringMatching(/give the email too/) });
   });
 
   it("waits a minute when a rate limit names no reset time", async () => {
     pointAtEmulator();
-    const error = await failureOf(createBitbucketAdapter({ location: cloudLocation(), token: tokens.rateLimited }).getRepo());
+    const error = await hostFailureOf(createBitbucketAdapter({ location: cloudLocation(), token: tokens.rateLimited }).getRepo());
     expect(error.code).toBe("rate_limited");
     expect(Date.parse(error.resetAt!) - Date.now()).toBeGreaterThan(55_000);
   });
@@ -117,21 +107,21 @@ describe("Bitbucket Cloud adapter", () => {
   it("says when a path is missing, or a file rather than a folder", async () => {
     pointAtEmulator();
     const adapter = createBitbucketAdapter({ location: cloudLocation(), token: tokens.admin });
-    expect((await failureOf(adapter.readFile({ path: "nothing.txt" }))).code).toBe("not_found");
-    expect((await failureOf(adapter.listFiles({ path: "README.md" }))).code).toBe("not_found");
+    expect((await hostFailureOf(adapter.readFile({ path: "nothing.txt" }))).code).toBe("not_found");
+    expect((await hostFailureOf(adapter.listFiles({ path: "README.md" }))).code).toBe("not_found");
     expect(await adapter.listFiles({ path: "src", ref: "feature" })).toEqual([{ path: "src/app.py", type: "file", size: 15 }]);
   });
 
   it("maps 403, redirects and answers of another shape", async () => {
     const location = cloudLocation();
     const forbidden = answering(403, JSON.stringify({ type: "error", error: { message: "Your credentials lack one or more required privilege scopes." } }));
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: forbidden }).getRepo())).code).toBe("no_permission");
+    expect((await hostFailureOf(createBitbucketAdapter({ location, token: "t", fetch: forbidden }).getRepo())).code).toBe("no_permission");
     const moved = answering(301, "", { location: "https://bitbucket.org/team/renamed" });
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: moved }).getRepo())).code).toBe("upstream");
+    expect((await hostFailureOf(createBitbucketAdapter({ location, token: "t", fetch: moved }).getRepo())).code).toBe("upstream");
     const html = answering(200, "<html>sign in</html>", { "content-type": "text/html" });
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: html }).getRepo())).code).toBe("upstream");
+    expect((await hostFailureOf(createBitbucketAdapter({ location, token: "t", fetch: html }).getRepo())).code).toBe("upstream");
     const wrongShape = answering(200, JSON.stringify({ hello: "world" }));
-    expect((await failureOf(createBitbucketAdapter({ location, token: "t", fetch: wrongShape }).getRepo())).code).toBe("upstream");
+    expect((await hostFailureOf(createBitbucketAdapter({ location, token: "t", fetch: wrongShape }).getRepo())).code).toBe("upstream");
   });
 
   it("keeps a file path's slashes in the URL and encodes the rest", async () => {
@@ -148,7 +138,7 @@ describe("Bitbucket Cloud adapter", () => {
     const tls = (async () => {
       throw new TypeError("fetch failed", { cause: Object.assign(new Error("certificate has expired"), { code: "CERT_HAS_EXPIRED" }) });
     }) as unknown as typeof fetch;
-    const error = await failureOf(createBitbucketAdapter({ location: cloudLocation(), token: "t", fetch: tls }).getRepo());
+    const error = await hostFailureOf(createBitbucketAdapter({ location: cloudLocation(), token: "t", fetch: tls }).getRepo());
     expect(error.code).toBe("tls");
   });
 });
@@ -173,7 +163,7 @@ describe("Bitbucket Server adapter", () => {
 
   it("reports a rate limit with Retry-After's reset time", async () => {
     process.env.BENCHTOP_INSECURE_HOSTS = new URL(emulator.url).host;
-    const error = await failureOf(createBitbucketAdapter({ location: location(), token: tokens.rateLimited }).getRepo());
+    const error = await hostFailureOf(createBitbucketAdapter({ location: location(), token: tokens.rateLimited }).getRepo());
     expect(error.code).toBe("rate_limited");
     const wait = Date.parse(error.resetAt!) - Date.now();
     expect(wait).toBeGreaterThan(25_000);
@@ -189,14 +179,14 @@ describe("Bitbucket Server adapter", () => {
     });
     process.env.BENCHTOP_INSECURE_HOSTS = `127.0.0.1:${port}`;
     const closed = parseRepoLocation({ provider: "bitbucket-server", location: `http://127.0.0.1:${port}/projects/DS/repos/models` });
-    const error = await failureOf(createBitbucketAdapter({ location: closed, token: "t" }).getRepo());
+    const error = await hostFailureOf(createBitbucketAdapter({ location: closed, token: "t" }).getRepo());
     expect(error.code).toBe("unreachable");
   });
 
   it("refuses a name that resolves to a private address", async () => {
     delete process.env.BENCHTOP_INSECURE_HOSTS;
     const local = parseRepoLocation({ provider: "bitbucket-server", location: `https://localhost:${new URL(emulator.url).port}/projects/DS/repos/models` });
-    const error = await failureOf(createBitbucketAdapter({ location: local, token: "t" }).getRepo());
+    const error = await hostFailureOf(createBitbucketAdapter({ location: local, token: "t" }).getRepo());
     expect(error.code).toBe("not_allowed");
   });
 });

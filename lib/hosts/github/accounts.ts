@@ -1,10 +1,12 @@
 // GitHub's account lookups for connections: who the token is (GET /user, with
-// the scopes and expiry GitHub reports in headers) and the repositories it
-// reaches (GET /user/repos, newest activity first).
+// the scopes and expiry GitHub reports in headers), the repositories it
+// reaches (GET /user/repos, newest activity first) and the organizations that
+// keep the token's app out (organization-access.ts).
 import { HostError } from "../errors";
 import { createSafeFetch } from "../safe-fetch";
 import type { HostAccounts, ViewerRepository } from "../types";
 import { createOctokit } from "./octokit";
+import { checkGitHubOrganizationAccess } from "./organization-access";
 import { githubRepoSchema, githubUserSchema } from "./schemas";
 import { toHostError } from "./to-host-error";
 import { parseScopes, parseTokenExpiry } from "./token-info";
@@ -41,6 +43,14 @@ export const githubAccounts: HostAccounts = {
       return (wanted ? found.filter((r) => r.fullName.toLowerCase().includes(wanted)) : found).slice(0, LIMIT);
     } catch (error) {
       throw toHostError(error, { host: new URL(apiRoot).host, subject: "The account's repositories" });
+    }
+  },
+
+  async checkOrganizationAccess(options) {
+    try {
+      return await checkGitHubOrganizationAccess(options);
+    } catch (error) {
+      throw toHostError(error, { host: new URL(options.origin).host, subject: "The account's organizations" });
     }
   },
 };

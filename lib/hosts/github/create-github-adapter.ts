@@ -1,5 +1,6 @@
 import { HostError } from "../errors";
-import type { ConnectionReport, GitHostAdapter, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo } from "../types";
+import type { ConnectionReport, GitHostAdapter, HostApp, RemoteBranch, RemoteFile, RepoLocation, RepositoryInfo } from "../types";
+import { withAccessRequest } from "./access-request";
 import { type FailureContext, movedError, toHostError } from "./to-host-error";
 import { createOctokit } from "./octokit";
 import {
@@ -17,6 +18,8 @@ export type CreateGitHubAdapterOptions = {
   location: RepoLocation;
   /** A classic or fine-grained personal access token, an OAuth token, or null for public repositories. */
   token: string | null;
+  /** The app that issued the token (a connection's), so that an organization keeping it out comes with the page to ask on. */
+  app?: HostApp | null;
   /** For tests; defaults to the safe fetch (no private addresses, no redirects, time limits). */
   fetch?: typeof fetch;
 };
@@ -45,12 +48,15 @@ function toRemoteFile(entry: GitHubContentEntry): RemoteFile | null {
  * HostError (bad_credentials, not_found, no_permission, rate_limited,
  * unreachable, tls, upstream).
  */
-export function createGitHubAdapter({ location, token, fetch }: CreateGitHubAdapterOptions): GitHostAdapter {
+export function createGitHubAdapter({ location, token, app = null, fetch }: CreateGitHubAdapterOptions): GitHostAdapter {
   const octokit = createOctokit({ apiRoot: location.apiRoot, token, fetch });
   const repo = { owner: location.owner, repo: location.name };
   const host = new URL(location.origin).host;
-  const about = (subject: string): FailureContext => ({ host, subject });
+  const about = (subject: string): FailureContext => ({ host, subject, owner: location.owner });
   const repoContext = about(`The repository ${location.fullName}`);
+
+  /** A failure as a HostError, with the page to ask on when an organization keeps the connection's app out. */
+  const fail = (error: unknown, context: FailureContext) => withAccessRequest(toHostError(error, context), context, { octokit, origin: location.origin, app });
 
   /** Runs one call; a 3xx (not followed) means the repository moved. */
   async function call(context: FailureContext, run: () => Promise<Answer>): Promise<Answer> {
@@ -59,7 +65,7 @@ export function createGitHubAdapter({ location, token, fetch }: CreateGitHubAdap
       if (answer.status >= 300) throw movedError(context);
       return answer;
     } catch (error) {
-      throw toHostError(error, context);
+      throw await fail(error, context);
     }
   }
 
@@ -87,7 +93,7 @@ export function createGitHubAdapter({ location, token, fetch }: CreateGitHubAdap
 
   /** The token's account; null when the token may not read it (GitHub App tokens). */
   async function fetchLogin(): Promise<string | null> {
-    const context = about("The token's account");
+    const context = { host, subject: "The token's account" };
     try {
       const answer = await call(context, () => octokit.rest.users.getAuthenticated());
       return parse(context, githubUserSchema, answer.data).login;
@@ -139,7 +145,7 @@ export function createGitHubAdapter({ location, token, fetch }: CreateGitHubAdap
           for (const branch of parse(repoContext, githubBranchListSchema, page.data)) branches.push({ name: branch.name, commit: branch.commit.sha });
         }
       } catch (error) {
-        throw toHostError(error, repoContext);
+        throw await fail(error, repoContext);
       }
       return branches;
     },

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bigFile } from "@/e2e/hosts/github/contract-seed";
 import { type GitHubEmulatorProcess, startGitHubEmulatorProcess } from "@/e2e/hosts/github/emulator-process";
-import { isHostError } from "../errors";
 import { parseRepoLocation } from "../location";
 import { runGitHostContract } from "../test-support/contract";
+import { hostFailureOf } from "../test-support/host-failure";
 import { createGitHubAdapter } from "./create-github-adapter";
 
 let shared: Promise<GitHubEmulatorProcess> | undefined;
@@ -23,15 +23,6 @@ afterAll(async () => (await shared)?.stop());
 const enterprise = (url: string, fullName: string, token: string | null) =>
   createGitHubAdapter({ location: parseRepoLocation({ provider: "github-enterprise", location: `${url}/${fullName}` }), token });
 
-async function failureOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a HostError");
-}
 
 runGitHostContract("github-enterprise", async () => {
   const { url, world } = await emulator();
@@ -81,7 +72,7 @@ describe("GitHub adapter against the emulator", () => {
     const publicOnly = await enterprise(e.url, "acme/models", e.world.tokens.publicOnly).testConnection();
     expect(publicOnly.token?.missingScopes).toEqual([]);
     // Without "repo", GitHub hides private repositories altogether.
-    const hidden = await failureOf(enterprise(e.url, "acme/secret", e.world.tokens.publicOnly).testConnection());
+    const hidden = await hostFailureOf(enterprise(e.url, "acme/secret", e.world.tokens.publicOnly).testConnection());
     expect(hidden.code).toBe("not_found");
     expect(hidden.message).toMatch(/not found, or the token has no access to it/);
   });
@@ -91,7 +82,7 @@ describe("GitHub adapter against the emulator", () => {
     const report = await adapter.testConnection();
     expect(report).toMatchObject({ repository: { fullName: "acme/models", canPush: false }, token: null });
     expect(adapter.gitAuthHeader()).toBeNull();
-    expect((await failureOf(enterprise(e.url, "acme/secret", null).getRepo())).code).toBe("not_found");
+    expect((await hostFailureOf(enterprise(e.url, "acme/secret", null).getRepo())).code).toBe("not_found");
   });
 
   it("uses GitHub's x-access-token convention for git", () => {
@@ -115,20 +106,20 @@ describe("GitHub adapter against the emulator", () => {
 
   it("maps missing paths, refs, folders and renamed repositories", async () => {
     const adapter = enterprise(e.url, "acme/models", e.world.tokens.admin);
-    const missingFile = await failureOf(adapter.readFile({ path: "nope.txt" }));
+    const missingFile = await hostFailureOf(adapter.readFile({ path: "nope.txt" }));
     expect(missingFile).toMatchObject({ code: "not_found" });
     expect(missingFile.message).toMatch(/nope\.txt/);
-    expect((await failureOf(adapter.listFiles({ ref: "no-such-branch" }))).code).toBe("not_found");
-    expect((await failureOf(adapter.readFile({ path: "src" }))).message).toMatch(/folder/);
-    const moved = await failureOf(enterprise(e.url, e.world.repos.renamed, e.world.tokens.admin).getRepo());
+    expect((await hostFailureOf(adapter.listFiles({ ref: "no-such-branch" }))).code).toBe("not_found");
+    expect((await hostFailureOf(adapter.readFile({ path: "src" }))).message).toMatch(/folder/);
+    const moved = await hostFailureOf(enterprise(e.url, e.world.repos.renamed, e.world.tokens.admin).getRepo());
     expect(moved.code).toBe("not_found");
     expect(moved.message).toMatch(/moved or renamed on GitHub; use its new address/);
   });
 
   it("says a bad token is bad with GitHub's advice, and reports the rate limit's reset", async () => {
-    const bad = await failureOf(enterprise(e.url, "acme/models", e.world.tokens.bad).listBranches());
+    const bad = await hostFailureOf(enterprise(e.url, "acme/models", e.world.tokens.bad).listBranches());
     expect(bad.message).toBe("GitHub refused the token: it is wrong, expired or revoked. Create a new token and save it here.");
-    const limited = await failureOf(enterprise(e.url, "acme/models", e.world.tokens.rateLimited).listFiles({}));
+    const limited = await hostFailureOf(enterprise(e.url, "acme/models", e.world.tokens.rateLimited).listFiles({}));
     expect(limited.code).toBe("rate_limited");
     expect(new Date(limited.resetAt!).getTime()).toBeGreaterThan(Date.now());
     expect(limited.status).toBe(429);

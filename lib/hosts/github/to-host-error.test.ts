@@ -7,21 +7,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type HostError, isHostError } from "../errors";
 import { parseRepoLocation } from "../location";
+import { hostFailureOf } from "../test-support/host-failure";
 import { createGitHubAdapter } from "./create-github-adapter";
 
 const location = parseRepoLocation({ provider: "github", location: "https://github.com/acme/models" });
 
-async function failureOf(promise: Promise<unknown>): Promise<HostError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a HostError");
-}
 
 /** An adapter whose fetch answers every request with `answer` (or throws it). */
 function answering(answer: { status: number; body?: unknown; headers?: Record<string, string> } | Error) {
@@ -38,7 +29,7 @@ const undiciFailure = (code: string) => Object.assign(new TypeError("fetch faile
 
 describe("GitHub error mapping", () => {
   it("401: the token is bad", async () => {
-    const error = await failureOf(answering({ status: 401, body: { message: "Bad credentials" } }).adapter.getRepo());
+    const error = await hostFailureOf(answering({ status: 401, body: { message: "Bad credentials" } }).adapter.getRepo());
     expect(error.code).toBe("bad_credentials");
     expect(error.message).toBe("GitHub refused the token: it is wrong, expired or revoked. Create a new token and save it here.");
     expect(error.status).toBe(502);
@@ -46,52 +37,52 @@ describe("GitHub error mapping", () => {
 
   it("403 with x-ratelimit-remaining 0: rate limited until x-ratelimit-reset", async () => {
     const reset = Math.floor(Date.now() / 1000) + 600;
-    const error = await failureOf(answering({ status: 403, body: { message: "API rate limit exceeded for user ID 1." }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) } }).adapter.getRepo());
+    const error = await hostFailureOf(answering({ status: 403, body: { message: "API rate limit exceeded for user ID 1." }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) } }).adapter.getRepo());
     expect(error.code).toBe("rate_limited");
     expect(error.resetAt).toBe(new Date(reset * 1000).toISOString());
     expect(error.headers?.["retry-after"]).toMatch(/^\d+$/);
   });
 
   it("429 (secondary limit): rate limited for retry-after seconds", async () => {
-    const error = await failureOf(answering({ status: 429, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "30" } }).adapter.listBranches());
+    const error = await hostFailureOf(answering({ status: 429, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "30" } }).adapter.listBranches());
     expect(error.code).toBe("rate_limited");
     expect(new Date(error.resetAt!).getTime() - Date.now()).toBeGreaterThan(20_000);
   });
 
   it("403 otherwise: no permission, with the fine-grained token's Contents access named", async () => {
-    const error = await failureOf(answering({ status: 403, body: { message: "Resource not accessible by personal access token" }, headers: { "x-ratelimit-remaining": "4999" } }).adapter.listFiles({}));
+    const error = await hostFailureOf(answering({ status: 403, body: { message: "Resource not accessible by personal access token" }, headers: { "x-ratelimit-remaining": "4999" } }).adapter.listFiles({}));
     expect(error.code).toBe("no_permission");
     expect(error.message).toMatch(/"Contents" access/);
-    const sso = await failureOf(answering({ status: 403, body: { message: "Resource protected by organization SAML enforcement." }, headers: { "x-github-sso": "required; url=https://github.com/orgs/acme/sso" } }).adapter.getRepo());
+    const sso = await hostFailureOf(answering({ status: 403, body: { message: "Resource protected by organization SAML enforcement." }, headers: { "x-github-sso": "required; url=https://github.com/orgs/acme/sso" } }).adapter.getRepo());
     expect(sso.message).toMatch(/single sign-on/);
   });
 
   it("404: not found, or no access", async () => {
-    const error = await failureOf(answering({ status: 404, body: { message: "Not Found" } }).adapter.getRepo());
+    const error = await hostFailureOf(answering({ status: 404, body: { message: "Not Found" } }).adapter.getRepo());
     expect(error.code).toBe("not_found");
     expect(error.message).toMatch(/acme\/models was not found, or the token has no access to it/);
   });
 
   it("3xx (not followed): moved or renamed", async () => {
-    const error = await failureOf(answering({ status: 301, body: { message: "Moved Permanently", url: "https://api.github.com/repositories/1" }, headers: { location: "https://api.github.com/repositories/1" } }).adapter.getRepo());
+    const error = await hostFailureOf(answering({ status: 301, body: { message: "Moved Permanently", url: "https://api.github.com/repositories/1" }, headers: { location: "https://api.github.com/repositories/1" } }).adapter.getRepo());
     expect(error.code).toBe("not_found");
     expect(error.message).toMatch(/moved or renamed on GitHub; use its new address/);
   });
 
   it("5xx and unexpected shapes: upstream, without GitHub's own words", async () => {
-    const error = await failureOf(answering({ status: 502, body: { message: "Server Error" } }).adapter.getRepo());
+    const error = await hostFailureOf(answering({ status: 502, body: { message: "Server Error" } }).adapter.getRepo());
     expect(error.code).toBe("upstream");
     expect(error.message).not.toMatch(/Server Error/);
-    const shape = await failureOf(answering({ status: 200, body: { hello: "world" } }).adapter.getRepo());
+    const shape = await hostFailureOf(answering({ status: 200, body: { hello: "world" } }).adapter.getRepo());
     expect(shape.code).toBe("upstream");
   });
 
   it("network failures by code: unreachable and tls", async () => {
     for (const code of ["ECONNREFUSED", "ENOTFOUND", "UND_ERR_CONNECT_TIMEOUT", "ENOTALLOWED"]) {
-      expect((await failureOf(answering(undiciFailure(code)).adapter.getRepo())).code, code).toBe("unreachable");
+      expect((await hostFailureOf(answering(undiciFailure(code)).adapter.getRepo())).code, code).toBe("unreachable");
     }
     for (const code of ["CERT_HAS_EXPIRED", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "DEPTH_ZERO_SELF_SIGNED_CERT", "ERR_TLS_CERT_ALTNAME_INVALID"]) {
-      const error = await failureOf(answering(undiciFailure(code)).adapter.getRepo());
+      const error = await hostFailureOf(answering(undiciFailure(code)).adapter.getRepo());
       expect(error.code, code).toBe("tls");
       expect(error.message).toContain(code);
     }
@@ -112,7 +103,7 @@ describe("GitHub error mapping", () => {
 
   it("sends the token as GitHub expects", async () => {
     const { adapter, calls } = answering({ status: 404, body: { message: "Not Found" } });
-    await failureOf(adapter.getRepo());
+    await hostFailureOf(adapter.getRepo());
     expect(calls[0]!.url).toBe("https://api.github.com/repos/acme/models");
     expect(calls[0]!.headers.get("authorization")).toBe("token ghp_test");
   });
@@ -135,14 +126,14 @@ describe("GitHub adapter over real connections", () => {
       });
     });
     process.env.BENCHTOP_INSECURE_HOSTS = `127.0.0.1:${port}`;
-    const error = await failureOf(enterpriseAt(`http://127.0.0.1:${port}`).getRepo());
+    const error = await hostFailureOf(enterpriseAt(`http://127.0.0.1:${port}`).getRepo());
     expect(error.code).toBe("unreachable");
     expect(error.message).toMatch(/could not reach 127\.0\.0\.1/);
   });
 
   it("a name resolving to a private address is refused by the safe lookup", async () => {
     delete process.env.BENCHTOP_INSECURE_HOSTS;
-    const error = await failureOf(enterpriseAt("https://localhost:39999").getRepo());
+    const error = await hostFailureOf(enterpriseAt("https://localhost:39999").getRepo());
     expect(error.code).toBe("unreachable");
     expect(error.message).toMatch(/private or local address/);
   });
@@ -159,7 +150,7 @@ describe("GitHub adapter over real connections", () => {
     const { port } = server.address() as net.AddressInfo;
     process.env.BENCHTOP_INSECURE_HOSTS = `127.0.0.1:${port}`;
     try {
-      const error = await failureOf(enterpriseAt(`https://127.0.0.1:${port}`).getRepo());
+      const error = await hostFailureOf(enterpriseAt(`https://127.0.0.1:${port}`).getRepo());
       expect(error.code).toBe("tls");
       expect(error.message).toMatch(/certificate of 127\.0\.0\.1:\d+ could not be verified/);
     } finally {

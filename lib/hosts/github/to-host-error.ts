@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { errorCodesOf, isTlsErrorCode, unreachableError } from "../unreachable";
 import { HostError } from "../errors";
+import { restrictedError, restrictionOf } from "./organization-restriction";
 
 type Headers = Record<string, string | number | undefined>;
 
@@ -12,8 +13,12 @@ type OctokitFailure = Error & { status: number; response?: { status: number; hea
 const isOctokitFailure = (error: unknown): error is OctokitFailure =>
   error instanceof Error && typeof (error as { status?: unknown }).status === "number";
 
-/** What the failing call was about, e.g. "The repository acme/models" or "README.md in acme/models". */
-export type FailureContext = { host: string; subject: string };
+/**
+ * What the failing call was about, e.g. "The repository acme/models" or
+ * "README.md in acme/models", and the account it belongs to (`owner`), which
+ * GitHub's answer to a GitHub App does not name.
+ */
+export type FailureContext = { host: string; subject: string; owner?: string };
 
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
@@ -88,6 +93,8 @@ function fromResponse(error: OctokitFailure, context: FailureContext): HostError
     return new HostError("rate_limited", `GitHub's rate limit for this token is used up; it resets at ${resetAt.toISOString()}. Try again then.`, { resetAt, cause: error });
   }
   if (status === 403) {
+    const restriction = restrictionOf(error.message, context.owner);
+    if (restriction) return restrictedError({ restriction, host: context.host, subject: context.subject, cause: error });
     if (header(headers, "x-github-sso")) {
       return new HostError("no_permission", `The organization of ${context.subject} uses single sign-on: authorize the token for it on GitHub (Configure SSO), then try again.`, { cause: error });
     }
@@ -105,7 +112,8 @@ function fromResponse(error: OctokitFailure, context: FailureContext): HostError
 
 /**
  * Turns whatever a GitHub call threw into a HostError: Octokit's RequestError
- * by status (401, 403 and rate limits, 404, 3xx), network and TLS failures by
+ * by status (401, 403 and rate limits, an organization keeping the app out,
+ * 404, 3xx), network and TLS failures by
  * the code on the cause chain, an unexpected answer shape as `upstream`.
  */
 export function toHostError(error: unknown, context: FailureContext): HostError {

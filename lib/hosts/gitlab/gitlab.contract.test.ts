@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { access, seedGitLabContract, startGitLabEmulator, type GitLabContractSeed, type GitLabEmulator } from "@/e2e/hosts/gitlab/gitlab-emulator";
 import { startGitLabEmulatorProcess } from "@/e2e/hosts/gitlab/start-emulator-process";
-import { isHostError, type HostError } from "../errors";
+import { hostFailureOf } from "../test-support/host-failure";
 import { parseRepoLocation } from "../location";
 import { runGitHostContract } from "../test-support/contract";
 import type { RepoLocation } from "../types";
@@ -27,16 +27,6 @@ function setEnv(values: Record<string, string>): () => void {
       else process.env[k] = v;
     }
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<HostError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a HostError");
 }
 
 runGitHostContract("gitlab-self-managed", async () => {
@@ -119,7 +109,7 @@ describe("the GitLab adapter", () => {
     });
 
     it("refuses a read_user-only token with missing_scopes, naming what to add", async () => {
-      const error = await failureOf(adapter(seed.tokens.readUserOnly).testConnection());
+      const error = await hostFailureOf(adapter(seed.tokens.readUserOnly).testConnection());
       expect(error.code).toBe("missing_scopes");
       expect(error.message).toMatch(/read_api/);
       expect(error.message).not.toContain(seed.tokens.readUserOnly);
@@ -157,34 +147,34 @@ describe("the GitLab adapter", () => {
     });
 
     it("says which file or folder is missing", async () => {
-      const file = await failureOf(adapter(seed.tokens.admin).readFile({ path: "nope.txt", ref: "main" }));
+      const file = await hostFailureOf(adapter(seed.tokens.admin).readFile({ path: "nope.txt", ref: "main" }));
       expect(file.code).toBe("not_found");
       expect(file.message).toMatch(/nope\.txt was not found in analytics\/forecast at main/);
-      const folder = await failureOf(adapter(seed.tokens.admin).listFiles({ path: "nope" }));
+      const folder = await hostFailureOf(adapter(seed.tokens.admin).listFiles({ path: "nope" }));
       expect(folder.message).toMatch(/folder nope/);
-      expect((await failureOf(adapter(seed.tokens.admin).readFile({ path: "../etc/passwd" }))).code).toBe("not_found");
+      expect((await hostFailureOf(adapter(seed.tokens.admin).readFile({ path: "../etc/passwd" }))).code).toBe("not_found");
     });
   });
 
   describe("failures", () => {
     it("expired and revoked tokens are bad credentials, saying which", async () => {
-      const expired = await failureOf(adapter(seed.tokens.expired).testConnection());
+      const expired = await hostFailureOf(adapter(seed.tokens.expired).testConnection());
       expect([expired.code, expired.apiCode]).toEqual(["bad_credentials", "upstream_error"]);
       expect(expired.message).toMatch(/GitLab refused the token: it has expired/);
-      expect((await failureOf(adapter(seed.tokens.revoked).getRepo())).message).toMatch(/revoked/);
+      expect((await hostFailureOf(adapter(seed.tokens.revoked).getRepo())).message).toMatch(/revoked/);
     });
 
     it("a Guest reading a private repository has no permission", async () => {
       emulator.seedUser({ username: "gus" });
       emulator.addMember({ username: "gus", project: seed.fullName, accessLevel: access.guest });
       const token = emulator.seedToken({ username: "gus", scopes: ["read_api"] });
-      const error = await failureOf(adapter(token).listBranches());
+      const error = await hostFailureOf(adapter(token).listBranches());
       expect(error.code).toBe("no_permission");
     });
 
     it("a rate limit is reported at once, with RateLimit-Reset, and not retried", async () => {
       const before = emulator.requests.length;
-      const error = await failureOf(adapter(seed.tokens.rateLimited).listBranches());
+      const error = await hostFailureOf(adapter(seed.tokens.rateLimited).listBranches());
       expect(error.code).toBe("rate_limited");
       expect([error.apiCode, error.status]).toEqual(["rate_limited", 429]);
       expect(new Date(error.resetAt!).getTime() % 60_000).toBe(0);
@@ -196,11 +186,11 @@ describe("the GitLab adapter", () => {
     const stubbed = (fetch: typeof globalThis.fetch) => createGitLabAdapter({ location: at(seed.fullName), token: "t", fetch });
 
     it("maps Retry-After, redirects, server errors and answers that are not GitLab's", async () => {
-      const limited = await failureOf(stubbed(stub(429, "Retry later\n", { "retry-after": "30" })).getRepo());
+      const limited = await hostFailureOf(stubbed(stub(429, "Retry later\n", { "retry-after": "30" })).getRepo());
       expect(Math.abs(new Date(limited.resetAt!).getTime() - (Date.now() + 30_000))).toBeLessThan(5_000);
-      expect((await failureOf(stubbed(stub(302, "", { location: "https://elsewhere.example/x" })).getRepo())).message).toMatch(/moved/);
-      expect((await failureOf(stubbed(stub(502, "<html>Bad gateway</html>", { "content-type": "text/html" })).getRepo())).code).toBe("upstream");
-      const html = await failureOf(stubbed(stub(200, "<html>sign in</html>", { "content-type": "text/html" })).listBranches());
+      expect((await hostFailureOf(stubbed(stub(302, "", { location: "https://elsewhere.example/x" })).getRepo())).message).toMatch(/moved/);
+      expect((await hostFailureOf(stubbed(stub(502, "<html>Bad gateway</html>", { "content-type": "text/html" })).getRepo())).code).toBe("upstream");
+      const html = await hostFailureOf(stubbed(stub(200, "<html>sign in</html>", { "content-type": "text/html" })).listBranches());
       expect([html.code, html.message]).toEqual(["upstream", expect.stringMatching(/does not understand/)]);
     });
 
@@ -211,13 +201,13 @@ describe("the GitLab adapter", () => {
       await new Promise<void>((resolve) => closed.close(() => resolve()));
       const restore = setEnv({ BENCHTOP_INSECURE_HOSTS: `${new URL(emulator.url).host},127.0.0.1:${port}` });
       try {
-        const refused = await failureOf(createGitLabAdapter({ location: parseRepoLocation({ provider: "gitlab-self-managed", location: `http://127.0.0.1:${port}/a/b` }), token: "t" }).getRepo());
+        const refused = await hostFailureOf(createGitLabAdapter({ location: parseRepoLocation({ provider: "gitlab-self-managed", location: `http://127.0.0.1:${port}/a/b` }), token: "t" }).getRepo());
         expect(refused.code).toBe("unreachable");
       } finally {
         restore();
       }
       const localhost: RepoLocation = { ...at(seed.fullName), origin: "https://localhost:8443", apiRoot: "https://localhost:8443/api/v4" };
-      expect((await failureOf(createGitLabAdapter({ location: localhost, token: "t" }).getRepo())).code).toBe("not_allowed");
+      expect((await hostFailureOf(createGitLabAdapter({ location: localhost, token: "t" }).getRepo())).code).toBe("not_allowed");
 
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gitlab-tls-"));
       execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=127.0.0.1"], { stdio: "ignore" });
@@ -226,7 +216,7 @@ describe("the GitLab adapter", () => {
       const tlsPort = (tls.address() as AddressInfo).port;
       const restoreTls = setEnv({ BENCHTOP_INSECURE_HOSTS: `127.0.0.1:${tlsPort}` });
       try {
-        const error = await failureOf(createGitLabAdapter({ location: parseRepoLocation({ provider: "gitlab-self-managed", location: `https://127.0.0.1:${tlsPort}/a/b` }), token: "t" }).getRepo());
+        const error = await hostFailureOf(createGitLabAdapter({ location: parseRepoLocation({ provider: "gitlab-self-managed", location: `https://127.0.0.1:${tlsPort}/a/b` }), token: "t" }).getRepo());
         expect(error.code).toBe("tls");
       } finally {
         restoreTls();

@@ -22,7 +22,7 @@ export default async function OAuthAppsPage() {
         app. Client secrets are stored sealed and are never shown again.
       </p>
       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
-        <li>GitHub OAuth App: Benchtop asks for the scopes repo and read:user. GitHub App: give it the repository permission Contents: Read and write, and keep &quot;Expire user authorization tokens&quot; on (Benchtop renews them).</li>
+        <li>GitHub OAuth App: Benchtop asks for the scopes repo, read:user and read:org (read:org names the organizations whose OAuth App access restrictions keep Benchtop out). GitHub App: give it the repository permission Contents: Read and write, and keep &quot;Expire user authorization tokens&quot; on (Benchtop renews them).</li>
         <li>GitLab application: tick the scopes read_user, read_api and write_repository, and keep it confidential.</li>
       </ul>
       <table aria-label="OAuth apps" className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
 import type { Repository, User } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { type AccessRequest, isAppError } from "@/lib/errors";
 import type { RemoteFile } from "@/lib/hosts/types";
 import { canWrite, listProjects } from "@/lib/projects";
 import { adapterOf, listRepositoryBranches, listRepositoryFiles, loadRepository, toRepositoryView } from "@/lib/repositories";
@@ -12,6 +12,7 @@ import { BranchPicker } from "./branch-picker";
 import { CopyToProjectForm } from "./copy-to-project-form";
 import { FileBrowser, type WritableProject } from "./file-browser";
 import { folderHref } from "./folder-href";
+import { AccessRequestLink } from "@/app/components/access-request-link";
 import { SessionLink } from "@/app/components/session-link";
 
 export const metadata: Metadata = { title: "Browse repository" };
@@ -29,7 +30,7 @@ function loadOwnRepository(id: string, user: User): Repository {
 }
 
 /** Branches and one folder; a host's refusal becomes a message on the page. */
-async function loadListing(repository: Repository, ref: string | undefined, path: string): Promise<Listing | { error: string }> {
+async function loadListing(repository: Repository, ref: string | undefined, path: string): Promise<Listing | { error: string; accessRequest?: AccessRequest }> {
   try {
     if (repository.provider === "s3") return { branches: [], ref: null, files: await listRepositoryFiles({ repository, prefix: path }) };
     const source = await adapterOf(repository);
@@ -39,7 +40,7 @@ async function loadListing(repository: Repository, ref: string | undefined, path
     ]);
     return { branches: branches.map((b) => b.name), ref: current, files: await listRepositoryFiles({ repository, ref: current, path }) };
   } catch (error) {
-    if (isAppError(error)) return { error: error.message };
+    if (isAppError(error)) return { error: error.message, accessRequest: error.accessRequest };
     throw error;
   }
 }
@@ -114,6 +115,12 @@ export default async function BrowseRepositoryPage({ params, searchParams }: Par
       {"error" in listing ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {listing.error}
+          {listing.accessRequest && (
+            <>
+              {" "}
+              <AccessRequestLink request={listing.accessRequest} />
+            </>
+          )}
         </p>
       ) : (
         <>
