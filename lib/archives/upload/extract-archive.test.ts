@@ -213,6 +213,7 @@ describe("refusing a malicious or broken archive", () => {
   it.each([
     ["the same file twice", zipBytes([{ name: "a.txt", data: "1" }, { name: "a.txt", data: "2" }]), 'the entry "a.txt" twice'],
     ["a file where a folder is", tarGzBytes([{ name: "a", data: "1" }, { name: "a/b", data: "2" }]), 'the entry "a/b" twice'],
+    ["a folder where a file is", tarGzBytes([{ name: "a/b", data: "2" }, { name: "a", data: "1" }]), 'the entry "a" twice'],
     ["a backslash", zipBytes([{ name: "..\\evil.txt", data: "1" }]), "contains a backslash"],
     ["a name git cannot check out", tarGzBytes([{ name: "tab\there.txt", data: "1" }]), "a path git could not check out"],
     ["no files at all", zipBytes([{ name: "empty/", mode: 0o040755 }]), "The archive holds no files."],

@@ -33,6 +33,10 @@ const CONFLICTS = new Set(["EEXIST", "ENOTDIR", "EISDIR"]);
 export function createTreeWriter({ root, archiveBytes, limits }: { root: string; archiveBytes: number; limits: UploadLimits }) {
   const files = new Map<string, TreeFile>();
   const links = new Map<string, TreeLink>();
+  // Every folder written so far, named or implied by a file's path, so that a name used
+  // both as a file and as a folder is refused by bookkeeping, whatever error code (if
+  // any) the file system would give for it.
+  const folders = new Set<string>();
   let entries = 0;
   let expandedBytes = 0;
 
@@ -45,6 +49,17 @@ export function createTreeWriter({ root, archiveBytes, limits }: { root: string;
     if (entries > limits.maxEntries) throw refusals.tooManyEntries(limits);
     const segments = entrySegments(name);
     return skipped(segments) ? null : segments;
+  };
+  /** Claims `segments` as a file or a folder, refusing a name already taken as the other (or as a file, twice). */
+  const claim = (name: string, segments: string[], kind: "file" | "folder") => {
+    const at = segments.join("/");
+    if (files.has(at) || (kind === "file" && folders.has(at))) throw refusals.twice(name);
+    for (let depth = 1; depth < segments.length; depth += 1) {
+      const parent = segments.slice(0, depth).join("/");
+      if (files.has(parent)) throw refusals.twice(name);
+      folders.add(parent);
+    }
+    if (kind === "folder") folders.add(at);
   };
   const conflict = (name: string) => (error: NodeJS.ErrnoException) => {
     throw CONFLICTS.has(error.code ?? "") ? refusals.twice(name) : error;
@@ -60,6 +75,7 @@ export function createTreeWriter({ root, archiveBytes, limits }: { root: string;
     async directory(name: string) {
       const segments = nextEntry(name);
       if (!segments || segments.length === 0) return;
+      claim(name, segments, "folder");
       await fs.promises.mkdir(path.join(root, ...segments), { recursive: true }).catch(conflict(name));
     },
 
@@ -67,6 +83,7 @@ export function createTreeWriter({ root, archiveBytes, limits }: { root: string;
       const segments = nextEntry(name);
       if (segments === null) return void content.resume();
       if (segments.length === 0) throw refusals.badName(name, "is empty");
+      claim(name, segments, "file");
       const target = path.join(root, ...segments);
       await fs.promises.mkdir(path.dirname(target), { recursive: true }).catch(conflict(name));
       const executable = (mode & 0o111) !== 0;
