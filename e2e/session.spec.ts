@@ -63,6 +63,8 @@ test.describe("sessions", () => {
   });
 
   test("two tabs on one project lose nothing", async ({ owner, openBrowser }) => {
+    // Two sessions open, each cloning, in one browser: twice a one-tab test's work.
+    test.setTimeout(90_000);
     const context = await openBrowser(owner.user);
     const first = new SessionPage(context.pages()[0]!);
     await first.open(owner.project.id);

@@ -14,6 +14,9 @@ const bin = (name) => path.resolve("node_modules", ".bin", name);
 // A step that runs past its limit is stopped with its whole process group, so that a
 // test that hangs fails the run by name instead of holding CI until its own timeout.
 const MINUTE = 60_000;
+// git never asks for a password on a terminal during the tests: a test that expects a refusal
+// must get it, not a prompt that waits forever when the runner has a terminal.
+process.env.GIT_TERMINAL_PROMPT = "0";
 const killGroup = (pid) => {
   try {
     process.kill(-pid, "SIGKILL");
