@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { insertLfsObjectRef, runInTransaction } from "../db";
-import { objectFile } from "./object-files";
+import { insertLfsObjectRef, lfsObjectExists, runInTransaction } from "../db";
+import { serverLfsObjectFile } from "./server-store";
 
 /**
  * Moves a received, verified object into place and records it for the
@@ -12,7 +12,7 @@ import { objectFile } from "./object-files";
  * commit leaves a file without a row, which start-up removes.
  */
 export function keepObject({ projectId, oid, size, tempFile }: { projectId: string; oid: string; size: number; tempFile: string }): void {
-  const file = objectFile(oid);
+  const file = serverLfsObjectFile(oid);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     runInTransaction(() => {
@@ -23,4 +23,17 @@ export function keepObject({ projectId, oid, size, tempFile }: { projectId: stri
     fs.rmSync(tempFile, { force: true });
     throw error;
   }
+}
+
+/**
+ * Refers the project to an object Benchtop's store already holds (for another
+ * project), under the write lock so that its removal cannot come between the
+ * look and the reference. Answers false when the store lacks it.
+ */
+export function referToKeptObject({ projectId, oid, size }: { projectId: string; oid: string; size: number }): boolean {
+  return runInTransaction(() => {
+    if (!lfsObjectExists({ oid }) || !fs.existsSync(serverLfsObjectFile(oid))) return false;
+    insertLfsObjectRef({ projectId, oid, size });
+    return true;
+  });
 }
