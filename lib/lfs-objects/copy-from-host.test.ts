@@ -95,12 +95,12 @@ describe("copying a history's Git LFS objects from a host", () => {
   const copy = (projectId: string, dir: string) =>
     copyLfsObjectsFromHost({ projectId, dir, gitUrl: `${base}/acme/data.git`, authHeader: null, refused: ({ status }) => `refused with ${status}`, retry: "copy it again" });
 
-  it("keeps every object any branch or tag names, in old commits too, shares what the store holds, and names what the host lacks", async () => {
+  it("keeps every object any branch or tag names, in old commits too, and names what the host lacks; what the store holds is fetched all the same", async () => {
     const files = [randomBytes(2000), randomBytes(3000), randomBytes(4000), randomBytes(5000)];
     const lacking = randomBytes(10);
     for (const bytes of files) hosted.set(sha256(bytes), bytes);
     const dir = repositoryWith([...files.slice(0, 3), lacking, files[3]!]);
-    // Another project pushed files[1] already: the copy refers to it and does not fetch it again.
+    // Another project pushed files[1] already: knowing its oid is not enough, the copy takes it from the host too.
     const other = newProject();
     const held = path.join(os.tmpdir(), `held-${randomBytes(4).toString("hex")}`);
     fs.writeFileSync(held, files[1]!);
@@ -113,7 +113,8 @@ describe("copying a history's Git LFS objects from a host", () => {
       expect(getProjectLfsObject({ projectId: project.id, oid: sha256(bytes) })).toEqual({ oid: sha256(bytes), size: bytes.length });
       expect(fs.readFileSync(serverLfsObjectFile(sha256(bytes))).equals(bytes)).toBe(true);
     }
-    expect(asked).not.toContain(sha256(files[1]!));
+    expect(asked).toContain(sha256(files[1]!));
+    expect(getProjectLfsObject({ projectId: other.id, oid: sha256(files[1]!) })).toBeDefined();
     expect(fs.readdirSync(lfsUploadsDir())).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { downloadLfsObjects, type LfsRefusalWords } from "./download";
-import { keepObject, referToKeptObject } from "./keep-object";
+import { keepObject } from "./keep-object";
 import { lfsObjectsOfHistory } from "./objects-of-history";
 import { lfsUploadsDir } from "./server-store";
 
@@ -20,7 +20,11 @@ export function removeLfsCopyWorkArea(projectId: string): void {
  * Brings into Benchtop's store every Git LFS object that the history fetched
  * into `dir` (every branch and tag, every commit) stands for, from the git
  * host's LFS API with the credential git used there, and refers the project
- * to each: objects the store holds already are shared, not fetched again. A
+ * to each. Objects the store holds already (for other projects) are fetched
+ * all the same and stored once: a pointer names content, and only the content
+ * itself, hash checked, shows that the copier may have it (a host of their
+ * own could claim any object; a pointer alone must never open another
+ * project's file). A
  * refusal or a failed transfer throws (worded by `refused`, ending in `retry`),
  * leaving references only to this project, which is still being created: its
  * removal takes them along (removeUnreferencedObjects removes the objects).
@@ -43,14 +47,13 @@ export async function copyLfsObjectsFromHost({
   retry: string;
 }): Promise<LfsCopyOutcome> {
   const objects = await lfsObjectsOfHistory({ dir });
-  const toFetch = objects.filter((object) => !referToKeptObject({ projectId, oid: object.oid, size: object.size }));
   const work = workAreaOf(projectId);
   let absent: Set<string>;
   try {
     absent = new Set(await downloadLfsObjects({
       gitUrl,
       authHeader,
-      objects: toFetch,
+      objects,
       placeOf: (oid) => path.join(work, oid),
       refused,
       retry,

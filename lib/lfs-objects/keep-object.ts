@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { insertLfsObjectRef, lfsObjectExists, runInTransaction } from "../db";
+import { insertLfsObjectRef, runInTransaction } from "../db";
 import { serverLfsObjectFile } from "./server-store";
 
 /**
@@ -23,17 +23,4 @@ export function keepObject({ projectId, oid, size, tempFile }: { projectId: stri
     fs.rmSync(tempFile, { force: true });
     throw error;
   }
-}
-
-/**
- * Refers the project to an object Benchtop's store already holds (for another
- * project), under the write lock so that its removal cannot come between the
- * look and the reference. Answers false when the store lacks it.
- */
-export function referToKeptObject({ projectId, oid, size }: { projectId: string; oid: string; size: number }): boolean {
-  return runInTransaction(() => {
-    if (!lfsObjectExists({ oid }) || !fs.existsSync(serverLfsObjectFile(oid))) return false;
-    insertLfsObjectRef({ projectId, oid, size });
-    return true;
-  });
 }

@@ -1,8 +1,9 @@
 import type { Project } from "../db";
+import { isAppError } from "../errors";
+import { HostError, isHostError, type GitProvider } from "../hosts";
 import { copyLfsObjectsFromHost } from "../lfs-objects";
-import { lfsCopyRefusal, LFS_COPY_RETRY } from "./lfs-copy-words";
 import type { GitCredential } from "./credential-for";
-import type { GitProvider } from "../hosts";
+import { lfsCopyRefusal, LFS_COPY_RETRY } from "./lfs-copy-words";
 
 /** The host a copy's history came from, the credential it used there, and the repository's name for messages. */
 export type LfsCopySource = { name: string; provider: GitProvider; gitUrl: string; authHeader: string | null; credential: Pick<GitCredential, "source" | "tokenType"> };
@@ -16,14 +17,21 @@ export type LfsCopySource = { name: string; provider: GitProvider; gitUrl: strin
  */
 export async function copyLfsObjectsOf({ project, dir, source }: { project: Project; dir: string; source: LfsCopySource }): Promise<Record<string, unknown>> {
   if (project.backend !== "internal") return {};
-  const outcome = await copyLfsObjectsFromHost({
-    projectId: project.id,
-    dir,
-    gitUrl: source.gitUrl,
-    authHeader: source.authHeader,
-    refused: lfsCopyRefusal(source),
-    retry: LFS_COPY_RETRY,
-  });
+  let outcome;
+  try {
+    outcome = await copyLfsObjectsFromHost({
+      projectId: project.id,
+      dir,
+      gitUrl: source.gitUrl,
+      authHeader: source.authHeader,
+      refused: lfsCopyRefusal(source),
+      retry: LFS_COPY_RETRY,
+    });
+  } catch (error) {
+    // The host's refusal or a broken transfer is a failure of the copy, as git's is (notified), not a refusal of the request.
+    if (isAppError(error) && !isHostError(error)) throw new HostError("upstream", error.message, { cause: error });
+    throw error;
+  }
   if (!outcome.objects && !outcome.absentAtHost.length) return {};
   return { lfs: { objects: outcome.objects, bytes: outcome.bytes, ...(outcome.absentAtHost.length ? { absentAtHost: outcome.absentAtHost.slice(0, 20) } : {}) } };
 }
