@@ -24,12 +24,11 @@ export function removeLfsCopyWorkArea(projectId: string): void {
  * all the same and stored once: a pointer names content, and only the content
  * itself, hash checked, shows that the copier may have it (a host of their
  * own could claim any object; a pointer alone must never open another
- * project's file). A
- * refusal or a failed transfer throws (worded by `refused`, ending in `retry`),
- * leaving references only to this project, which is still being created: its
- * removal takes them along (removeUnreferencedObjects removes the objects).
- * Objects the host does not have are none of the copy's to invent: their paths
- * are answered, for the record.
+ * project's file). A refusal or a failed transfer throws (worded by `refused`,
+ * ending in `retry`), leaving references only to this project, which is still
+ * being created: its removal takes them along (removeUnreferencedObjects
+ * removes the objects). Objects the host does not have are none of the copy's
+ * to invent: their paths are answered, for the record.
  */
 export async function copyLfsObjectsFromHost({
   projectId,

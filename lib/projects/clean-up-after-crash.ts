@@ -9,10 +9,10 @@ const ABANDONED_REASON = "The server stopped before the project's repository was
 /**
  * Removes, at start, what a server stopped half-way (a crash, SIGKILL) left
  * behind, each with an audit event saying so: projects still "creating" with
- * their partial repositories and the Git LFS objects only they held
- * (`project.creation_abandoned`), repositories
- * being made out of sight, and the quarantine folders and ref locks of
- * interrupted pushes (`git.push_leftovers_removed`). Runs before any request
+ * their partial repositories, a copy's Git LFS downloads and the objects only
+ * they held (`project.creation_abandoned`), repositories being made out of
+ * sight, and the quarantine folders and ref locks of interrupted pushes
+ * (`git.push_leftovers_removed`). Runs before any request
  * is served, so nothing it removes belongs to work still going on. A
  * repository a cut-off creation may have made at an organization's host is
  * removed there in the background (start-up does not wait for a host), or
