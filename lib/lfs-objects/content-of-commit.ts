@@ -25,7 +25,7 @@ export async function lfsContentOfCommit({ source, commit, downloadPlace, retry 
   const fileOf = source.remote ? downloadPlace : serverLfsObjectFile;
   const absent: CommitLfsObject[] = [];
   for (const object of objects) if ((await sizeOf(fileOf(object.oid))) !== object.size) absent.push(object);
-  const missing = source.remote ? await downloadLfsObjects({ gitUrl: source.remote.url, authHeader: source.remote.authHeader, objects: absent, placeOf: downloadPlace }) : absent.map((object) => object.oid);
+  const missing = source.remote ? await downloadLfsObjects({ gitUrl: source.remote.url, authHeader: source.remote.authHeader, objects: absent, placeOf: downloadPlace, retry }) : absent.map((object) => object.oid);
   if (missing.length) {
     const paths = objects.filter((object) => missing.includes(object.oid)).flatMap((object) => object.paths);
     const named = paths.slice(0, 3).join(", ") + (paths.length > 3 ? ` and ${paths.length - 3} more` : "");

@@ -10,19 +10,70 @@ import type { LfsObject } from "../lfs-pointers";
 const LFS_JSON = "application/vnd.git-lfs+json";
 /** An object's transfer may take this long (large models on a slow link). */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
+/** Objects per batch request: git-lfs's own (lfs.transfer.batchSize), what hosts are made for. */
+const BATCH_SIZE = 100;
 
 type BatchAnswer = { objects?: { oid: string; size: number; actions?: { download?: { href: string; header?: Record<string, string> } }; error?: { code: number; message: string } }[]; message?: string };
 
+/** Words for a host's refusal of the batch request: its status and its own message, if any. */
+export type LfsRefusalWords = (refusal: { host: string; status: number; said: string | undefined }) => string;
+
+const defaultRefusal =
+  (retry: string): LfsRefusalWords =>
+  ({ host, status, said }) =>
+    `${host} refused to hand out this repository's Git LFS files (HTTP ${status}${said ? `: ${said}` : ""}). Check that Git LFS is enabled for the repository there and that the account Benchtop uses may read it, then ${retry}.`;
+
 /**
  * Downloads LFS objects from a git host's LFS API (git-lfs's batch API, basic
- * transfer) with the credential git uses there, each streamed to a temporary
- * file beside its place while its SHA-256 is taken, and moved into place only
- * when the size and hash are the ones asked for. Connections follow the network
- * policy (no private addresses unless allowed). Answers the oids the host does
- * not have; a refusal or a transfer that fails throws with words.
+ * transfer, BATCH_SIZE objects per request as git-lfs asks) with the
+ * credential git uses there, each streamed to a temporary file beside its place
+ * while its SHA-256 is taken, and moved into place only when the size and hash
+ * are the ones asked for; `kept` is told of each as it arrives. Connections
+ * follow the network policy (no private addresses unless allowed). Answers the
+ * oids the host does not have; a refusal (worded by `refused`) or a transfer
+ * that fails throws with words ending in what to do (`retry`: "redeploy").
  */
-export async function downloadLfsObjects({ gitUrl, authHeader, objects, placeOf }: { gitUrl: string; authHeader: string | null; objects: LfsObject[]; placeOf: (oid: string) => string }): Promise<string[]> {
-  if (!objects.length) return [];
+export async function downloadLfsObjects({
+  gitUrl,
+  authHeader,
+  objects,
+  placeOf,
+  retry = "redeploy",
+  refused = defaultRefusal(retry),
+  kept,
+}: {
+  gitUrl: string;
+  authHeader: string | null;
+  objects: LfsObject[];
+  placeOf: (oid: string) => string;
+  retry?: string;
+  refused?: LfsRefusalWords;
+  kept?: (object: LfsObject, file: string) => void | Promise<void>;
+}): Promise<string[]> {
+  const missing: string[] = [];
+  for (let start = 0; start < objects.length; start += BATCH_SIZE) {
+    missing.push(...(await downloadBatch({ gitUrl, authHeader, objects: objects.slice(start, start + BATCH_SIZE), placeOf, retry, refused, kept })));
+  }
+  return missing;
+}
+
+async function downloadBatch({
+  gitUrl,
+  authHeader,
+  objects,
+  placeOf,
+  retry,
+  refused,
+  kept,
+}: {
+  gitUrl: string;
+  authHeader: string | null;
+  objects: LfsObject[];
+  placeOf: (oid: string) => string;
+  retry: string;
+  refused: LfsRefusalWords;
+  kept?: (object: LfsObject, file: string) => void | Promise<void>;
+}): Promise<string[]> {
   const host = new URL(gitUrl).host;
   const fetch = createSafeFetch({ timeoutMs: 60_000 });
   const batchUrl = `${gitUrl.replace(/\/$/, "")}/info/lfs/objects/batch`;
@@ -34,7 +85,7 @@ export async function downloadLfsObjects({ gitUrl, authHeader, objects, placeOf 
   });
   if (!response.ok) {
     const said = ((await response.json().catch(() => ({}))) as BatchAnswer).message;
-    throw new AppError("conflict", `${host} refused to hand out this repository's Git LFS files (HTTP ${response.status}${said ? `: ${said}` : ""}). Check that Git LFS is enabled for the repository there and that the account Benchtop uses may read it, then redeploy.`);
+    throw new AppError("conflict", refused({ host, status: response.status, said: typeof said === "string" ? said.slice(0, 200) : undefined }));
   }
   const answer = (await response.json()) as BatchAnswer;
   const missing: string[] = [];
@@ -72,8 +123,9 @@ export async function downloadLfsObjects({ gitUrl, authHeader, objects, placeOf 
       await fs.promises.rename(temp, place);
     } catch (error) {
       await fs.promises.rm(temp, { force: true });
-      throw new AppError("conflict", `The Git LFS object ${object.oid.slice(0, 12)}… from ${host} could not be kept: ${error instanceof Error ? error.message : String(error)}. Redeploy to try again.`);
+      throw new AppError("conflict", `The Git LFS object ${object.oid.slice(0, 12)}… from ${host} could not be kept: ${error instanceof Error ? error.message : String(error)}. Try again: ${retry}.`);
     }
+    await kept?.(object, place);
   }
   return missing;
 }

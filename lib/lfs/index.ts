@@ -2,5 +2,5 @@
 // project's clone URL, objects by SHA-256 under DATA_DIR/lfs shared between projects.
 export { isLfsPath } from "./lfs-path";
 export { serveLfsRequest } from "./serve-lfs-request";
-export { removeLfsLeftovers, removeUnreferencedObjects, startLfsSweeper } from "./remove-objects";
+export { removeLfsLeftovers, startLfsSweeper } from "./remove-objects";
 export { DEFAULT_MAX_OBJECT_BYTES, getLfsSettings, lfsSettingsFormSchema, lfsSettingsInputSchema, toMegabytes, updateLfsSettings, type LfsSettings, type LfsSettingsInput } from "./settings";

@@ -3,11 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyLfsObjectRefs, deleteProjectRow, getProjectLfsObject, insertProject, insertUser, lfsObjectExists } from "../db";
-import { keepObject } from "./keep-object";
-import { objectFile, uploadsDir } from "./object-files";
+import { keepObject, lfsUploadsDir, removeUnreferencedObjects, serverLfsObjectFile } from "../lfs-objects";
 import { readObject } from "./read-object";
 import { receiveObject } from "./receive-object";
-import { removeLfsLeftovers, removeUnreferencedObjects } from "./remove-objects";
+import { removeLfsLeftovers } from "./remove-objects";
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -23,7 +22,7 @@ function bodyOf(data: Buffer): ReadableStream<Uint8Array> {
   });
 }
 
-const leftInUploads = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()) : []);
+const leftInUploads = () => (fs.existsSync(lfsUploadsDir()) ? fs.readdirSync(lfsUploadsDir()) : []);
 
 function newProject() {
   const handle = `u${randomBytes(4).toString("hex")}`;
@@ -52,7 +51,7 @@ describe("receiving objects", () => {
     const project = newProject();
     const data = randomBytes(250_000);
     const oid = await upload(project.id, data);
-    expect(objectFile(oid)).toMatch(new RegExp(`/lfs/objects/${oid.slice(0, 2)}/${oid.slice(2, 4)}/${oid}$`));
+    expect(serverLfsObjectFile(oid)).toMatch(new RegExp(`/lfs/objects/${oid.slice(0, 2)}/${oid.slice(2, 4)}/${oid}$`));
     expect(getProjectLfsObject({ projectId: project.id, oid })).toEqual({ oid, size: data.length });
     expect((await readAll(oid)).equals(data)).toBe(true);
     expect(leftInUploads()).toEqual([]);
@@ -65,7 +64,7 @@ describe("receiving objects", () => {
     const big = await receiveObject({ body: bodyOf(data), oid: sha256(data), maxObjectBytes: 4000 });
     expect(big).toEqual({ ok: false, status: 413, message: expect.stringContaining("lfs.maxObjectBytes") });
     expect(leftInUploads()).toEqual([]);
-    expect(fs.existsSync(objectFile(sha256(data)))).toBe(false);
+    expect(fs.existsSync(serverLfsObjectFile(sha256(data)))).toBe(false);
     expect(lfsObjectExists({ oid: sha256(data) })).toBe(false);
   });
 });
@@ -81,13 +80,13 @@ describe("removing objects", () => {
 
     deleteProjectRow({ id: original.id });
     removeUnreferencedObjects();
-    expect(fs.existsSync(objectFile(shared))).toBe(true);
-    expect(fs.existsSync(objectFile(own))).toBe(true);
+    expect(fs.existsSync(serverLfsObjectFile(shared))).toBe(true);
+    expect(fs.existsSync(serverLfsObjectFile(own))).toBe(true);
 
     deleteProjectRow({ id: copy.id });
     removeUnreferencedObjects();
     for (const oid of [shared, own]) {
-      expect(fs.existsSync(objectFile(oid))).toBe(false);
+      expect(fs.existsSync(serverLfsObjectFile(oid))).toBe(false);
       expect(lfsObjectExists({ oid })).toBe(false);
     }
   });
@@ -97,11 +96,11 @@ describe("removing objects", () => {
     const kept = await upload(project.id, randomBytes(2000));
     // A file moved into place by a server that stopped before its row was written.
     const stray = sha256(randomBytes(10));
-    fs.mkdirSync(path.dirname(objectFile(stray)), { recursive: true });
-    fs.writeFileSync(objectFile(stray), "half");
-    fs.mkdirSync(uploadsDir(), { recursive: true });
-    const abandoned = path.join(uploadsDir(), "abandoned");
-    const current = path.join(uploadsDir(), "current");
+    fs.mkdirSync(path.dirname(serverLfsObjectFile(stray)), { recursive: true });
+    fs.writeFileSync(serverLfsObjectFile(stray), "half");
+    fs.mkdirSync(lfsUploadsDir(), { recursive: true });
+    const abandoned = path.join(lfsUploadsDir(), "abandoned");
+    const current = path.join(lfsUploadsDir(), "current");
     fs.writeFileSync(abandoned, "x");
     fs.writeFileSync(current, "x");
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
@@ -110,8 +109,8 @@ describe("removing objects", () => {
     const removed = removeLfsLeftovers();
     expect(removed.files).toBe(1);
     expect(removed.uploads).toBe(1);
-    expect(fs.existsSync(objectFile(stray))).toBe(false);
-    expect(fs.existsSync(objectFile(kept))).toBe(true);
+    expect(fs.existsSync(serverLfsObjectFile(stray))).toBe(false);
+    expect(fs.existsSync(serverLfsObjectFile(kept))).toBe(true);
     expect(fs.existsSync(abandoned)).toBe(false);
     expect(fs.existsSync(current)).toBe(true);
   });

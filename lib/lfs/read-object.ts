@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { objectFile } from "./object-files";
+import { serverLfsObjectFile } from "../lfs-objects";
 
 const CHUNK = 1024 * 1024;
 
@@ -9,7 +9,7 @@ const CHUNK = 1024 * 1024;
  * for a slow client), with its size. Undefined when the file is missing.
  */
 export async function readObject(oid: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | undefined> {
-  const handle = await fs.open(objectFile(oid), "r").catch(() => undefined);
+  const handle = await fs.open(serverLfsObjectFile(oid), "r").catch(() => undefined);
   if (!handle) return undefined;
   const { size } = await handle.stat();
   let closed = false;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
-import { uploadsDir } from "./object-files";
+import { lfsUploadsDir } from "../lfs-objects";
 import { overLimitMessage } from "./refusals";
 
 export type Received = { ok: true; tempFile: string; size: number } | { ok: false; status: number; message: string };
@@ -17,8 +17,8 @@ export type Received = { ok: true; tempFile: string; size: number } | { ok: fals
  * (keepObject) or removes it.
  */
 export async function receiveObject({ body, oid, maxObjectBytes }: { body: ReadableStream<Uint8Array>; oid: string; maxObjectBytes: number }): Promise<Received> {
-  await fs.promises.mkdir(uploadsDir(), { recursive: true });
-  const tempFile = path.join(uploadsDir(), `${oid}.${randomBytes(8).toString("hex")}`);
+  await fs.promises.mkdir(lfsUploadsDir(), { recursive: true });
+  const tempFile = path.join(lfsUploadsDir(), `${oid}.${randomBytes(8).toString("hex")}`);
   const hash = createHash("sha256");
   let size = 0;
   let overLimit = false;

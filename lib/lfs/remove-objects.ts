@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startPollLoop } from "../background";
-import { deleteUnreferencedLfsObjects, lfsObjectExists, runInTransaction } from "../db";
-import { objectFile, objectsDir, uploadsDir } from "./object-files";
+import { lfsObjectExists, runInTransaction } from "../db";
+import { lfsObjectsDir, lfsUploadsDir, removeUnreferencedObjects, serverLfsObjectFile } from "../lfs-objects";
 import { isOid } from "./oid";
 
 /**
@@ -12,31 +12,11 @@ import { isOid } from "./oid";
  */
 const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
 
-/**
- * Removes the objects no project refers to any more (their projects were
- * deleted), rows and files together under SQLite's write lock (see
- * keepObject). Called after a project is deleted, and at start for whatever a
- * stopped or failed removal left, so a failure here is logged, not passed on.
- * Answers how many went.
- */
-export function removeUnreferencedObjects(): number {
-  try {
-    return runInTransaction(() => {
-      const oids = deleteUnreferencedLfsObjects();
-      for (const oid of oids) fs.rmSync(objectFile(oid), { force: true });
-      return oids.length;
-    });
-  } catch (error) {
-    console.error("Removing Git LFS objects no project refers to failed (the next start tries again):", error);
-    return 0;
-  }
-}
-
 /** Every file under DATA_DIR/lfs/objects/{xx}/{yy}/. */
 function listObjectFiles(): string[] {
   const files: string[] = [];
   const list = (dir: string) => fs.readdirSync(dir, { withFileTypes: true });
-  const root = objectsDir();
+  const root = lfsObjectsDir();
   if (!fs.existsSync(root)) return files;
   for (const first of list(root).filter((entry) => entry.isDirectory())) {
     for (const second of list(path.join(root, first.name)).filter((entry) => entry.isDirectory())) {
@@ -60,17 +40,17 @@ export function removeLfsLeftovers({ now = Date.now() }: { now?: number } = {}):
   for (const file of listObjectFiles()) {
     const name = path.basename(file);
     // Checked first without the lock: only a file without a row needs the second look.
-    if (isOid(name) && file === objectFile(name) && lfsObjectExists({ oid: name })) continue;
+    if (isOid(name) && file === serverLfsObjectFile(name) && lfsObjectExists({ oid: name })) continue;
     const orphan = runInTransaction(() => {
-      if (isOid(name) && file === objectFile(name) && lfsObjectExists({ oid: name })) return false;
+      if (isOid(name) && file === serverLfsObjectFile(name) && lfsObjectExists({ oid: name })) return false;
       fs.rmSync(file, { force: true, recursive: true });
       return true;
     });
     if (orphan) files += 1;
   }
   let uploads = 0;
-  for (const entry of fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()) : []) {
-    const file = path.join(uploadsDir(), entry);
+  for (const entry of fs.existsSync(lfsUploadsDir()) ? fs.readdirSync(lfsUploadsDir()) : []) {
+    const file = path.join(lfsUploadsDir(), entry);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat && now - stat.mtimeMs > ABANDONED_UPLOAD_MS) {
       fs.rmSync(file, { force: true, recursive: true });

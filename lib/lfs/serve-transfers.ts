@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getProjectLfsObject } from "../db";
 import { canWrite } from "../projects";
-import { keepObject } from "./keep-object";
+import { keepObject } from "../lfs-objects";
 import { readLfsJson, refuseWrite, type LfsContext } from "./lfs-context";
 import { lfsError, lfsJson } from "./lfs-responses";
 import { OID_PATTERN } from "./oid";

@@ -1,16 +1,47 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getReposDir } from "../config/env";
-import { insertUser, listAuditEvents, projectNameTaken } from "../db";
+import { AppError } from "../errors";
+import { insertUser, lfsObjectExists, listAuditEvents, projectNameTaken } from "../db";
 import { repoPath } from "../git-server";
+import { keepObject, lfsUploadsDir, serverLfsObjectFile } from "../lfs-objects";
 import { loadProject } from "./access";
 import { cleanUpAfterCrash } from "./clean-up-after-crash";
 import { createProject } from "./create-project";
 
 const owner = () => insertUser({ email: `crash${Date.now()}${Math.random()}@example.test`.slice(0, 60), name: "Crash", handle: `c${Math.random().toString(36).slice(2, 10)}`, passwordHash: "x", role: "user" });
 
+/** A Git LFS object's file waiting to be kept, as a transfer leaves it. */
+function lfsFile(content: string) {
+  const tempFile = path.join(os.tmpdir(), `lfs-${Math.random().toString(36).slice(2)}`);
+  fs.writeFileSync(tempFile, content);
+  return { oid: createHash("sha256").update(content).digest("hex"), size: content.length, tempFile };
+}
+
 describe("creating a project, across a crash", () => {
+  it("takes away the Git LFS objects a failed creation had kept, and only those", async () => {
+    const user = owner();
+    const held = await createProject({ input: { name: "Holder", description: "" }, owner: user });
+    keepObject({ projectId: held.id, ...lfsFile("shared with a failed copy") });
+    await expect(
+      createProject({
+        input: { name: "Failing", description: "" },
+        owner: user,
+        initialize: async ({ project }) => {
+          keepObject({ projectId: project.id, ...lfsFile("shared with a failed copy") });
+          keepObject({ projectId: project.id, ...lfsFile("only the failed copy's") });
+          throw new AppError("conflict", "The host refused.");
+        },
+      }),
+    ).rejects.toThrow("The host refused.");
+    expect(lfsObjectExists({ oid: lfsFile("only the failed copy's").oid })).toBe(false);
+    expect(fs.existsSync(serverLfsObjectFile(lfsFile("only the failed copy's").oid))).toBe(false);
+    expect(fs.existsSync(serverLfsObjectFile(lfsFile("shared with a failed copy").oid))).toBe(true);
+  });
+
   it("hides the project while its repository is made, holding its name", async () => {
     const user = owner();
     let seenWhileCreating: unknown = "not called";
@@ -44,6 +75,10 @@ describe("creating a project, across a crash", () => {
       initialize: ({ project, dir }) => {
         projectId = project.id;
         fs.writeFileSync(path.join(dir, "partial"), "x");
+        // A copy's Git LFS object already kept for it, and a download under way in its work area.
+        keepObject({ projectId: project.id, ...lfsFile("kept for the cut-off copy") });
+        fs.mkdirSync(path.join(lfsUploadsDir(), `copy-${project.id}`), { recursive: true });
+        fs.writeFileSync(path.join(lfsUploadsDir(), `copy-${project.id}`, "half"), "x");
         return new Promise(() => {});
       },
     });
@@ -53,6 +88,10 @@ describe("creating a project, across a crash", () => {
     await cleanUpAfterCrash({ startedAt: new Date() });
     expect(projectNameTaken({ ownerId: user.id, name: "Cut-off" })).toBe(false);
     expect(fs.existsSync(path.join(getReposDir(), ".staging"))).toBe(false);
+    const { oid } = lfsFile("kept for the cut-off copy");
+    expect(lfsObjectExists({ oid })).toBe(false);
+    expect(fs.existsSync(serverLfsObjectFile(oid))).toBe(false);
+    expect(fs.readdirSync(lfsUploadsDir())).toEqual([]);
     const [event] = listAuditEvents({ action: "project.creation_abandoned", projectId, limit: 5, offset: 0 });
     expect(event).toMatchObject({ projectName: "Cut-off", actorId: null, detail: { name: "Cut-off", owner: { id: user.id, email: user.email }, reason: expect.stringMatching(/stopped before/) } });
     const again = await createProject({ input: { name: "Cut-off", description: "" }, owner: user });

@@ -2,6 +2,7 @@ import { deleteProjectRow, insertProject, projectNameTaken, runInTransaction, up
 import { recordEvent } from "../audit";
 import { AppError, isAppError } from "../errors";
 import { buildRepository, initRepository, removeRepository } from "../git-server";
+import { removeUnreferencedObjects } from "../lfs-objects";
 import { getActiveBackend } from "../vcs";
 import { createExternalRepository, organizationRepositoryName, requireHostConnection } from "./create-external-repository";
 import type { RepositoryInitializer, RepositoryOutcome } from "./repository-initializer";
@@ -87,6 +88,8 @@ export async function createProject({
     });
   } catch (error) {
     deleteProjectRow({ id: project.id });
+    // A copy's Git LFS objects went with the row's references; those no other project holds go now.
+    removeUnreferencedObjects();
     await removeRepository({ projectId: project.id }).catch(() => {});
     if (isAppError(error)) throw error;
     throw new AppError("internal", "The project's repository could not be created. Try again; if it keeps failing, ask an administrator to check the server's disk.", { cause: error });

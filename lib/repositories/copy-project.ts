@@ -6,10 +6,15 @@ import { gitUrlOfLocation, HostError } from "../hosts";
 import { createGitAdapter } from "../hosts/create-adapter";
 import { createProject, notifyFailure, remoteOf, type CreateProjectInput, type ProjectAccess } from "../projects";
 import { checkCloneHost } from "./check-clone-host";
+import { copyLfsObjectsOf, type LfsCopySource } from "./copy-lfs-objects";
 import { remoteCredentialFor } from "./credential-for";
 
-/** Where the copy's history is fetched from: the git URL (or, on Benchtop's own server, the bare repository's folder) and the Authorization header. */
-type CopySource = { url: string; authHeader: string | null; where: string };
+/**
+ * Where the copy's history is fetched from: the git URL (or, on Benchtop's own
+ * server, the bare repository's folder) and the Authorization header; for a
+ * host, what its Git LFS files are copied with (copyLfsObjectsOf).
+ */
+type CopySource = { url: string; authHeader: string | null; where: string; lfs: LfsCopySource | null };
 
 /**
  * A project's repository as the actor reads it: Benchtop's own bare repository,
@@ -19,7 +24,7 @@ type CopySource = { url: string; authHeader: string | null; where: string };
  */
 async function copySourceOf({ project, actor }: { project: Project; actor: Pick<User, "id"> }): Promise<CopySource> {
   const remote = remoteOf(project);
-  if (!remote) return { url: repoPath(project.id), authHeader: null, where: "Benchtop's git server" };
+  if (!remote) return { url: repoPath(project.id), authHeader: null, where: "Benchtop's git server", lfs: null };
   const gitUrl = gitUrlOfLocation(remote);
   if (!gitUrl) throw new AppError("internal", `${project.name} has no git address at its host. Ask an administrator to check the project.`);
   const url = new URL(gitUrl);
@@ -32,7 +37,8 @@ async function copySourceOf({ project, actor }: { project: Project; actor: Pick<
   }
   await checkCloneHost(url);
   const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
-  return { url: url.toString(), authHeader: adapter.gitAuthHeader(), where: url.host };
+  const authHeader = adapter.gitAuthHeader();
+  return { url: url.toString(), authHeader, where: url.host, lfs: { name: project.name, provider: remote.provider, gitUrl: url.toString(), authHeader, credential } };
 }
 
 /**
@@ -61,10 +67,13 @@ export async function copyProject({ access, input, actor }: { access: ProjectAcc
           console.error(`Copying project ${source.id} failed:`, (error as Error).message);
           throw new HostError("upstream", `Copying ${source.name} from ${from.where} failed: the transfer was refused or broke off. Check that you can still open ${source.name}, then try again.`, { cause: error });
         }
-        // The copy shares the source's Git LFS objects on Benchtop's git server (each kept until no project refers to it).
-        // Written while the copy is still being created: a copy that never becomes ready takes its references with it.
-        if (project.backend === "internal") copyLfsObjectRefs({ fromProjectId: source.id, toProjectId: project.id });
-        return { defaultBranch: source.defaultBranch, detail: { copiedFrom: { projectId: source.id, name: source.name } } };
+        // The copy shares the source's Git LFS objects on Benchtop's git server (each kept until no project refers to it),
+        // or fetches those of a source at a host into Benchtop's store. Written while the copy is still being created:
+        // a copy that never becomes ready takes its references with it.
+        let lfs = {};
+        if (from.lfs) lfs = await copyLfsObjectsOf({ project, dir, source: from.lfs });
+        else if (project.backend === "internal") copyLfsObjectRefs({ fromProjectId: source.id, toProjectId: project.id });
+        return { defaultBranch: source.defaultBranch, detail: { copiedFrom: { projectId: source.id, name: source.name }, ...lfs } };
       },
     });
     recordEvent({ action: "project.copied", actor, project: source, detail: { projectId: copy.id, name: copy.name, owner: actor.handle } });

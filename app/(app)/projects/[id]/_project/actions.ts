@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth";
 import { actionFailed, publicOrigin, validationFailed, type ActionState } from "@/lib/http";
-import { removeUnreferencedObjects } from "@/lib/lfs";
+import { removeUnreferencedObjects } from "@/lib/lfs-objects";
 import {
   addCollaborator,
   addCollaboratorSchema,

@@ -1,6 +1,6 @@
 import { requireApiCaller } from "@/lib/auth";
 import { apiRoute, json, noContent, publicOrigin, readJson } from "@/lib/http";
-import { removeUnreferencedObjects } from "@/lib/lfs";
+import { removeUnreferencedObjects } from "@/lib/lfs-objects";
 import { deleteProject, loadProject, toProjectView, updateProject, updateProjectSchema } from "@/lib/projects";
 
 type Context = { params: Promise<{ id: string }> };

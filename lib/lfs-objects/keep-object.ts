@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { insertLfsObjectRef, runInTransaction } from "../db";
-import { objectFile } from "./object-files";
+import { serverLfsObjectFile } from "./server-store";
 
 /**
  * Moves a received, verified object into place and records it for the
@@ -12,7 +12,7 @@ import { objectFile } from "./object-files";
  * commit leaves a file without a row, which start-up removes.
  */
 export function keepObject({ projectId, oid, size, tempFile }: { projectId: string; oid: string; size: number; tempFile: string }): void {
-  const file = objectFile(oid);
+  const file = serverLfsObjectFile(oid);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     runInTransaction(() => {
