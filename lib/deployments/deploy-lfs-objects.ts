@@ -17,7 +17,9 @@ import { lfsObjectFile } from "./serve/lfs-content";
 export async function storeLfsObjects({ deploymentId, commit, source, log }: { deploymentId: string; commit: string; source: SourceRepository; log: RunLog }): Promise<void> {
   const dir = storePath({ deploymentId });
   const placeOf = (oid: string) => lfsObjectFile(dir, oid);
-  const files = await lfsContentOfCommit({ source: { dir, remote: source.remote }, commit, downloadPlace: placeOf, retry: "redeploy" });
+  // The commit is read from the deployment's own copy; the objects from where the project keeps them.
+  const from = source.remote ? { dir, remote: source.remote } : { dir, remote: null, projectId: source.projectId };
+  const files = await lfsContentOfCommit({ source: from, commit, downloadPlace: placeOf, retry: "redeploy" });
   if (!files.length) return;
   for (const lfs of files) {
     const place = placeOf(lfs.oid);

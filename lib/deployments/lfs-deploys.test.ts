@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimNextRun, getDeployment, getRun, type User } from "../db";
+import { claimNextRun, getDeployment, getRun, insertLfsObjectRef, type User } from "../db";
 import { repoPath } from "../git-server";
 import { createProject, loadProject } from "../projects";
 import { newTestUser } from "../projects/test-support/external-project";
@@ -19,6 +19,7 @@ import { executeRun } from "./execute-run";
 import { serverLfsObjectFile } from "../lfs-objects";
 import { redeploy } from "./manage-deployment";
 import { serveDeployedPath } from "./serve";
+import { lfsObjectFile } from "./serve/lfs-content";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=t@example.test", ...args], { cwd }).toString("utf8");
@@ -41,11 +42,12 @@ function commit(files: Record<string, Buffer | string>, lfs: string[]): string {
   return git(work, "rev-parse", "HEAD").trim();
 }
 
-/** Puts an object in Benchtop's own LFS store, as its git server does when it is pushed. */
-function putInServerStore(bytes: Buffer): void {
+/** Puts an object in Benchtop's own LFS store for a project, as its git server does when it is pushed there. */
+function putInServerStore(bytes: Buffer, forProject = projectId): void {
   const file = serverLfsObjectFile(sha256(bytes));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes);
+  insertLfsObjectRef({ projectId: forProject, oid: sha256(bytes), size: bytes.length });
 }
 
 async function runQueued() {
@@ -109,5 +111,18 @@ describe("a deployment of files stored with Git LFS", () => {
     expect(run.message).toContain("data/lost.csv is stored with Git LFS, but the content is not on Benchtop's git server. Push it with `git lfs push --all origin`");
     expect(getDeployment({ id: deploymentId })).toMatchObject({ failure: run.message });
     expect(sha256(await bodyOf(await serve(deploymentId, first, "models/model.bin")))).toBe(sha256(model));
+  });
+
+  it("attack: a pointer naming another project's object (its hash and size) does not deploy that project's content", async () => {
+    const other = (await createProject({ input: { name: "secrets", description: "" }, owner: await newTestUser("lfs-other") })).id;
+    const secret = randomBytes(4000);
+    putInServerStore(secret, other);
+    commit({ "stolen.bin": secret }, ["stolen.bin"]);
+    const access = loadProject({ id: projectId, user: owner });
+    redeploy({ access, deployment: getDeployment({ id: deploymentId })!, actor: owner });
+    const run = await runQueued();
+    expect(run.status).toBe("failed");
+    expect(run.message).toMatch(/stolen\.bin (is|are) stored with Git LFS, but the content is not on Benchtop's git server/);
+    expect(fs.existsSync(lfsObjectFile(storePath({ deploymentId }), sha256(secret)))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import { listProjectLfsObjects } from "../db";
 import { AppError } from "../errors";
 import { downloadLfsObjects } from "./download";
 import { lfsObjectsOfCommit, type CommitLfsObject } from "./objects-of-commit";
@@ -7,8 +8,12 @@ import { serverLfsObjectFile } from "./server-store";
 /** An LFS object a commit's files stand for, and the file holding its content. */
 export type LfsFile = CommitLfsObject & { file: string };
 
-/** Where a commit came from: Benchtop's own git server (`remote` null), or a git host and the credential git used there. */
-export type LfsSource = { dir: string; remote: { url: string; authHeader: string | null } | null };
+/**
+ * Where a commit came from: a git host and the credential git used there, or
+ * Benchtop's own git server (`remote` null) for the project whose objects
+ * (and only those) it may read from the shared store.
+ */
+export type LfsSource = { dir: string; remote: { url: string; authHeader: string | null } } | { dir: string; remote: null; projectId: string };
 
 const sizeOf = (file: string) => fs.stat(file).then((stat) => stat.size, () => null);
 
@@ -23,8 +28,14 @@ const sizeOf = (file: string) => fs.stat(file).then((stat) => stat.size, () => n
 export async function lfsContentOfCommit({ source, commit, downloadPlace, retry }: { source: LfsSource; commit: string; downloadPlace: (oid: string) => string; retry: string }): Promise<LfsFile[]> {
   const objects = await lfsObjectsOfCommit({ dir: source.dir, commit });
   const fileOf = source.remote ? downloadPlace : serverLfsObjectFile;
+  // The store is shared by every project: a pointer names any object by its hash, so a
+  // project reads only the objects it refers to (pushed or copied to it), never another's.
+  const held = source.remote ? null : new Map(listProjectLfsObjects({ projectId: source.projectId, oids: objects.map((object) => object.oid) }).map((object) => [object.oid, object.size]));
   const absent: CommitLfsObject[] = [];
-  for (const object of objects) if ((await sizeOf(fileOf(object.oid))) !== object.size) absent.push(object);
+  for (const object of objects) {
+    if (held && held.get(object.oid) !== object.size) absent.push(object);
+    else if ((await sizeOf(fileOf(object.oid))) !== object.size) absent.push(object);
+  }
   const missing = source.remote ? await downloadLfsObjects({ gitUrl: source.remote.url, authHeader: source.remote.authHeader, objects: absent, placeOf: downloadPlace, retry }) : absent.map((object) => object.oid);
   if (missing.length) {
     const paths = objects.filter((object) => missing.includes(object.oid)).flatMap((object) => object.paths);

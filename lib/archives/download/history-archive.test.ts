@@ -17,7 +17,7 @@ const leftovers = () => (fs.existsSync(stagingPath({ name: "" })) ? fs.readdirSy
 
 async function download(ref: string, format: ArchiveFormat): Promise<string> {
   const revision = await resolveRevision({ dir: source, ref, project });
-  const { source: packed, temp } = await archiveHistory({ repository: { dir: source, release: async () => {}, remote: null }, revision, format, name: project.name });
+  const { source: packed, temp } = await archiveHistory({ repository: { dir: source, release: async () => {}, remote: null, projectId: project.id }, revision, format, name: project.name });
   const body = streamBody({ source: packed, onClose: temp.remove });
   const bytes = Buffer.from(await new Response(body).arrayBuffer());
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "history-out-"));
@@ -63,7 +63,7 @@ describe("archiveHistory", () => {
 
   it("removes its temporary folder when the reader stops half-way", async () => {
     const revision = await resolveRevision({ dir: source, ref: "main", project });
-    const { source: packed, temp } = await archiveHistory({ repository: { dir: source, release: async () => {}, remote: null }, revision, format: "zip", name: project.name });
+    const { source: packed, temp } = await archiveHistory({ repository: { dir: source, release: async () => {}, remote: null, projectId: project.id }, revision, format: "zip", name: project.name });
     expect(fs.existsSync(temp.dir)).toBe(true);
     const reader = streamBody({ source: packed, onClose: temp.remove }).getReader();
     await reader.read();
@@ -73,7 +73,7 @@ describe("archiveHistory", () => {
 
   it("removes its temporary folder when the client leaves (the request's signal)", async () => {
     const revision = await resolveRevision({ dir: source, ref: "main", project });
-    const { source: packed, temp } = await archiveHistory({ repository: { dir: source, release: async () => {}, remote: null }, revision, format: "tar.gz", name: project.name });
+    const { source: packed, temp } = await archiveHistory({ repository: { dir: source, release: async () => {}, remote: null, projectId: project.id }, revision, format: "tar.gz", name: project.name });
     const controller = new AbortController();
     const reader = streamBody({ source: packed, onClose: temp.remove, signal: controller.signal }).getReader();
     await reader.read();

@@ -8,7 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { insertLfsObjectRef } from "../../db";
 import { serverLfsObjectFile } from "../../lfs-objects";
+import { createProject } from "../../projects";
+import { newTestUser } from "../../projects/test-support/external-project";
 import { archiveHistory } from "./history-archive";
 import { archiveRevisionWithLfs } from "./revision-archive";
 import type { SourceRepository } from "./source-repository";
@@ -21,6 +24,9 @@ const table = Buffer.from("region,amount\nnorth,10\n");
 let repository: SourceRepository;
 let commit: string;
 let lost: string;
+let projectId: string;
+let stolen: string;
+const secret = randomBytes(3000);
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -37,7 +43,9 @@ function unpack(bytes: Buffer, format: "zip" | "tar.gz"): string {
   return dir;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  projectId = (await createProject({ input: { name: "models", description: "" }, owner: await newTestUser("lfs-archive") })).id;
+  const other = (await createProject({ input: { name: "secrets", description: "" }, owner: await newTestUser("lfs-archive-other") })).id;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "lfs-archive-"));
   git(work, "init", "-q", "-b", "main", "repo");
   const repo = path.join(work, "repo");
@@ -47,6 +55,7 @@ beforeAll(() => {
     const place = serverLfsObjectFile(sha256(bytes));
     fs.mkdirSync(path.dirname(place), { recursive: true });
     fs.writeFileSync(place, bytes);
+    insertLfsObjectRef({ projectId, oid: sha256(bytes), size: bytes.length });
     fs.writeFileSync(path.join(repo, name), execFileSync("git", ["lfs", "pointer", `--file=${name}`], { cwd: repo, stdio: ["ignore", "pipe", "ignore"] }));
   }
   fs.writeFileSync(path.join(repo, ".gitattributes"), "*.bin filter=lfs diff=lfs merge=lfs -text\n*.csv filter=lfs diff=lfs merge=lfs -text\n");
@@ -58,7 +67,18 @@ beforeAll(() => {
   git(repo, "add", "--all");
   git(repo, "commit", "-q", "-m", "lost");
   lost = git(repo, "rev-parse", "HEAD").trim();
-  repository = { dir: path.join(repo, ".git"), release: async () => {}, remote: null };
+  // Another project's object, in the shared store: this project's pointer to it must not read it.
+  const place = serverLfsObjectFile(sha256(secret));
+  fs.mkdirSync(path.dirname(place), { recursive: true });
+  fs.writeFileSync(place, secret);
+  insertLfsObjectRef({ projectId: other, oid: sha256(secret), size: secret.length });
+  git(repo, "rm", "-q", "gone.bin");
+  fs.writeFileSync(path.join(repo, "stolen.bin"), secret);
+  fs.writeFileSync(path.join(repo, "stolen.bin"), execFileSync("git", ["lfs", "pointer", "--file=stolen.bin"], { cwd: repo, stdio: ["ignore", "pipe", "ignore"] }));
+  git(repo, "add", "--all");
+  git(repo, "commit", "-q", "-m", "stolen");
+  stolen = git(repo, "rev-parse", "HEAD").trim();
+  repository = { dir: path.join(repo, ".git"), release: async () => {}, remote: null, projectId };
 });
 
 describe("archives of LFS files", () => {
@@ -85,5 +105,10 @@ describe("archives of LFS files", () => {
 
   it("are refused, naming the file, when an object's content is nowhere", async () => {
     await expect(archiveRevisionWithLfs({ repository, commit: lost, format: "zip", prefix: "models" })).rejects.toThrow(/gone\.bin is stored with Git LFS, but the content is not on Benchtop's git server/);
+  });
+
+  it("attack: a pointer naming another project's object (its hash and size) does not put that content in the archive", async () => {
+    await expect(archiveRevisionWithLfs({ repository, commit: stolen, format: "zip", prefix: "models" })).rejects.toThrow(/stolen\.bin is stored with Git LFS, but the content is not on Benchtop's git server/);
+    await expect(archiveHistory({ repository, revision: { kind: "commit", name: stolen, commit: stolen }, format: "tar.gz", name: "models" })).rejects.toThrow(/stolen\.bin/);
   });
 });

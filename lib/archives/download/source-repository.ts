@@ -2,6 +2,7 @@ import type { Project, User } from "../../db";
 import { createBareRepository, fetchIntoRepository, repoPath } from "../../git-server";
 import { createGitAdapter } from "../../hosts/create-adapter";
 import { remoteOf } from "../../projects";
+import type { LfsSource } from "../../lfs-objects";
 import { checkCloneHost, remoteCredentialFor } from "../../repositories";
 import { hostFetchError, type FetchPurpose } from "./host-fetch-error";
 import { createTempFolder } from "./temp-folder";
@@ -11,7 +12,7 @@ import { createTempFolder } from "./temp-folder";
  * needs it; for a project on a git host, where it came from and the credential
  * (for what git does not fetch itself, such as Git LFS objects).
  */
-export type SourceRepository = { dir: string; release: () => Promise<void>; remote: { url: string; authHeader: string | null } | null };
+export type SourceRepository = LfsSource & { release: () => Promise<void> };
 
 /**
  * The repository a download is made from: the project's own bare repository
@@ -21,7 +22,7 @@ export type SourceRepository = { dir: string; release: () => Promise<void>; remo
  */
 export async function openSourceRepository({ actor, project, purpose = "download" }: { actor: Pick<User, "id">; project: Project; purpose?: FetchPurpose }): Promise<SourceRepository> {
   const remote = remoteOf(project);
-  if (!remote) return { dir: repoPath(project.id), release: async () => {}, remote: null };
+  if (!remote) return { dir: repoPath(project.id), release: async () => {}, remote: null, projectId: project.id };
   const credential = await remoteCredentialFor({ actor, remote });
   const adapter = createGitAdapter({ provider: remote.provider, location: remote.location, token: credential.token, tokenType: credential.tokenType, email: credential.email });
   const url = new URL(adapter.gitRemoteUrl());
