@@ -4,6 +4,8 @@
 export { listDirectory } from "./list-directory";
 export { readFile } from "./read-file";
 export { readFileBytes } from "./read-file-bytes";
+export { readFileBlob } from "./read-file-blob";
+export { getLfsUsage, clearLfsCopies, setLfsBudget } from "./lfs-storage";
 export { writeFile } from "./write-file";
 export { createFolder } from "./create-folder";
 export { deletePath } from "./delete-path";
