@@ -13,6 +13,8 @@ const EDITED = "day,sales\nmon,3\ntue,5\nwed,8\n";
 const DEFAULT_LFS_LIMIT = 5 * 1024 ** 3;
 
 test("an LFS-tracked image and CSV open as their content; the edited CSV is pushed as an LFS object git lfs reads", async ({ owner, openBrowser, api }) => {
+  // Native git lfs, a session and two pushes: more than the default on a 2-core machine.
+  test.setTimeout(120_000);
   const native = new NativeGit(owner.project.cloneUrl, owner.token, lfsHome()).clone();
   native.run(["lfs", "track", "*.csv", "*.png"]);
   native.run(["add", ".gitattributes"]);

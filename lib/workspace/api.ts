@@ -29,6 +29,12 @@ export interface WorkspaceApi {
   /** Removes the copies of large files the server has; those not pushed yet stay. */
   clearLfsCopies(): Promise<LfsUsage>;
   setLfsBudget(options: { bytes: number }): Promise<LfsUsage>;
+  /** Adds a file from the person's computer; at a Git LFS path it is streamed into an LFS object (files of any size), else saved as bytes. */
+  addFile(options: { path: string; file: Blob; onProgress?: ProgressCallback }): Promise<{ version: number; lfs: boolean }>;
+  /** "Track with LFS": adds the pattern to .gitattributes (uncommitted). */
+  trackWithLfs(options: { pattern: string }): Promise<{ changed: boolean }>;
+  /** Whether .gitattributes gives `path` to Git LFS. */
+  checkLfsTracked(options: { path: string }): Promise<boolean>;
   /** Saves a file; with `expectedVersion`, refuses (`conflict`) if it changed since (another tab). */
   writeFile(options: { path: string; content: Uint8Array; expectedVersion?: number }): Promise<{ version: number }>;
   createFolder(options: { path: string }): Promise<void>;

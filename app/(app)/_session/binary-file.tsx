@@ -4,23 +4,12 @@ import { useEffect, useState } from "react";
 import { nameOf } from "@/lib/workspace/paths";
 import type { FileContent, Progress } from "@/lib/workspace/types";
 import { describeError } from "./error-text";
+import { formatSize } from "./format-size";
 import { previewKindOf, previewTypeOf } from "./file-preview";
 import { announceLfsStored } from "./lfs-stored-event";
 import { ProgressBar } from "./progress-bar";
 import { progressOptions } from "./progress-options";
 import { useSession } from "./session-context";
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 type Prepared = { path: string; url: string } | { path: string; error: string } | { path: string; progress: Progress };
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { LfsUsage } from "@/lib/workspace/lfs/budget";
-import { formatSize } from "./binary-file";
+import { formatSize } from "./format-size";
 import { describeError } from "./error-text";
 import { onLfsStored } from "./lfs-stored-event";
 import { useSession } from "./session-context";

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { filterFor, parseFilterRules } from "./gitattributes";
+import { addLfsTrackLine, extensionPattern, filePattern } from "./track-pattern";
 
 const TOP = [
   "# large files",
@@ -18,6 +19,8 @@ const TOP = [
   "img/?.png filter=lfs",
   "raw/[!a]*.dat filter=lfs",
   "a\\*b filter=lfs",
+  "my[[:space:]]file.bin filter=lfs",
+  "[[:digit:]]x.dat filter=lfs",
   "*.txt text",
 ].join("\n");
 const NESTED = ["*.log filter=lfs", "keep.psd !filter", "sub/*.bin filter=lfs"].join("\n");
@@ -28,17 +31,18 @@ const PATHS = [
   "weights/a.pt", "x/weights/a.pt", "x/weights/y/a.pt", "docs", "docs/readme.md", "img/a.png", "img/ab.png",
   "raw/b1.dat", "raw/a1.dat", "a*b", "axb", "notes.txt", "nested/x.log", "x.log", "nested/keep.psd", "nested/k.psd",
   "nested/sub/z.bin", "nested/deeper/sub/z.bin",
+  "my file.bin", "myxfile.bin", "7x.dat", "ax.dat",
 ];
 
 /** What real git says the `filter` attribute of each path is. */
-function gitFilters(): Map<string, string | null> {
+function gitFilters(top = TOP, paths = PATHS): Map<string, string | null> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gitattributes-"));
   try {
     execFileSync("git", ["init", "-q", dir]);
-    fs.writeFileSync(path.join(dir, ".gitattributes"), TOP);
+    fs.writeFileSync(path.join(dir, ".gitattributes"), top);
     fs.mkdirSync(path.join(dir, "nested"));
     fs.writeFileSync(path.join(dir, "nested", ".gitattributes"), NESTED);
-    const out = execFileSync("git", ["check-attr", "filter", "--", ...PATHS], { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir } });
+    const out = execFileSync("git", ["check-attr", "filter", "--", ...paths], { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir } });
     return new Map(
       out.trim().split("\n").map((line) => {
         const [file, , value] = line.split(": ");
@@ -60,6 +64,19 @@ describe(".gitattributes filter rules", () => {
     expect(ours.get("deep/in/x.psd")).toBe("lfs");
     expect(ours.get("docs/readme.md")).toBeNull();
     expect(ours.get("nested/keep.psd")).toBeNull();
+  });
+
+  it("tracks what Track with LFS means: a file (odd names too) or an extension, as git reads the line", () => {
+    const paths = ["data/my file [1].bin", "data/my file [2].bin", "other.bin", "a/b/x.CSV", "x.csv", "noext"];
+    let text = "*.md text";
+    for (const pattern of [filePattern(paths[0]!), extensionPattern("a/b/x.CSV")!]) text = addLfsTrackLine(text, pattern);
+    expect(addLfsTrackLine(text, "*.CSV")).toBe(text);
+    expect(extensionPattern("noext")).toBeNull();
+    expect(text).toBe("*.md text\n/data/my[[:space:]]file[[:space:]]\\[1\\].bin filter=lfs diff=lfs merge=lfs -text\n*.CSV filter=lfs diff=lfs merge=lfs -text\n");
+    const rules = parseFilterRules(text, "");
+    const ours = new Map(paths.map((p) => [p, filterFor(rules, p)]));
+    expect(ours).toEqual(gitFilters(text, paths));
+    expect([...ours].filter(([, f]) => f === "lfs").map(([p]) => p)).toEqual(["data/my file [1].bin", "a/b/x.CSV"]);
   });
 
   it("reads only filter settings, with CRLF line ends and odd spacing", () => {

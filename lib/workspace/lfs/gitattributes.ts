@@ -49,7 +49,7 @@ function wildmatchSource(pattern: string): string {
       let body = pattern.slice(i + 1, end);
       const negated = body.startsWith("!") || body.startsWith("^");
       if (negated) body = body.slice(1);
-      out += `[${negated ? "^/" : ""}${body.replace(/\\/g, "\\\\").replace(/\]/g, "\\]").replace(/\\\\(.)/g, "\\$1")}]`;
+      out += `[${negated ? "^/" : ""}${classBody(body)}]`;
       i = end;
     } else out += escapeRegExp(char);
   }
@@ -62,9 +62,47 @@ function findClassEnd(pattern: string, open: number): number {
   if (pattern[i] === "]") i++;
   for (; i < pattern.length; i++) {
     if (pattern[i] === "\\") i++;
-    else if (pattern[i] === "]") return i;
+    else if (pattern.startsWith("[:", i)) {
+      const close = pattern.indexOf(":]", i + 2);
+      if (close === -1) return -1;
+      i = close + 1;
+    } else if (pattern[i] === "]") return i;
   }
   return -1;
+}
+
+/** POSIX classes inside brackets, as git's wildmatch knows them (`git lfs track` writes `[[:space:]]` for a space). */
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: "a-zA-Z0-9",
+  alpha: "a-zA-Z",
+  blank: " \\t",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "\\x21-\\x7e",
+  lower: "a-z",
+  print: "\\x20-\\x7e",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: "\\s",
+  upper: "A-Z",
+  xdigit: "0-9a-fA-F",
+};
+
+/** The inside of a bracket expression as a regular expression class's inside. */
+function classBody(body: string): string {
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (body.startsWith("[:", i)) {
+      const close = body.indexOf(":]", i + 2);
+      out += POSIX_CLASSES[body.slice(i + 2, close)] ?? "";
+      i = close + 1;
+    } else if (char === "\\" && i + 1 < body.length) {
+      const next = body[++i]!;
+      out += /[A-Za-z0-9]/.test(next) ? next : `\\${next}`;
+    }
+    else out += char === "]" || char === "[" || char === "\\" || char === "^" ? `\\${char}` : char;
+  }
+  return out;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -33,6 +33,12 @@ export async function openIdbLfsStore({ name }: { name: string }): Promise<LfsOb
       const tx = db.transaction(["objects", "contents"], "readwrite");
       await Promise.all([tx.objectStore("contents").put(blob, info.oid), tx.objectStore("objects").put(info), tx.done]);
     },
+    async update(oid, changes) {
+      const tx = db.transaction("objects", "readwrite");
+      const info = await tx.store.get(oid);
+      if (info) await tx.store.put({ ...info, ...changes });
+      await tx.done;
+    },
     async delete(oid) {
       const tx = db.transaction(["objects", "contents"], "readwrite");
       await Promise.all([tx.objectStore("contents").delete(oid), tx.objectStore("objects").delete(oid), tx.done]);

@@ -28,7 +28,7 @@ export async function keepLfsContent({ ctx, blob, onProgress }: { ctx: Workspace
   const object = await hashBlob(blob, onProgress);
   const kept = await store.get(object.oid);
   // Already here: downloaded (the server has it) or made earlier (still pinned).
-  if (kept) await store.put({ ...kept, usedAt: Date.now() });
+  if (kept) await store.update(object.oid, { usedAt: Date.now() });
   else await store.put({ ...object, blob, pinned: true, usedAt: Date.now() });
   return new TextEncoder().encode(formatLfsPointer(object));
 }

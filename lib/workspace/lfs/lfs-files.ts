@@ -54,7 +54,7 @@ export async function fetchLfsObject({ ctx, object, path, onProgress }: { ctx: W
   const store = requireLfsStore(ctx);
   const kept = await store.get(object.oid);
   if (kept) {
-    await store.put({ ...kept, usedAt: Date.now() });
+    await store.update(object.oid, { usedAt: Date.now() });
     return kept.blob;
   }
   const what = `download ${path} from large-file storage (Git LFS)`;

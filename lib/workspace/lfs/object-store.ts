@@ -19,6 +19,8 @@ export type LfsObjectInfo = Omit<LfsObjectRecord, "blob">;
 export interface LfsObjectStore {
   get(oid: string): Promise<LfsObjectRecord | undefined>;
   put(record: LfsObjectRecord): Promise<void>;
+  /** Changes an object's pin or last use without writing its content again (a copy of a gigabyte otherwise). */
+  update(oid: string, changes: Partial<Pick<LfsObjectInfo, "pinned" | "usedAt">>): Promise<void>;
   delete(oid: string): Promise<void>;
   /** Every object's size, pin and last use, without the contents. */
   list(): Promise<LfsObjectInfo[]>;
@@ -37,6 +39,10 @@ export function createMemoryLfsStore(): LfsObjectStore {
   return {
     get: async (oid) => records.get(oid),
     put: async (record) => void records.set(record.oid, record),
+    update: async (oid, changes) => {
+      const record = records.get(oid);
+      if (record) records.set(oid, { ...record, ...changes });
+    },
     delete: async (oid) => void records.delete(oid),
     list: async () => [...records.values()].map(({ blob: _blob, ...info }) => info),
     getBudget: async () => budget,

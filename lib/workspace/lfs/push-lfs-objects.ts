@@ -92,9 +92,6 @@ export async function uploadLfsObjects({ ctx, branch, head, onProgress }: { ctx:
 export async function releaseLfsObjects(ctx: WorkspaceContext, oids: string[]): Promise<void> {
   const store = ctx.lfs;
   if (!store || oids.length === 0) return;
-  for (const oid of oids) {
-    const record = await store.get(oid);
-    if (record) await store.put({ ...record, pinned: false });
-  }
+  for (const oid of oids) await store.update(oid, { pinned: false });
   await evictToBudget(store);
 }

@@ -84,6 +84,10 @@ export function createWorkspaceApi({
     readFileBlob: ({ path, onProgress }) => run("shared", "read the file", async () => ops.readFileBlob({ ctx, path: await path, onProgress: report(onProgress) })),
     getLfsUsage: () => run("shared", "read the large-file storage", () => ops.getLfsUsage({ ctx })),
     clearLfsCopies: () => run("exclusive", "clear the large-file storage", () => ops.clearLfsCopies({ ctx })),
+    addFile: ({ path, file, onProgress }) =>
+      run("exclusive", "add the file", async () => ops.addFile({ ctx, path: await path, file: await file, onProgress: report(onProgress) }), undefined),
+    trackWithLfs: ({ pattern }) => run("exclusive", "track the files with Git LFS", () => ops.trackWithLfs({ ctx, pattern }), [".gitattributes"]),
+    checkLfsTracked: ({ path }) => run("shared", "read .gitattributes", () => ops.checkLfsTracked({ ctx, path })),
     setLfsBudget: ({ bytes }) => run("exclusive", "change the large-file storage", () => ops.setLfsBudget({ ctx, bytes })),
     writeFile: ({ path, content, expectedVersion }) => run("exclusive", "save the file", () => ops.writeFile({ ctx, path, content, expectedVersion }), [path]),
     createFolder: ({ path }) => run("exclusive", "create the folder", () => ops.createFolder({ ctx, path }), [path]),
