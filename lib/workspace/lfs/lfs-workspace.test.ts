@@ -9,6 +9,7 @@ import { addFile } from "../add-file";
 import { commitChanges } from "../commit-changes";
 import { readFile } from "../read-file";
 import { readFileBlob } from "../read-file-blob";
+import { resetLocalCopy } from "../reset-local-copy";
 import { cloneRepo, contextFor, createSeedRepo, decode, encode, git, removeTempDirs, tempDir } from "../test-support/fixture-repo";
 import { trackWithLfs } from "../track-with-lfs";
 import { writeFile } from "../write-file";
@@ -70,5 +71,10 @@ describe("Git LFS in the working tree", () => {
     expect(decode((await ctx.overlay.get("models/small.bin"))!.content!)).toBe("plain");
     const huge = { size: 600 * 1024 * 1024 } as Blob;
     await expect(addFile({ ctx, path: "huge.bin", file: huge })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("Track it with Git LFS") });
+
+    // Resetting the local copy takes the objects not pushed with the work they belonged to.
+    await ctx.lfs.put({ oid: "f".repeat(64), size: 1, blob: new Blob(["x"]), pinned: false, usedAt: 1 });
+    await resetLocalCopy({ ctx, force: true });
+    expect(await ctx.lfs.list()).toMatchObject([{ oid: "f".repeat(64), pinned: false }]);
   });
 });
