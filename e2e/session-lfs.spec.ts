@@ -1,7 +1,11 @@
 // Git LFS in a session: files .gitattributes gives to LFS open as their real content
 // (a CSV in the editor, an image previewed), an edit is committed as a pointer and its
 // object uploaded before the push, and the real git lfs client sees it all. A push whose
-// upload is refused pushes nothing and keeps the commit.
+// upload is refused pushes nothing and keeps the commit. Track with LFS, and the warning for
+// a large file LFS does not track.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { ADMIN } from "./servers";
 import { SessionPage } from "./pages/session-page";
 import { expect, lfsHome, NativeGit, test } from "./session-fixtures";
@@ -62,4 +66,38 @@ test("an LFS-tracked image and CSV open as their content; the edited CSV is push
   const fresh = new NativeGit(owner.project.cloneUrl, owner.token, lfsHome()).clone();
   expect(fresh.read("data.csv").toString("utf8")).toBe(EDITED);
   expect(fresh.read("plot.png").equals(PNG)).toBe(true);
+});
+
+test("Track with LFS adds the pattern to .gitattributes; a 150 MB file LFS does not track is offered tracking before it is added", async ({ owner, openBrowser }) => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-track-"));
+  const big = path.join(dir, "disk.iso");
+  fs.closeSync(fs.openSync(big, "w"));
+  fs.truncateSync(big, 150 * 1024 * 1024);
+  try {
+    const context = await openBrowser(owner.user);
+    const session = new SessionPage(context.pages()[0]!);
+    await session.open(owner.project.id);
+    const page = session.page;
+
+    await page.getByLabel("Files to upload").setInputFiles({ name: "notes.dat", mimeType: "application/octet-stream", buffer: Buffer.from("plain") });
+    await expect(session.status).toContainText("Added notes.dat (5 bytes)");
+    await session.item("notes.dat").click();
+    await page.getByRole("button", { name: "Track with LFS" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByLabel("Pattern to keep in Git LFS")).toHaveValue("*.dat");
+    await dialog.getByRole("button", { name: "Track" }).click();
+    await expect(session.status).toContainText("Tracking *.dat with Git LFS");
+
+    await page.getByLabel("Files to upload").setInputFiles(big);
+    await expect(dialog).toContainText("disk.iso is 150 MB: track it with Git LFS?");
+    await dialog.getByRole("button", { name: "Track *.iso with LFS" }).click();
+    await expect(session.status).toContainText("Added disk.iso (Git LFS) (150 MB)", { timeout: 60_000 });
+
+    await session.changeRow(".gitattributes").getByRole("button", { name: ".gitattributes" }).click();
+    await expect(session.changedFiles).toContainText("*.dat filter=lfs diff=lfs merge=lfs -text");
+    await expect(session.changedFiles).toContainText("*.iso filter=lfs diff=lfs merge=lfs -text");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
