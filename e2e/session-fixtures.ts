@@ -54,6 +54,8 @@ export class NativeGit {
   constructor(
     private readonly cloneUrl: string,
     private readonly token: string,
+    /** HOME for git: one where `git lfs install` ran gives clones Git LFS's filters (see lfsHome). */
+    private readonly home: string = os.tmpdir(),
   ) {
     this.dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-native-")), "work");
   }
@@ -63,7 +65,7 @@ export class NativeGit {
     return execFileSync("git", ["-c", auth, "-c", "credential.helper=", "-c", "user.name=Native Client", "-c", "user.email=native@e2e.test", ...args], {
       cwd,
       encoding: "utf8",
-      env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: os.tmpdir(), GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1" },
+      env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: this.home, GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1" },
     });
   }
 
@@ -88,6 +90,17 @@ export class NativeGit {
     this.run(["push", "-q", "origin", "HEAD"]);
     return this.run(["rev-parse", "HEAD"]).trim();
   }
+}
+
+let lfsHomeDir: string | undefined;
+
+/** A HOME of its own where `git lfs install` ran: git there stores and fetches LFS files as a person's does. */
+export function lfsHome(): string {
+  if (lfsHomeDir) return lfsHomeDir;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-lfs-home-"));
+  execFileSync("git", ["lfs", "install", "--skip-repo"], { env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: dir, GIT_CONFIG_NOSYSTEM: "1" } });
+  lfsHomeDir = dir;
+  return dir;
 }
 
 export { expect };

@@ -1,3 +1,4 @@
+import type { LfsUsage } from "./lfs/budget";
 import type { BranchInfo, Change, CommitInfo, CommitResult, FileContent, FileDiff, FileEntry, NotebookConflictView, Progress, PullResult, WorkspaceState } from "./types";
 
 export type ProgressCallback = (progress: Progress) => void;
@@ -17,9 +18,23 @@ export interface WorkspaceApi {
   deepenHistory(options: { onProgress?: ProgressCallback }): Promise<WorkspaceState>;
 
   listDirectory(options: { path: string }): Promise<FileEntry[]>;
-  readFile(options: { path: string }): Promise<FileContent>;
-  /** The raw bytes of a file as it is in the working tree (for downloads). */
+  /** A file as it is in the working tree; a Git LFS file as its real content, downloaded (with progress) the first time. */
+  readFile(options: { path: string; onProgress?: ProgressCallback }): Promise<FileContent>;
+  /** The raw bytes of a file as it is in the working tree (as committed: a Git LFS file's pointer). */
   readFileBytes(options: { path: string }): Promise<Uint8Array>;
+  /** A file's real content as a Blob (a Git LFS file's object, never held whole in memory), for downloads and previews. */
+  readFileBlob(options: { path: string; onProgress?: ProgressCallback }): Promise<Blob>;
+  /** How much this browser keeps of the large files (Git LFS), and the budget for the server's. */
+  getLfsUsage(): Promise<LfsUsage>;
+  /** Removes the copies of large files the server has; those not pushed yet stay. */
+  clearLfsCopies(): Promise<LfsUsage>;
+  setLfsBudget(options: { bytes: number }): Promise<LfsUsage>;
+  /** Adds a file from the person's computer; at a Git LFS path it is streamed into an LFS object (files of any size), else saved as bytes. */
+  addFile(options: { path: string; file: Blob; onProgress?: ProgressCallback }): Promise<{ version: number; lfs: boolean }>;
+  /** "Track with LFS": adds the pattern to .gitattributes (uncommitted). */
+  trackWithLfs(options: { pattern: string }): Promise<{ changed: boolean }>;
+  /** Whether .gitattributes gives `path` to Git LFS. */
+  checkLfsTracked(options: { path: string }): Promise<boolean>;
   /** Saves a file; with `expectedVersion`, refuses (`conflict`) if it changed since (another tab). */
   writeFile(options: { path: string; content: Uint8Array; expectedVersion?: number }): Promise<{ version: number }>;
   createFolder(options: { path: string }): Promise<void>;

@@ -2,6 +2,8 @@ import git from "isomorphic-git";
 import { cleanCommitMessage } from "./commit-message";
 import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
+import { keepLfsContent } from "./lfs/keep-lfs-content";
+import { isLfsTracked } from "./lfs/lfs-files";
 import { guard } from "./local-errors";
 import { writeMerge } from "./merge-state";
 import type { OverlayEntry } from "./overlay/overlay-store";
@@ -10,7 +12,8 @@ import { checkNewPath } from "./path-rules";
 import { resolveOptional } from "./remote-branch";
 import { buildTree, type TreeChange } from "./tree-builder";
 import { LARGE_FILE_BYTES, type CommitResult } from "./types";
-import { changeKindOf, openWorkingTree } from "./working-tree";
+import { MAX_POINTER_BYTES, parseLfsPointer } from "../lfs-pointers";
+import { changeKindOf, openWorkingTree, type WorkingTree } from "./working-tree";
 
 /**
  * Commits uncommitted changes on the current branch: those at or under
@@ -25,7 +28,9 @@ import { changeKindOf, openWorkingTree } from "./working-tree";
  * merge that leaves out a file the merge conflicted on, `invalid_path` for a new
  * file whose name git could not check out (the last check before it is shared).
  * A file of LARGE_FILE_BYTES or more is committed, and named in `largeFiles`
- * for the screen to recommend large-file storage.
+ * for the screen to recommend large-file storage. A file .gitattributes gives to
+ * Git LFS is committed as its pointer (content saved before the path was
+ * tracked is made an LFS object here first).
  */
 export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceContext; message: string; paths?: string[] }): Promise<CommitResult> {
   const text = cleanCommitMessage(message);
@@ -50,7 +55,7 @@ export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceCon
 
     for (const entry of selected) if (changeKindOf(entry) === "new") checkNewPath(entry.path);
 
-    const changes = await writeBlobs(ctx, selected);
+    const changes = await writeBlobs(tree, selected);
     const treeOid = await buildTree({ ctx, reader: tree.reader, baseTree: base.tree, changes });
     if (treeOid === base.tree && !base.merge) {
       throw new WorkspaceError("invalid", "These changes are the same as the last commit. Discard them instead of committing.", { paths: selected.map((e) => e.path) });
@@ -75,11 +80,19 @@ export async function commitChanges({ ctx, message, paths }: { ctx: WorkspaceCon
   });
 }
 
-async function writeBlobs(ctx: WorkspaceContext, entries: OverlayEntry[]): Promise<TreeChange[]> {
-  const { fs, dir, gitdir } = ctx;
+/** Content for a path Git LFS keeps that is not a pointer yet (saved before the path was tracked) becomes an LFS object and its pointer. */
+async function committedContent(tree: WorkingTree, entry: OverlayEntry): Promise<Uint8Array | null> {
+  const { content } = entry;
+  if (!content || (content.byteLength <= MAX_POINTER_BYTES && parseLfsPointer(content)) || !(await isLfsTracked(tree, entry.path))) return content;
+  return keepLfsContent({ ctx: tree.ctx, blob: new Blob([content as Uint8Array<ArrayBuffer>]) });
+}
+
+async function writeBlobs(tree: WorkingTree, entries: OverlayEntry[]): Promise<TreeChange[]> {
+  const { fs, dir, gitdir } = tree.ctx;
   const changes: TreeChange[] = [];
   for (const entry of entries) {
-    const oid = entry.content ? await git.writeBlob({ fs, dir, gitdir, blob: entry.content }) : null;
+    const content = await committedContent(tree, entry);
+    const oid = content ? await git.writeBlob({ fs, dir, gitdir, blob: content }) : null;
     changes.push({ path: entry.path, oid, mode: entry.mode });
   }
   return changes;

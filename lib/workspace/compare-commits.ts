@@ -16,6 +16,8 @@ export type Comparison = {
   behind: number;
   /** False when the walk stopped at the limit. */
   complete: boolean;
+  /** The commits counted in `ahead`, newest first. */
+  aheadCommits: string[];
 };
 
 /** Commit ids listed in `gitdir/shallow`: their parents are not here. */
@@ -96,13 +98,13 @@ export async function compareCommits({
     for (const parent of info.get(oid)?.parents ?? []) await mark(parent, bits);
   }
 
-  let ahead = 0;
+  const aheadCommits: string[] = [];
   let behind = 0;
-  for (const bits of flags.values()) {
-    if (bits === OURS) ahead++;
+  for (const [oid, bits] of flags) {
+    if (bits === OURS) aheadCommits.push(oid);
     else if (bits === THEIRS) behind++;
   }
-  return { ahead, behind, complete };
+  return { ahead: aheadCommits.length, behind, complete, aheadCommits };
 }
 
 /**
@@ -121,7 +123,7 @@ export async function compareWithRemote({
 }): Promise<Comparison & { remoteHead: string | null }> {
   const remoteHead = await resolveOptional({ ctx, ref: trackingRef(branch) });
   const theirs = remoteHead ? [remoteHead] : await remoteTips({ ctx });
-  if (head && theirs.length === 1 && theirs[0] === head) return { ahead: 0, behind: 0, complete: true, remoteHead };
+  if (head && theirs.length === 1 && theirs[0] === head) return { ahead: 0, behind: 0, complete: true, aheadCommits: [], remoteHead };
   const comparison = await compareCommits({ ctx, ours: head, theirs });
   // Against other branches only `ahead` means something: nothing is "behind" a branch the remote lacks.
   return { ...comparison, behind: remoteHead ? comparison.behind : 0, remoteHead };

@@ -1,4 +1,5 @@
 import type { HttpClient, PromiseFsClient } from "isomorphic-git";
+import type { LfsObjectStore } from "./lfs/object-store";
 import type { OverlayStore } from "./overlay/overlay-store";
 import type { Author } from "./types";
 
@@ -28,4 +29,6 @@ export type WorkspaceContext = {
    */
   corsProxy?: string;
   author: Author;
+  /** Git LFS objects kept in this browser (downloaded, or made here and not pushed yet). */
+  lfs?: LfsObjectStore;
 };

@@ -4,6 +4,10 @@
 export { listDirectory } from "./list-directory";
 export { readFile } from "./read-file";
 export { readFileBytes } from "./read-file-bytes";
+export { readFileBlob } from "./read-file-blob";
+export { getLfsUsage, clearLfsCopies, setLfsBudget } from "./lfs-storage";
+export { addFile } from "./add-file";
+export { trackWithLfs, checkLfsTracked } from "./track-with-lfs";
 export { writeFile } from "./write-file";
 export { createFolder } from "./create-folder";
 export { deletePath } from "./delete-path";

@@ -4,6 +4,7 @@ import { toWorkspaceError } from "./classify-error";
 import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
 import { getState } from "./get-state";
+import { releaseLfsObjects, uploadLfsObjects } from "./lfs/push-lfs-objects";
 import { readMerge } from "./merge-state";
 import { gitProgress } from "./progress";
 import { REMOTE, resolveOptional, setUpstream, trackingRef } from "./remote-branch";
@@ -17,7 +18,9 @@ import type { WorkspaceState } from "./types";
  * Refuses (`merging`) while a merge is in progress. Nothing local changes when
  * the push fails: a remote that moved gives `push_rejected` (pull, then push
  * again), a viewer gets `forbidden`, and the commits stay here either way.
- * Uncommitted changes are not pushed; commit them first.
+ * Uncommitted changes are not pushed; commit them first. Git LFS objects made
+ * here that the pushed commits point to are uploaded first; when one fails,
+ * nothing is pushed (the commits stay) and the error says so.
  */
 export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; onProgress?: ProgressCallback }): Promise<WorkspaceState> {
   if (await readMerge(ctx.overlay)) {
@@ -32,6 +35,7 @@ export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
     const head = await resolveOptional({ ctx, ref: "HEAD" });
     if (!head) throw new WorkspaceError("invalid", "There is nothing to push yet. Commit your changes first.");
     if ((await resolveOptional({ ctx, ref: trackingRef(branch) })) !== head) {
+      const uploaded = await uploadLfsObjects({ ctx, branch, head, onProgress });
       // isomorphic-git reports nothing while it packs and uploads; say that it started.
       onProgress?.({ phase: "Uploading", loaded: 0 });
       await git.push({
@@ -51,6 +55,7 @@ export async function pushBranch({ ctx, onProgress }: { ctx: WorkspaceContext; o
           if (remoteMessages.length < 4096) remoteMessages += `${message}\n`;
         },
       });
+      await releaseLfsObjects(ctx, uploaded);
     }
     await setUpstream({ ctx, branch });
   } catch (error) {

@@ -10,7 +10,9 @@ import { removeDirectory } from "./remove-directory";
  * Deletes this browser's copy of the project: the git folder, the working
  * folder and every uncommitted change. Refuses (`unpushed`) while commits are
  * not on the server and (`dirty`) while there are uncommitted changes or a
- * merge in progress, unless `force`. The next open clones afresh.
+ * merge in progress, unless `force`. The next open clones afresh. Large
+ * files (Git LFS) made here and not pushed go with the work they belonged to;
+ * copies of the server's stay, for offline use.
  */
 export async function resetLocalCopy({ ctx, force = false }: { ctx: WorkspaceContext; force?: boolean }): Promise<void> {
   try {
@@ -18,6 +20,7 @@ export async function resetLocalCopy({ ctx, force = false }: { ctx: WorkspaceCon
     await removeDirectory({ fs: ctx.fs, path: ctx.gitdir });
     await removeDirectory({ fs: ctx.fs, path: ctx.dir });
     await ctx.overlay.clear();
+    for (const object of (await ctx.lfs?.list()) ?? []) if (object.pinned) await ctx.lfs?.delete(object.oid);
     // The cache holds the removed packs' indexes; a new clone must not find them.
     const cache = ctx.cache as Record<string | symbol, unknown>;
     for (const key of Reflect.ownKeys(cache)) delete cache[key];

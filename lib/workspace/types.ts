@@ -3,6 +3,7 @@
  * crosses a postMessage boundary, so it is plain data (Uint8Array for bytes).
  */
 
+import type { LfsObject } from "../lfs-pointers";
 import { isNotebookPath } from "../notebooks";
 
 /** A person as git records them. */
@@ -38,6 +39,8 @@ export type FileContent = {
   text?: string;
   /** Increases with each save; writeFile can refuse a save based on an older version. */
   version: number;
+  /** Set for a file Git LFS keeps: the object its pointer names (`size` above is the object's). */
+  lfs?: LfsObject;
 };
 
 export type DiffLine = { kind: "context" | "add" | "remove"; text: string; oldLine?: number; newLine?: number };

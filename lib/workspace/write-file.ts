@@ -1,5 +1,7 @@
 import type { WorkspaceContext } from "./context";
 import { WorkspaceError } from "./errors";
+import { keepLfsContent } from "./lfs/keep-lfs-content";
+import { isLfsTracked } from "./lfs/lfs-files";
 import { guard } from "./local-errors";
 import { checkPath } from "./paths";
 import { checkNewPath } from "./path-rules";
@@ -14,7 +16,9 @@ import { assertFoldersFree, findBaseFile, folderExists, openWorkingTree, saveFil
  * when the file was saved since, e.g. from another tab. Refuses with `exists`
  * when a folder is at `path` or a file is where one of its folders would be, and
  * `invalid_path` when a new file has a name git could not check out (an existing
- * one may still be saved).
+ * one may still be saved). At a path .gitattributes gives to Git LFS, the
+ * content is kept as an LFS object here and its pointer is saved (and later
+ * committed) in its place.
  */
 export async function writeFile({
   ctx,
@@ -42,6 +46,7 @@ export async function writeFile({
     const baseMode = existing ? undefined : (await findBaseFile(tree, path))?.mode;
     if (!existing && !baseMode) checkNewPath(path);
     const mode = existing?.mode ?? baseMode ?? "100644";
-    return { version: await saveFile(tree, { path, content, mode }) };
+    const saved = (await isLfsTracked(tree, path)) ? await keepLfsContent({ ctx, blob: new Blob([content as Uint8Array<ArrayBuffer>]) }) : content;
+    return { version: await saveFile(tree, { path, content: saved, mode }) };
   });
 }

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 import type { CommitResult } from "@/lib/workspace/types";
 import { buttonClass } from "./dialog-style";
-import { formatSize } from "./binary-file";
+import { formatSize } from "./format-size";
 import { plural, shortOid } from "./error-text";
 import { useSession } from "./session-context";
 

@@ -6,6 +6,7 @@ import { BinaryFile } from "./binary-file";
 import { CodeEditor } from "./code-editor";
 import { buttonClass } from "./dialog-style";
 import { NotebookFile } from "./notebook/notebook-file";
+import { ProgressBar } from "./progress-bar";
 import type { NotebookHandle } from "./notebook/notebook-view";
 import { useSession } from "./session-context";
 import { useNotebookAutosave } from "./use-notebook-autosave";
@@ -70,6 +71,11 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
         <h2 className="min-w-0 truncate font-mono text-sm text-slate-800" title={openPath}>
           {openPath}
         </h2>
+        {content?.lfs && (
+          <span className="shrink-0 rounded bg-indigo-50 px-1.5 text-xs font-medium text-indigo-800" title="Git keeps a pointer; the content is in large-file storage (Git LFS).">
+            Large file (Git LFS)
+          </span>
+        )}
         {dirty && (
           <span className="shrink-0 text-xs font-medium text-amber-700">
             <span aria-hidden>● </span>Unsaved
@@ -102,6 +108,11 @@ export function EditorPane({ ref, onDirtyChange }: { ref: React.Ref<EditorHandle
       <div className="min-h-0 flex-1 bg-white">
         {file.error ? (
           <p className="p-6 text-sm text-red-800">{file.error}</p>
+        ) : !content && file.progress ? (
+          <div className="max-w-md p-6 text-sm text-slate-600">
+            <p>Downloading {openPath} from large-file storage (Git LFS)…</p>
+            <ProgressBar label={`Downloading ${openPath}`} progress={file.progress} className="mt-2" />
+          </div>
         ) : !content ? (
           <p className="p-6 text-sm text-slate-500">Opening {openPath}…</p>
         ) : editable && asNotebook ? (

@@ -8,6 +8,7 @@ import { useSession } from "./session-context";
 import { markerOf, TreeItem } from "./tree-item";
 import { TreeToolbar } from "./tree-toolbar";
 import { useTree } from "./use-tree";
+import { useLfsActions } from "./use-lfs-actions";
 import { useTreeActions } from "./use-tree-actions";
 
 /** The repository's files: a keyboard-navigable tree with create, rename, move and delete. */
@@ -16,6 +17,8 @@ export function FileTree() {
   const onError = useCallback((error: unknown) => announce({ text: `Could not list the files. ${describeError(error)}`, tone: "error" }), [announce]);
   const { visible, expanded, loaded, expand, collapse } = useTree({ api, revision, changes, onError });
   const actions = useTreeActions({ expand });
+  const lfs = useLfsActions({ reveal: actions.reveal });
+  const [dropping, setDropping] = useState(false);
   const [activePath, setActivePath] = useState<string | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
 
@@ -79,15 +82,38 @@ export function FileTree() {
         {canPush && (
           <TreeToolbar
             canChangeSelected={changeable}
+            fileSelected={active?.type === "file"}
             selectedName={active?.path ?? null}
             onNewFile={() => void actions.createFile(targetFolder)}
             onNewFolder={() => void actions.createFolder(targetFolder)}
             onRename={() => active && void actions.rename(active)}
             onDelete={() => active && void actions.remove(active)}
+            onUpload={(files) => void lfs.upload(files, targetFolder)}
+            onTrack={() => active && void lfs.track(active.path)}
           />
         )}
       </div>
-      <div ref={treeRef} role="tree" aria-label="Files" aria-busy={!loaded} onKeyDown={onKeyDown} className="min-h-0 flex-1 overflow-auto py-1">
+      <div
+        ref={treeRef}
+        role="tree"
+        aria-label="Files"
+        aria-busy={!loaded}
+        onKeyDown={onKeyDown}
+        // Files dropped here from the computer go into the selected folder.
+        onDragOver={(event) => {
+          if (!canPush || !event.dataTransfer.types.includes("Files")) return;
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(event) => {
+          setDropping(false);
+          if (!canPush || event.dataTransfer.files.length === 0) return;
+          event.preventDefault();
+          void lfs.upload([...event.dataTransfer.files], targetFolder);
+        }}
+        className={`min-h-0 flex-1 overflow-auto py-1 ${dropping ? "bg-indigo-50 outline-2 outline-dashed outline-indigo-400" : ""}`}
+      >
         {visible.map(({ entry, level, setSize, position }, index) => (
           <TreeItem
             key={entry.path}

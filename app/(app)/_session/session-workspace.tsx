@@ -11,6 +11,7 @@ import { followCredentialHelp } from "./credential-help";
 import { codeOf, describeError } from "./error-text";
 import { useReportOpenFailure } from "./failure-reports";
 import { FileTree } from "./file-tree";
+import { LargeFileStorage } from "./large-file-storage";
 import { preloadEditor } from "./languages";
 import { OpeningScreen } from "./opening-screen";
 import { ResetButton } from "./reset-button";
@@ -172,8 +173,11 @@ export function SessionWorkspace({ projectId, name, remoteUrl, author, canPush, 
                 ))}
               </div>
               <div className="grid min-h-0 flex-1 grid-cols-1 md:grid-cols-[12rem_minmax(0,1fr)_18rem] lg:grid-cols-[15rem_minmax(0,1fr)_24rem] xl:grid-cols-[17rem_minmax(0,1fr)_26rem]">
-                <div className={`${pane === "files" ? "" : "hidden"} min-h-0 border-slate-200 bg-white md:block md:border-r`}>
-                  <FileTree />
+                <div className={`${pane === "files" ? "flex" : "hidden"} min-h-0 flex-col border-slate-200 bg-white md:flex md:border-r`}>
+                  <div className="min-h-0 flex-1">
+                    <FileTree />
+                  </div>
+                  <LargeFileStorage />
                 </div>
                 <div className={`${pane === "editor" ? "" : "hidden"} min-h-0 min-w-0 md:block`}>
                   <EditorPane ref={editorRef} onDirtyChange={setEditorDirty} />

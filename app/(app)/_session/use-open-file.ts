@@ -3,9 +3,11 @@
 import type { Remote } from "comlink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkspaceApi } from "@/lib/workspace/api";
-import type { FileContent } from "@/lib/workspace/types";
+import type { FileContent, Progress } from "@/lib/workspace/types";
 import { codeOf, describeError } from "./error-text";
 import { useReportFailure } from "./failure-reports";
+import { announceLfsStored } from "./lfs-stored-event";
+import { progressOptions } from "./progress-options";
 import type { StatusMessage } from "./use-status";
 
 const encoder = new TextEncoder();
@@ -24,6 +26,8 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
+  // A large file (Git LFS) downloading on its first opening.
+  const [progress, setProgress] = useState<Progress | null>(null);
   const text = useRef("");
   const saved = useRef("");
   const version = useRef(0);
@@ -33,9 +37,11 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
 
   const load = useCallback(
     (target: string, { keepEdits }: { keepEdits: boolean }) =>
-      api.readFile({ path: target }).then(
+      api.readFile(progressOptions((next) => void (current.current === target && setProgress(next)), { path: target })).then(
         (file) => {
           if (current.current !== target) return;
+          setProgress(null);
+          if (file.lfs) announceLfsStored();
           // A re-read started while the text was clean, but the person typed before it came back:
           // keep their text and the version they started from (a save then detects another tab's change).
           if (keepEdits && text.current !== saved.current) return;
@@ -52,6 +58,7 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
         },
         (failure: unknown) => {
           if (current.current !== target) return;
+          setProgress(null);
           setContent(null);
           setError(codeOf(failure) === "not_found" ? `${target} does not exist on this branch any more.` : `Could not open ${target}. ${describeError(failure)}`);
         },
@@ -125,5 +132,5 @@ export function useOpenFile({ api, path, revision, announce }: Options) {
   }, [load]);
 
   const editorText = useCallback(() => text.current, []);
-  return { content, error, docKey, dirty, saving, conflict, onChange, save, reload, editorText };
+  return { content, error, docKey, dirty, saving, conflict, progress, onChange, save, reload, editorText };
 }

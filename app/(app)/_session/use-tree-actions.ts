@@ -129,5 +129,5 @@ export function useTreeActions({ expand }: { expand: (path: string) => Promise<v
     [api, run, confirm, announce, refresh, openFile, openPath],
   );
 
-  return { createFile, createFolder, rename, remove };
+  return { createFile, createFolder, rename, remove, reveal };
 }

@@ -78,8 +78,17 @@ export function createWorkspaceApi({
     deepenHistory: ({ onProgress }) => run("network", "fetch the full history", () => ops.deepenHistory({ ctx, onProgress: report(onProgress) })),
 
     listDirectory: ({ path }) => run("shared", "list the folder", () => ops.listDirectory({ ctx, path })),
-    readFile: ({ path }) => run("shared", "open the file", () => ops.readFile({ ctx, path })),
+    // Options with a progress callback come proxied whole (see the session's progressOptions): await each value.
+    readFile: ({ path, onProgress }) => run("shared", "open the file", async () => ops.readFile({ ctx, path: await path, onProgress: report(onProgress) })),
     readFileBytes: ({ path }) => run("shared", "read the file", () => ops.readFileBytes({ ctx, path })),
+    readFileBlob: ({ path, onProgress }) => run("shared", "read the file", async () => ops.readFileBlob({ ctx, path: await path, onProgress: report(onProgress) })),
+    getLfsUsage: () => run("shared", "read the large-file storage", () => ops.getLfsUsage({ ctx })),
+    clearLfsCopies: () => run("exclusive", "clear the large-file storage", () => ops.clearLfsCopies({ ctx })),
+    addFile: ({ path, file, onProgress }) =>
+      run("exclusive", "add the file", async () => ops.addFile({ ctx, path: await path, file: await file, onProgress: report(onProgress) }), undefined),
+    trackWithLfs: ({ pattern }) => run("exclusive", "track the files with Git LFS", () => ops.trackWithLfs({ ctx, pattern }), [".gitattributes"]),
+    checkLfsTracked: ({ path }) => run("shared", "read .gitattributes", () => ops.checkLfsTracked({ ctx, path })),
+    setLfsBudget: ({ bytes }) => run("exclusive", "change the large-file storage", () => ops.setLfsBudget({ ctx, bytes })),
     writeFile: ({ path, content, expectedVersion }) => run("exclusive", "save the file", () => ops.writeFile({ ctx, path, content, expectedVersion }), [path]),
     createFolder: ({ path }) => run("exclusive", "create the folder", () => ops.createFolder({ ctx, path }), [path]),
     deletePath: ({ path }) => run("exclusive", "delete", () => ops.deletePath({ ctx, path }), [path]),

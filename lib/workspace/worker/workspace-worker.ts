@@ -6,6 +6,7 @@ import { expose } from "comlink";
 import http from "isomorphic-git/http/web";
 import { withGatewayRefusals } from "../gateway-refusal";
 import type { WorkspaceContext } from "../context";
+import { openIdbLfsStore } from "../lfs/idb-lfs-store";
 import { openIdbOverlay } from "../overlay/idb-overlay";
 import type { Author } from "../types";
 import { createWorkspaceApi } from "./workspace-api";
@@ -36,6 +37,7 @@ const worker = {
       url: remoteUrl,
       corsProxy,
       author,
+      lfs: await openIdbLfsStore({ name: `${volume}-lfs` }),
     };
     return createWorkspaceApi({
       ctx,

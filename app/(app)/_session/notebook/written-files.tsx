@@ -1,7 +1,7 @@
 "use client";
 
 import type { WrittenFile } from "@/lib/workspace/kernel";
-import { formatSize } from "../binary-file";
+import { formatSize } from "../format-size";
 
 const button = "rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50";
 
