@@ -54,10 +54,11 @@ export default defineConfig({
       env: {
         BENCHTOP_ADMIN_EMAIL: ADMIN.email,
         BENCHTOP_ADMIN_PASSWORD: ADMIN.password,
-        // The host emulators that e2e/repositories.spec.ts (3460, 3461), e2e/remote-session.spec.ts (3462) and
-        // e2e/oauth-connections.spec.ts (GitHub 3463, GitLab 3464) and e2e/admin-version-control.spec.ts (GitHub 3465,
-        // GitLab 3466) start on fixed ports, over plain http.
-        BENCHTOP_INSECURE_HOSTS: [3460, 3461, 3462, 3463, 3464, 3465, 3466, 3467].flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`]).join(","),
+        // The host emulators that e2e/repositories.spec.ts (3460, 3461), e2e/remote-session.spec.ts (3462),
+        // e2e/oauth-connections.spec.ts (GitHub 3463, GitLab 3464), e2e/admin-version-control.spec.ts (GitHub 3465,
+        // GitLab 3466), e2e/external-projects.spec.ts (3467) and e2e/session-lfs-gateway.spec.ts (GitHub 3468, its LFS
+        // storage host 3469) start on fixed ports, over plain http.
+        BENCHTOP_INSECURE_HOSTS: [3460, 3461, 3462, 3463, 3464, 3465, 3466, 3467, 3468, 3469].flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`]).join(","),
       },
       reuseExistingServer: false,
       timeout: 60_000,

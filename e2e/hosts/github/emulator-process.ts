@@ -13,10 +13,13 @@ export type GitHubEmulatorProcess = { url: string; apiRoot: string; lfsStorageUr
 // give __dirname, so Vitest tests and Playwright specs share this launcher.
 const tsx = path.resolve(__dirname, "../../../node_modules/.bin/tsx");
 
-/** A GitHub emulator seeded with the contract world, in its own process (TypeScript run through tsx). */
-export async function startGitHubEmulatorProcess({ port = 0 }: { port?: number } = {}): Promise<GitHubEmulatorProcess> {
+/**
+ * A GitHub emulator seeded with the contract world, in its own process (TypeScript run through tsx).
+ * `port` and `lfsStoragePort` (its LFS storage host) are free ports unless given.
+ */
+export async function startGitHubEmulatorProcess({ port = 0, lfsStoragePort = 0 }: { port?: number; lfsStoragePort?: number } = {}): Promise<GitHubEmulatorProcess> {
   const child = spawn(tsx, [path.join(__dirname, "serve-emulator.ts")], {
-    env: { ...process.env, GITHUB_EMULATOR_PORT: String(port) },
+    env: { ...process.env, GITHUB_EMULATOR_PORT: String(port), GITHUB_EMULATOR_LFS_STORAGE_PORT: String(lfsStoragePort) },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

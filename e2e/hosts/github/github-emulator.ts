@@ -173,10 +173,11 @@ const UNAVAILABLE = { code: "service_unavailable", message: "Service Unavailable
 
 /**
  * Starts a GitHub Enterprise-shaped emulator on 127.0.0.1 (`port` 0 = any free
- * port). Seed accounts, repositories and tokens through `seed`; point adapters
+ * port; `lfsStoragePort` likewise for its LFS storage host, fixed when an app server
+ * must be allowed to reach it). Seed accounts, repositories and tokens through `seed`; point adapters
  * at `apiRoot` (or at `url` as the repository's location).
  */
-export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}): Promise<GitHubEmulator> {
+export async function startGitHubEmulator({ port = 0, lfsStoragePort = 0 }: { port?: number; lfsStoragePort?: number } = {}): Promise<GitHubEmulator> {
   const gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), "github-emulator-"));
   const state = createEmulatorState({ gitRoot });
   const handleGit = createGitRoute({ state, gitRoot });
@@ -192,7 +193,7 @@ export async function startGitHubEmulator({ port = 0 }: { port?: number } = {}):
   const orgAccess = createOrgAccessRoutes({ state, oauth, access, bodies, site });
   const handleApi = createApi({ state, bodies, site, orgAccess });
   const outage = createOutage();
-  const storage = await startLfsStorage();
+  const storage = await startLfsStorage({ port: lfsStoragePort });
   const lfs = createGitHubLfs({ state, storage, siteUrl: () => url });
 
   /** The web side (OAuth), the test-only controls, the REST API, then git. */

@@ -1,6 +1,6 @@
 // Runs a GitHub emulator in its own process, seeded with the contract world, the
 // organization world (org-seed.ts) and the organization access world
-// (org-access-seed.ts), and prints {"url","apiRoot","world","orgWorld","accessWorld"}
+// (org-access-seed.ts), and prints {"url","apiRoot","lfsStorageUrl","world","orgWorld","accessWorld"}
 // as one line on stdout. Tests that drive the
 // real `git` synchronously (the adapter contract clones with execFileSync) need
 // the emulator outside their own event loop. Run: node --import tsx serve-emulator.ts
@@ -10,7 +10,7 @@ import { seedGitHubAccessWorld } from "./org-access-seed";
 import { seedGitHubOrgWorld } from "./org-seed";
 
 async function main() {
-  const emulator = await startGitHubEmulator({ port: Number(process.env.GITHUB_EMULATOR_PORT ?? 0) });
+  const emulator = await startGitHubEmulator({ port: Number(process.env.GITHUB_EMULATOR_PORT ?? 0), lfsStoragePort: Number(process.env.GITHUB_EMULATOR_LFS_STORAGE_PORT ?? 0) });
   const world = seedGitHubContractWorld(emulator);
   const orgWorld = seedGitHubOrgWorld(emulator);
   const accessWorld = seedGitHubAccessWorld(emulator);

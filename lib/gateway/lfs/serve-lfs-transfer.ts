@@ -101,7 +101,9 @@ export async function serveLfsTransfer(request: Request, token: string): Promise
       headers: transferHeaders({ grant, userAgent: request.headers.get("user-agent"), verifyBody, mediaType: LFS_MEDIA_TYPE }),
       body: verifyBody !== null ? new Response(verifyBody).body : grant.action === "upload" ? request.body : null,
       signal: request.signal,
-      limits: { ...LIMITS, maxRequestBytes: grant.size },
+      // The body is the upload (exactly the object) or the verification's own JSON, which is
+      // longer than a small object: capping it at the object's size refused the check.
+      limits: { ...LIMITS, maxRequestBytes: verifyBody !== null ? Buffer.byteLength(verifyBody) : grant.size },
     });
     return toClientAnswer(response, grant, gitHost);
   } catch (error) {
