@@ -161,6 +161,20 @@ describe("Git LFS through the git gateway", () => {
     expect(await log(), "refused relays never reach the storage host").toBe(before);
   });
 
+  it("verifies an upload smaller than the verification's own JSON body", async () => {
+    // The relay once capped the verify request at the object's size, refusing the check for small files.
+    const bytes = crypto.randomBytes(8);
+    const object = { oid: crypto.createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+    const answer = await batch(owner, githubGitUrl(), "upload", [object]);
+    expect(answer.status).toBe(200);
+    const { upload, verify } = answer.body.objects[0].actions as Record<"upload" | "verify", { href: string }>;
+    const put = await fetch(upload.href, { method: "PUT", headers: { ...session(owner), "content-type": "application/octet-stream" }, body: new Uint8Array(bytes) });
+    expect(put.status, await put.text()).toBe(200);
+    const checked = await fetch(verify.href, { method: "POST", headers: { ...session(owner), accept: LFS, "content-type": LFS }, body: JSON.stringify(object) });
+    expect(checked.status, await checked.text()).toBe(200);
+    expect((await storage(github.lfsStorageUrl, "objects")).objects).toContainEqual(object);
+  });
+
   it("takes an upload of exactly the declared size only, and follows no redirect of the storage service", async () => {
     const bytes = crypto.randomBytes(64);
     const object = { oid: crypto.createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
