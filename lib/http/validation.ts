@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { readBoundedBody } from "./read-bounded-body";
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -29,21 +30,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () => new AppError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB. Send less data.`);
   if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return readBoundedBody(request.body, maxBytes, tooLarge);
 }
 
 /**

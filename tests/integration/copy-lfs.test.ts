@@ -10,9 +10,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../e2e/hosts/github/emulator-process";
 import { startGitLabEmulatorProcess, type GitLabEmulatorProcess } from "../../e2e/hosts/gitlab/start-emulator-process";
-import { consent } from "../../e2e/hosts/shared/consent-form";
 import { makeLfsHome, runGitLfs } from "../../e2e/hosts/shared/git-lfs-client";
-import { adminToken, api, baseUrl, createUser, unique, type TestUser } from "./helpers/api";
+import { connectThroughGitHubApp } from "./helpers/github-app-connection";
+import { api, createUser, unique, type TestUser } from "./helpers/api";
 import { tempDir } from "./helpers/git";
 import { credentialHelper, lfsGitOk, storedObject } from "./helpers/git-lfs";
 
@@ -25,7 +25,6 @@ let home: string;
 
 const sha256 = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
 const basic = (user: string, token: string) => `Basic ${Buffer.from(`${user}:${token}`).toString("base64")}`;
-const hostOf = (url: string) => new URL(url).host;
 const lfsTmp = () => path.join(inject("dataDir"), "lfs", "tmp");
 const leftInTmp = () => (fs.existsSync(lfsTmp()) ? fs.readdirSync(lfsTmp()) : []);
 
@@ -173,18 +172,8 @@ describe("copying a repository with Git LFS files into a project", () => {
     const fresh = await seedLfsHistory({ gitUrl: `${github.url}/acme/${repo}.git`, auth: basic("x-access-token", github.world.tokens.admin) });
 
     // A user who reaches the repository through a GitHub App connection (the real OAuth flow against the emulator).
-    const admin = await adminToken();
-    const apps = await api("/api/v1/admin/oauth-apps", { method: "PUT", token: admin, body: { apps: [{ provider: "github-enterprise", host: hostOf(github.url), kind: "github-app", ...github.world.oauthApps.githubApp }] } });
-    expect(apps.status, apps.text).toBe(200);
     const appUser = await createUser();
-    process.env.DATA_DIR = inject("dataDir");
-    process.env.BENCHTOP_INSECURE_HOSTS = "localhost,127.0.0.1";
-    const { getUserById } = await import("../../lib/db");
-    const { startAuthorization, completeAuthorization } = await import("../../lib/connections");
-    const user = getUserById({ id: appUser.id })!;
-    const authorizeUrl = await startAuthorization({ user, provider: "github-enterprise", host: hostOf(github.url), origin: baseUrl() });
-    const callback = await consent({ authorizeUrl, login: "octocat", password: github.world.password });
-    await completeAuthorization({ user, provider: "github-enterprise", callback, origin: baseUrl() });
+    await connectThroughGitHubApp({ github, user: appUser });
     const repository = await register(appUser, "github-enterprise", `${github.url}/acme/${repo}`, null);
 
     const control = (appInstalled: boolean) => fetch(`${github.url}/_emulator/lfs`, { method: "POST", body: JSON.stringify({ repo: `acme/${repo}`, appInstalled }) });

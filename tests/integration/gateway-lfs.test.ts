@@ -9,12 +9,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGitHubEmulatorProcess, type GitHubEmulatorProcess } from "../../e2e/hosts/github/emulator-process";
 import { startGitLabEmulatorProcess, type GitLabEmulatorProcess } from "../../e2e/hosts/gitlab/start-emulator-process";
-import { consent } from "../../e2e/hosts/shared/consent-form";
 import { makeLfsHome, runGitLfs } from "../../e2e/hosts/shared/git-lfs-client";
-import { adminToken, api, baseUrl, createUser, signInBrowser, unique, type TestUser } from "./helpers/api";
+import { connectThroughGitHubApp } from "./helpers/github-app-connection";
+import { api, baseUrl, createUser, signInBrowser, unique, type TestUser } from "./helpers/api";
 import { startRecordingProxy, startTrapServer } from "./helpers/gateway";
 
 const LFS = "application/vnd.git-lfs+json";
@@ -231,19 +231,9 @@ describe("Git LFS through the git gateway", () => {
 
   it("says to install the GitHub app when GitHub refuses Git LFS for an app's authorization", { timeout: 120_000 }, async () => {
     // A user who reaches the repository through a GitHub App connection (the real OAuth flow against the emulator).
-    const admin = await adminToken();
-    const apps = await api("/api/v1/admin/oauth-apps", { method: "PUT", token: admin, body: { apps: [{ provider: "github-enterprise", host: hostOf(github.url), kind: "github-app", ...github.world.oauthApps.githubApp }] } });
-    expect(apps.status, apps.text).toBe(200);
     const appUser = await createUser();
     const signed = { ...appUser, cookie: await signInBrowser(appUser) };
-    process.env.DATA_DIR = inject("dataDir");
-    process.env.BENCHTOP_INSECURE_HOSTS = "localhost,127.0.0.1";
-    const { getUserById } = await import("../../lib/db");
-    const { startAuthorization, completeAuthorization } = await import("../../lib/connections");
-    const user = getUserById({ id: appUser.id })!;
-    const authorizeUrl = await startAuthorization({ user, provider: "github-enterprise", host: hostOf(github.url), origin: baseUrl() });
-    const callback = await consent({ authorizeUrl, login: "octocat", password: github.world.password });
-    await completeAuthorization({ user, provider: "github-enterprise", callback, origin: baseUrl() });
+    await connectThroughGitHubApp({ github, user: appUser });
     await register(appUser, "github-enterprise", `${github.url}/acme/${githubRepo}`, null);
 
     const { oid, size } = pushed.github!;

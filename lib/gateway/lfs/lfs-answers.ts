@@ -1,3 +1,4 @@
+import { readBoundedBody } from "../../http/read-bounded-body";
 import { REFUSAL_HEADER, type GatewayRefusalCode } from "../../workspace/gateway-refusal";
 import { GatewayError } from "../gateway-error";
 import { LFS_MEDIA_TYPE } from "./parse-lfs-path";
@@ -15,23 +16,8 @@ export const lfsRefusal = (status: number, message: string, code: GatewayRefusal
   new Response(JSON.stringify({ message }), { status, headers: { ...baseHeaders, [REFUSAL_HEADER]: code } });
 
 /** A whole small body (a JSON request or answer), refused past `limit` bytes. */
-export async function readSmallBody(body: ReadableStream<Uint8Array> | null, limit: number, tooLarge: string): Promise<string> {
-  if (!body) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new GatewayError("too_large", 413, tooLarge);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+export const readSmallBody = (body: ReadableStream<Uint8Array> | null, limit: number, tooLarge: string): Promise<string> =>
+  readBoundedBody(body, limit, () => new GatewayError("too_large", 413, tooLarge));
 
 /** The `message` of a host's JSON refusal (GitHub and GitLab both say it there), else the text itself. */
 export function hostWords(text: string): string {
